@@ -1,0 +1,37 @@
+# Two commands for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## Serve the demo app at http://127.0.0.1:8550 in Flet web mode (assets served locally).
+demo: $(STAMP)
+	$(PY) -m examples.demo
+
+## Lint, format check, strict type check and the whole test suite.
+test: $(STAMP) lint typecheck unit
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check navkit tests benchmarks examples
+	$(VENV)/bin/ruff format --check navkit tests benchmarks examples
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy --strict navkit
+
+unit: $(STAMP)
+	$(PY) -m pytest
+
+## Print the benchmark tables (not part of `make test`).
+bench: $(STAMP)
+	$(PY) -m benchmarks.bench_matcher
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
