@@ -1,0 +1,5 @@
+"""``python -m navkit routes module:router``."""
+
+from navkit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""Exceptions navkit raises.
+
+Two kinds, kept apart on purpose:
+
+* Programming mistakes (a bad template, a duplicate endpoint, an unknown
+  endpoint in ``url_for``) raise :class:`RouteError` or :class:`BuildError`
+  early, with a message that says what to fix.
+* Navigation outcomes (not found, bad request, ...) are :class:`HTTPError`
+  values. They may be raised inside a view function (``abort``) but the
+  navigation pipeline turns them into error views; they never escape into
+  Flet.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BadRequest",
+    "BuildError",
+    "HTTPError",
+    "NavkitError",
+    "NotFound",
+    "RouteError",
+]
+
+
+class NavkitError(Exception):
+    """Base class of every exception navkit raises."""
+
+
+class RouteError(NavkitError, ValueError):
+    """A route, blueprint or converter cannot be registered as written."""
+
+
+class BuildError(NavkitError, LookupError):
+    """``url_for`` cannot build an address from the endpoint and values given.
+
+    Attributes:
+        endpoint: The endpoint that was asked for.
+        suggestion: A close alternative (endpoint or parameter name), if any.
+    """
+
+    def __init__(self, message: str, *, endpoint: str, suggestion: str | None = None) -> None:
+        if suggestion:
+            message = f"{message} Did you mean {suggestion!r}?"
+        super().__init__(message)
+        self.endpoint = endpoint
+        self.suggestion = suggestion
+
+
+class HTTPError(NavkitError):
+    """A navigation outcome with an HTTP-like status code.
+
+    Attributes:
+        code: The status code (404, 400, ...).
+        path: The path the error happened on ("" if not known yet).
+        description: A human-readable explanation.
+    """
+
+    code: int = 500
+    default_description = "Something went wrong."
+
+    def __init__(self, description: str | None = None, *, path: str = "") -> None:
+        self.description = description or self.default_description
+        self.path = path
+        super().__init__(self.description)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.description!r}, path={self.path!r})"
+
+
+class BadRequest(HTTPError):
+    """The address is understood but a value in it is missing or invalid (400).
+
+    Attributes:
+        parameter: The offending query parameter, if one is to blame.
+    """
+
+    code = 400
+    default_description = "The address contains a missing or invalid value."
+
+    def __init__(
+        self, description: str | None = None, *, path: str = "", parameter: str | None = None
+    ) -> None:
+        super().__init__(description, path=path)
+        self.parameter = parameter
+
+
+class NotFound(HTTPError):
+    """No route matches the path (404)."""
+
+    code = 404
+    default_description = "No page lives at this address."

@@ -1,0 +1,265 @@
+"""The route table: registration, conflict checks, matching and ``url_for``.
+
+A :class:`Router` is built once and then only read: every page (browser tab)
+of an app matches against the same table, and nothing a navigation does
+writes to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from navkit.blueprints import Blueprint, RouteSpec
+from navkit.building import Builder
+from navkit.converters import Converter, ConverterRegistry
+from navkit.errors import BuildError, RouteError
+from navkit.location import semi_decode_segments
+from navkit.matcher import Matcher
+from navkit.routes import Match, Route
+from navkit.signature import read_signature
+from navkit.templates import Param, parse_template
+
+__all__ = ["Router"]
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+DEFAULT_MAX_PATH_LENGTH = 8192
+_FRAGMENT_SAFE = "/?=&:@!$'()*+,;~-._"
+
+
+class Router:
+    """A table of routes, shared by every page of an app.
+
+    Args:
+        max_path_length: Longer paths are not matched at all (they are not
+            found). This bounds the work any address can cause, including
+            regex constraints that could backtrack.
+
+    Example::
+
+        router = navkit.Router()
+
+        @router.route("/items/:item_id")
+        def item(item_id: int): ...
+
+        router.url_for("item", item_id=42)   # "/items/42"
+        router.match("/items/42").params      # {"item_id": 42}
+    """
+
+    def __init__(self, *, max_path_length: int = DEFAULT_MAX_PATH_LENGTH) -> None:
+        self.max_path_length = max_path_length
+        self.converters = ConverterRegistry()
+        self._routes: list[Route] = []
+        self._builders: dict[str, list[Builder]] = {}
+        self._views: dict[str, Callable[..., Any]] = {}
+        self._signatures: dict[tuple[object, ...], Route] = {}
+        self._matcher = Matcher()
+
+    # -- registration ---------------------------------------------------
+
+    def add_converter(self, key: type | str, converter: Converter) -> None:
+        """Use ``converter`` for parameters annotated with type ``key`` (or named ``key``).
+
+        Register converters before the routes that use them.
+        """
+        self.converters.register(key, converter)
+
+    def route(
+        self,
+        template: str,
+        *,
+        endpoint: str | None = None,
+        defaults: Mapping[str, Any] | None = None,
+        converters: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> Callable[[View], View]:
+        """Decorator: register the decorated view function at ``template``.
+
+        Args:
+            template: An ExpressJS-style template (``/users/:id``).
+            endpoint: The name for ``url_for``; the function's name by default.
+            defaults: Values passed to the view that the template lacks
+                (``@route("/users", defaults={"page": 1})``).
+            converters: Parameter name → type, registered name or converter
+                object, instead of the annotation.
+            **options: Options for later layers (``title``, ``parent``, ...).
+
+        Raises:
+            RouteError: The template is invalid, the endpoint is taken by
+                another function, or another route matches exactly the same
+                paths with the same rank.
+        """
+
+        def decorator(view: View) -> View:
+            self.add_route(
+                template, view, endpoint=endpoint, defaults=defaults, converters=converters,
+                **options,
+            )
+            return view
+
+        return decorator
+
+    def add_route(
+        self,
+        template: str,
+        view: Callable[..., Any],
+        *,
+        endpoint: str | None = None,
+        defaults: Mapping[str, Any] | None = None,
+        converters: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> Route:
+        """Register ``view`` at ``template`` (the non-decorator form of :meth:`route`)."""
+        spec = RouteSpec(template, view, endpoint, dict(defaults or {}), dict(converters or {}),
+                         options)
+        return self._register(spec, blueprint=None)
+
+    def register_blueprint(
+        self, blueprint: Blueprint, *, url_prefix: str | None = None, name: str | None = None
+    ) -> None:
+        """Register every route of ``blueprint`` (and its nested blueprints).
+
+        Args:
+            blueprint: The blueprint.
+            url_prefix: Use this prefix instead of the blueprint's own.
+            name: Register under another name (to register a blueprint twice).
+        """
+        for blueprint_name, spec in blueprint.flatten(url_prefix=url_prefix, name=name):
+            self._register(spec, blueprint=blueprint_name)
+
+    def _register(self, spec: RouteSpec, *, blueprint: str | None) -> Route:
+        parsed = parse_template(spec.template)
+        name = spec.endpoint or getattr(spec.view, "__name__", None)
+        if not name:
+            raise RouteError(f"route {spec.template!r}: pass endpoint= (the view has no __name__)")
+        endpoint = f"{blueprint}.{name}" if blueprint else name
+        known = self._views.get(endpoint)
+        if known is not None and known is not spec.view:
+            raise RouteError(
+                f"endpoint {endpoint!r} is already used by {known.__qualname__!r}; "
+                f"pass endpoint= to name {getattr(spec.view, '__qualname__', spec.view)!r}"
+            )
+        signature = read_signature(
+            spec.view, parsed, defaults=spec.defaults, converters=spec.converters,
+            registry=self.converters,
+        )
+        converters = signature.path_converters
+
+        def constrained(param: Param) -> bool:
+            return converters[param.name].constrained
+
+        route = Route(
+            template=parsed,
+            endpoint=endpoint,
+            view=spec.view,
+            defaults=dict(spec.defaults),
+            converters=converters,
+            query=signature.query,
+            optional_fallbacks=signature.optional_fallbacks,
+            blueprint=blueprint,
+            order=len(self._routes),
+            rank=parsed.rank(constrained),
+            options=dict(spec.options),
+        )
+        key = parsed.signature(lambda param: converters[param.name])
+        clash = self._signatures.get(key)
+        if clash is not None:
+            raise RouteError(
+                f"route {spec.template!r} ({endpoint}) matches exactly the same paths as "
+                f"{clash.template.source!r} ({clash.endpoint}); one of them would never be used"
+            )
+        self._signatures[key] = route
+        self._views[endpoint] = spec.view
+        self._routes.append(route)
+        self._builders.setdefault(endpoint, []).append(Builder(route))
+        self._matcher.add(route)
+        return route
+
+    # -- reading --------------------------------------------------------
+
+    def routes(self) -> Iterator[Route]:
+        """The registered routes, in registration order."""
+        return iter(self._routes)
+
+    def match(self, route: str) -> Match | None:
+        """Find the most specific route for an address, or None.
+
+        Args:
+            route: An address as ``page.route`` holds it: a path, optionally
+                followed by ``?query`` and ``#fragment``. Only the path is
+                matched; it is percent-decoded segment by segment.
+
+        Returns:
+            The match, or None when no route matches, the path is malformed
+            (bad percent-encoding, control characters) or longer than
+            ``max_path_length``. Never raises for any string.
+        """
+        if not isinstance(route, str):
+            return None
+        address, _, fragment = route.partition("#")
+        path, _, query = address.partition("?")
+        if len(path) > self.max_path_length:
+            return None
+        segments = semi_decode_segments(path or "/")
+        if segments is None:
+            return None
+        found = self._matcher.match(path, segments)
+        if found is None:
+            return None
+        return Match(found[0], found[1], path or "/", query, fragment)
+
+    def url_for(self, endpoint: str, /, **values: Any) -> str:
+        """Build the address of ``endpoint`` from ``values``.
+
+        Values the template uses are converted and percent-encoded into the
+        path; the others become the query string (lists as repeated keys,
+        None left out). ``_fragment`` adds ``#fragment``. Where an endpoint
+        has several templates, the one whose ``defaults`` the values confirm
+        wins, then the one that puts the most values in the path.
+
+        Raises:
+            BuildError: Unknown endpoint, a missing value, or a value that
+                cannot be written in the path.
+        """
+        fragment = values.pop("_fragment", None)
+        builders = self._builders.get(endpoint)
+        if builders is None:
+            close = difflib.get_close_matches(endpoint, self._builders, n=1)
+            raise BuildError(
+                f"url_for: no endpoint {endpoint!r}.",
+                endpoint=endpoint,
+                suggestion=close[0] if close else None,
+            )
+        builder = self._choose(endpoint, builders, values)
+        text = builder.build(values, self.converters)
+        if fragment:
+            text += "#" + quote(str(fragment), safe=_FRAGMENT_SAFE)
+        return text
+
+    @staticmethod
+    def _choose(endpoint: str, builders: list[Builder], values: Mapping[str, Any]) -> Builder:
+        best: Builder | None = None
+        best_fit: tuple[int, int] | None = None
+        for builder in builders:
+            fit = builder.suitability(values)
+            if fit is not None and (best_fit is None or fit > best_fit):
+                best, best_fit = builder, fit
+        if best is not None:
+            return best
+        missing = builders[0].missing(values)
+        template = builders[0].route.template.source
+        if missing:
+            close = difflib.get_close_matches(missing[0], list(values), n=1)
+            raise BuildError(
+                f"url_for({endpoint!r}) needs a value for {missing[0]!r} (template {template!r}).",
+                endpoint=endpoint,
+                suggestion=close[0] if close else None,
+            )
+        raise BuildError(
+            f"url_for({endpoint!r}): the values {dict(values)!r} contradict the defaults of "
+            f"every template of this endpoint.",
+            endpoint=endpoint,
+        )

@@ -1,0 +1,413 @@
+"""Route templates: parse ExpressJS-style templates once, with ``repath``.
+
+This is the only module that imports ``repath``. A template is parsed into
+segments when it is registered; each segment is classified so that the
+matcher can walk it segment by segment:
+
+* ``STATIC``   -- plain text (``/store``);
+* ``PARAM``    -- one whole segment captured (``/:id``, ``/:id(\\d+)``, ``/:id?``);
+* ``PATTERN``  -- text and parameters sharing a segment (``/v:n(\\d+)``);
+* ``TAIL``     -- a repeated parameter ending the template (``/:rest*``).
+
+A template whose parameters may capture a ``/`` anywhere else (``:p(.*)``
+in the middle, ``/:name.:ext`` whose ``.ext`` part may contain ``/``) is
+matched with repath's own regular expression instead (``needs_regex``).
+
+What a template matches is what ``repath.pattern(template)`` matches
+(non-strict: one optional trailing slash), applied to the semi-decoded path.
+"""
+
+from __future__ import annotations
+
+import importlib
+import keyword
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import repath
+
+from navkit.errors import RouteError
+
+__all__ = [
+    "Param",
+    "Segment",
+    "SegmentKind",
+    "Template",
+    "parse_template",
+]
+
+# Python's regex parser lives in re._parser since 3.11 and sre_parse before.
+try:
+    _sre: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - Python 3.10
+    _sre = importlib.import_module("sre_parse")
+_SLASH = ord("/")
+
+
+class SegmentKind(Enum):
+    """How a template segment is matched (see the module docstring)."""
+
+    STATIC = "static"
+    PARAM = "param"
+    PATTERN = "pattern"
+    TAIL = "tail"
+
+
+# Per-segment scores for ranking: more specific scores higher. END marks
+# "the template stops here", which beats any further (optional) segment.
+SCORE_REPEAT = 0
+SCORE_OPTIONAL = 1
+SCORE_PLAIN = 2
+SCORE_CONSTRAINED = 3
+SCORE_STATIC = 4
+SCORE_END = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter of a template, as repath parsed it.
+
+    Attributes:
+        name: The parameter name (a Python identifier).
+        prefix: ``"/"``, ``"."`` or ``""``: the text written before the value.
+        pattern: The regex source a value must match (repath's default or
+            the ``(...)`` constraint).
+        custom: True when the template gave the pattern (``:id(\\d+)``).
+        optional: ``:name?`` or ``:name*``.
+        repeat: ``:name+`` or ``:name*``.
+        spans: The pattern may match ``/`` (the value may cross segments).
+    """
+
+    name: str
+    prefix: str
+    pattern: str
+    custom: bool
+    optional: bool
+    repeat: bool
+    spans: bool
+
+    @property
+    def multi_segment(self) -> bool:
+        """True when the value may hold several path segments."""
+        return self.repeat or self.spans
+
+
+Part = str | Param
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One ``/``-separated piece of a template.
+
+    Attributes:
+        kind: How the matcher treats it.
+        parts: Static text and parameters, in order.
+        regex: For ``PATTERN`` segments (and constrained ``PARAM``/``TAIL``
+            ones), the compiled expression a whole segment must match.
+    """
+
+    kind: SegmentKind
+    parts: tuple[Part, ...]
+    regex: re.Pattern[str] | None = None
+
+    @property
+    def param(self) -> Param:
+        """The parameter of a ``PARAM`` or ``TAIL`` segment."""
+        part = self.parts[0]
+        assert isinstance(part, Param)  # noqa: S101 - only called on PARAM/TAIL
+        return part
+
+    @property
+    def text(self) -> str:
+        """The text of a ``STATIC`` segment."""
+        return "".join(part for part in self.parts if isinstance(part, str))
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A parsed route template.
+
+    Attributes:
+        source: The template as written.
+        parts: Static text and parameters in order (the builder's recipe).
+        segments: The template split at ``/`` (trailing slash dropped).
+        params: The parameters, in order.
+        needs_regex: True when the segment walk cannot match it.
+    """
+
+    source: str
+    parts: tuple[Part, ...]
+    segments: tuple[Segment, ...]
+    params: tuple[Param, ...]
+    needs_regex: bool
+
+    @property
+    def is_static(self) -> bool:
+        """True when the template has no parameters."""
+        return not self.params
+
+    @property
+    def static_key(self) -> str:
+        """The semi-decoded path of a static template (``/a/b``)."""
+        return "/" + "/".join(segment.text for segment in self.segments)
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        """The parameter names, in order."""
+        return tuple(param.name for param in self.params)
+
+    def compile_regex(self) -> re.Pattern[str]:
+        """repath's regular expression for the whole template."""
+        return re.compile(repath.pattern(self.source))
+
+    def rank(self, constrained: Callable[[Param], bool]) -> tuple[int, ...]:
+        """Score the template segment by segment; a larger tuple is more specific.
+
+        Args:
+            constrained: Whether a parameter's converter accepts only some
+                texts (typed converters rank above plain strings).
+        """
+        scores = [_segment_score(segment, constrained) for segment in self.segments]
+        scores.append(SCORE_END)
+        return tuple(scores)
+
+    def signature(self, converter_of: Callable[[Param], object]) -> tuple[object, ...]:
+        """A value equal for two templates that match exactly the same paths.
+
+        Parameter names are left out: ``/u/:id`` and ``/u/:name`` collide.
+        """
+        return tuple(
+            tuple(
+                part
+                if isinstance(part, str)
+                else (
+                    part.prefix,
+                    part.pattern,
+                    part.optional,
+                    part.repeat,
+                    converter_of(part),
+                )
+                for part in segment.parts
+            )
+            for segment in self.segments
+        )
+
+
+def _segment_score(segment: Segment, constrained: Callable[[Param], bool]) -> int:
+    if segment.kind is SegmentKind.STATIC:
+        return SCORE_STATIC
+    params = [part for part in segment.parts if isinstance(part, Param)]
+    if any(param.repeat or param.spans for param in params):
+        return SCORE_REPEAT
+    if any(param.optional for param in params):
+        return SCORE_OPTIONAL
+    if len(segment.parts) > 1:
+        return SCORE_CONSTRAINED  # static text or a second parameter narrows it
+    param = params[0]
+    return SCORE_CONSTRAINED if param.custom or constrained(param) else SCORE_PLAIN
+
+
+def parse_template(source: str) -> Template:
+    """Parse and check a template.
+
+    Raises:
+        RouteError: The template is malformed; the message names it and
+            says what is wrong.
+    """
+    if not isinstance(source, str) or not source.startswith("/"):
+        raise RouteError(f"route template {source!r} must start with '/'")
+    tokens = repath.parse(source)
+    parts: list[Part] = []
+    names: set[str] = set()
+    for token in tokens:
+        if isinstance(token, str):
+            _check_static(source, token)
+            parts.append(token)
+            continue
+        param = _param_from_token(source, token)
+        if param.name in names:
+            raise RouteError(f"route template {source!r} uses the parameter {param.name!r} twice")
+        names.add(param.name)
+        parts.append(param)
+    segments = _split_segments(source, parts)
+    params = tuple(part for part in parts if isinstance(part, Param))
+    needs_regex = any(segment.kind is SegmentKind.PATTERN and segment.regex is None
+                      for segment in segments) or any(
+        segment.kind is SegmentKind.TAIL and index != len(segments) - 1
+        for index, segment in enumerate(segments)
+    )
+    return Template(source, tuple(parts), segments, params, needs_regex)
+
+
+def _check_static(source: str, text: str) -> None:
+    for char, why in (
+        ("?", "a query string does not belong in a template"),
+        ("#", "a fragment does not belong in a template"),
+        ("%", "templates are written decoded ('é', not '%C3%A9')"),
+        ("(", "unbalanced '(' (a constraint is written ':name(regex)')"),
+        (")", "unbalanced ')' (a constraint is written ':name(regex)')"),
+        ("*", "'*' must follow a named parameter (':rest*')"),
+    ):
+        if char in text:
+            raise RouteError(f"route template {source!r}: {why}")
+    if re.search(r":(?!\w)", text):
+        raise RouteError(f"route template {source!r}: ':' must be followed by a parameter name")
+    if "//" in text:
+        raise RouteError(f"route template {source!r} has an empty segment ('//')")
+
+
+def _param_from_token(source: str, token: dict[str, Any]) -> Param:
+    name = token["name"]
+    if name.isdigit():
+        raise RouteError(
+            f"route template {source!r} has an unnamed parameter; name it, "
+            f"as in ':rest*' or ':rest(.*)'"
+        )
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise RouteError(
+            f"route template {source!r}: parameter name {name!r} must be a Python identifier"
+        )
+    pattern = token["pattern"]
+    default_pattern = "[^%s]+?" % token["delimiter"]
+    custom = pattern != default_pattern
+    if custom:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise RouteError(
+                f"route template {source!r}: the constraint of {name!r} is not a valid "
+                f"regular expression ({error})"
+            ) from None
+    return Param(
+        name=name,
+        prefix=token["prefix"],
+        pattern=pattern,
+        custom=custom,
+        optional=token["optional"],
+        repeat=token["repeat"],
+        spans=_may_match_slash(pattern),
+    )
+
+
+def _split_segments(source: str, parts: list[Part]) -> tuple[Segment, ...]:
+    raw: list[list[Part]] = [[]]
+    for part in parts:
+        if isinstance(part, Param):
+            if part.prefix == "/":
+                raw.append([part])
+            else:
+                raw[-1].append(part)
+            continue
+        pieces = part.split("/")
+        if pieces[0]:
+            raw[-1].append(pieces[0])
+        raw.extend([piece] if piece else [] for piece in pieces[1:])
+    if raw[0]:
+        raise RouteError(f"route template {source!r} must start with '/'")
+    body = raw[1:]
+    if body and not body[-1]:
+        body.pop()  # a trailing slash: non-strict matching ignores it
+    if any(not segment for segment in body):
+        raise RouteError(f"route template {source!r} has an empty segment ('//')")
+    return tuple(_classify(segment) for segment in body)
+
+
+def _classify(parts: list[Part]) -> Segment:
+    params = [part for part in parts if isinstance(part, Param)]
+    if not params:
+        return Segment(SegmentKind.STATIC, tuple(parts))
+    if len(parts) == 1:
+        param = params[0]
+        regex = re.compile(param.pattern) if param.custom else None
+        if param.repeat and not param.spans:
+            return Segment(SegmentKind.TAIL, tuple(parts), regex)
+        if not param.spans:
+            return Segment(SegmentKind.PARAM, tuple(parts), regex)
+        return Segment(SegmentKind.PATTERN, tuple(parts), None)  # needs the full regex
+    first = parts[0]
+    walkable = not any(param.spans or param.repeat for param in params) and not (
+        isinstance(first, Param) and first.optional
+    )
+    if not walkable:
+        return Segment(SegmentKind.PATTERN, tuple(parts), None)
+    return Segment(SegmentKind.PATTERN, tuple(parts), re.compile(_segment_regex(parts)))
+
+
+def _segment_regex(parts: list[Part]) -> str:
+    """The regex one segment must match in full, built as repath builds it."""
+    pieces = []
+    for index, part in enumerate(parts):
+        if isinstance(part, str):
+            pieces.append(re.escape(part))
+            continue
+        # A leading "/" prefix is the segment separator itself.
+        prefix = "" if index == 0 and part.prefix == "/" else re.escape(part.prefix)
+        group = f"{prefix}(?P<{part.name}>{part.pattern})"
+        pieces.append(f"(?:{group})?" if part.optional else group)
+    return "".join(pieces)
+
+
+def _may_match_slash(pattern: str) -> bool:
+    """Whether a regex could consume a ``/`` (True when unsure)."""
+    try:
+        parsed = _sre.parse(pattern)
+    except Exception:  # noqa: BLE001 - any parser trouble: assume the worst
+        return True
+    return _walk_may_match_slash(parsed)
+
+
+def _walk_may_match_slash(items: Any) -> bool:
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            if arg == _SLASH:
+                return True
+        elif name == "NOT_LITERAL":
+            if arg != _SLASH:
+                return True
+        elif name == "ANY":
+            return True
+        elif name == "IN":
+            if _class_has_slash(arg):
+                return True
+        elif name in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
+            if _walk_may_match_slash(arg[2]):
+                return True
+        elif name in {"SUBPATTERN", "ATOMIC_GROUP"}:
+            if _walk_may_match_slash(arg[-1] if name == "SUBPATTERN" else arg):
+                return True
+        elif name == "BRANCH":
+            if any(_walk_may_match_slash(branch) for branch in arg[1]):
+                return True
+        elif name in {"AT", "ASSERT", "ASSERT_NOT", "GROUPREF"}:
+            continue  # consume nothing themselves, or repeat a group already walked
+        else:
+            return True  # an opcode not handled above: assume it may
+    return False
+
+
+_SLASH_CATEGORIES = {"CATEGORY_NOT_DIGIT", "CATEGORY_NOT_SPACE", "CATEGORY_NOT_WORD",
+                     "CATEGORY_NOT_LINEBREAK", "CATEGORY_UNI_NOT_DIGIT",
+                     "CATEGORY_UNI_NOT_SPACE", "CATEGORY_UNI_NOT_WORD",
+                     "CATEGORY_UNI_NOT_LINEBREAK"}
+
+
+def _class_has_slash(items: Any) -> bool:
+    negate = False
+    found = False
+    for op, arg in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            found = found or arg == _SLASH
+        elif name == "RANGE":
+            found = found or arg[0] <= _SLASH <= arg[1]
+        elif name == "CATEGORY":
+            found = found or str(arg) in _SLASH_CATEGORIES
+        else:
+            return True
+    return found != negate
