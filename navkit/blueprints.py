@@ -64,7 +64,11 @@ class Blueprint:
 
         def decorator(view: View) -> View:
             self.add_route(
-                template, view, endpoint=endpoint, defaults=defaults, converters=converters,
+                template,
+                view,
+                endpoint=endpoint,
+                defaults=defaults,
+                converters=converters,
                 **options,
             )
             return view
@@ -85,8 +89,14 @@ class Blueprint:
         if endpoint is not None and "." in endpoint:
             raise RouteError(f"blueprint {self.name!r}: endpoint {endpoint!r} must not contain '.'")
         self._routes.append(
-            RouteSpec(template, view, endpoint, dict(defaults or {}), dict(converters or {}),
-                      dict(options))
+            RouteSpec(
+                template,
+                view,
+                endpoint,
+                dict(defaults or {}),
+                dict(converters or {}),
+                dict(options),
+            )
         )
 
     def register_blueprint(
@@ -98,8 +108,13 @@ class Blueprint:
         self._children.append((blueprint, url_prefix, name))
 
     def flatten(
-        self, *, url_prefix: str | None = None, name: str | None = None, parent: str = "",
-        parent_prefix: str = "", seen: tuple[Blueprint, ...] = (),
+        self,
+        *,
+        url_prefix: str | None = None,
+        name: str | None = None,
+        parent: str = "",
+        parent_prefix: str = "",
+        seen: tuple[Blueprint, ...] = (),
     ) -> list[tuple[str, RouteSpec]]:
         """Every route with its full template and dotted blueprint name.
 
@@ -109,17 +124,32 @@ class Blueprint:
         if self in seen:
             raise RouteError(f"blueprint {self.name!r} is nested inside itself")
         full_name = f"{parent}.{name or self.name}" if parent else (name or self.name)
-        prefix = join_prefix(parent_prefix, url_prefix if url_prefix is not None
-                             else (self.url_prefix or ""))
+        prefix = join_prefix(
+            parent_prefix, url_prefix if url_prefix is not None else (self.url_prefix or "")
+        )
         found = [
-            (full_name, RouteSpec(join_prefix(prefix, spec.template), spec.view, spec.endpoint,
-                                  spec.defaults, spec.converters, spec.options))
+            (
+                full_name,
+                RouteSpec(
+                    join_prefix(prefix, spec.template),
+                    spec.view,
+                    spec.endpoint,
+                    spec.defaults,
+                    spec.converters,
+                    spec.options,
+                ),
+            )
             for spec in self._routes
         ]
         for child, child_prefix, child_name in self._children:
             found.extend(
-                child.flatten(url_prefix=child_prefix, name=child_name, parent=full_name,
-                              parent_prefix=prefix, seen=(*seen, self))
+                child.flatten(
+                    url_prefix=child_prefix,
+                    name=child_name,
+                    parent=full_name,
+                    parent_prefix=prefix,
+                    seen=(*seen, self),
+                )
             )
         return found
 

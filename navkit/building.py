@@ -100,8 +100,9 @@ class Builder:
             path.append(self._encode(part, value))
         text = "".join(path) or "/"
         extra = [(name, value) for name, value in values.items() if name not in self._uses]
-        if extra:
-            text += "?" + encode_query(extra, route, registry)
+        query = encode_query(extra, route, registry) if extra else ""
+        if query:
+            text += "?" + query
         return text
 
     def _encode(self, param: Param, value: Any) -> str:

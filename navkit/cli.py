@@ -58,10 +58,14 @@ def format_routes(routes: Sequence[Route]) -> str:
         for route in routes
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
-             for row in rows]
+    lines = [_format_row(row, widths) for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+def _format_row(row: Sequence[str], widths: Sequence[int]) -> str:
+    cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+    return "  ".join(cells).rstrip()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,8 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     routes = commands.add_parser("routes", help="print the route table of a router")
     routes.add_argument("target", help="module:router, e.g. myapp.routes:router")
-    routes.add_argument("--sort", choices=sorted(_SORT_KEYS), default="order",
-                        help="order of the rows (default: registration order)")
+    routes.add_argument(
+        "--sort",
+        choices=sorted(_SORT_KEYS),
+        default="order",
+        help="order of the rows (default: registration order)",
+    )
     args = parser.parse_args(argv)
     router = load_router(args.target)
     table = sorted(router.routes(), key=_SORT_KEYS[args.sort])

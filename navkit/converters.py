@@ -56,8 +56,13 @@ class Converter(Protocol):
         multi_segment: True when the converter takes several path segments.
     """
 
-    constrained: bool
-    multi_segment: bool
+    @property
+    def constrained(self) -> bool:
+        """True when only some texts are accepted (ranks above a plain parameter)."""
+
+    @property
+    def multi_segment(self) -> bool:
+        """True when the value spans several path segments."""
 
     def to_python(self, value: str) -> Any:
         """Convert matched text to a Python value; raise ValueError to refuse it."""
@@ -346,5 +351,3 @@ class ConverterRegistry:
             inner = [arg for arg in typing.get_args(spec) if arg is not type(None)]
             return len(inner) == 1 and self.is_list(inner[0])
         return origin in (list, typing.List)  # noqa: UP006
-
-

@@ -22,7 +22,8 @@ from urllib.parse import unquote_to_bytes
 __all__ = [
     "Location",
     "parse_query",
-    "semi_decode_segments",
+    "semi_decode_path",
+    "split_segments",
     "strict_unquote",
     "unescape",
 ]
@@ -94,26 +95,35 @@ def _semi_decode(segment: str) -> str:
     return decoded
 
 
-def semi_decode_segments(path: str) -> list[str] | None:
-    """Split a path into semi-decoded segments, or ``None`` if it is malformed.
+def semi_decode_path(path: str) -> str | None:
+    """The semi-decoded form of a path, or ``None`` if it is malformed.
 
-    One trailing slash is ignored (repath's non-strict mode), so ``/a/b/``
-    and ``/a/b`` give ``["a", "b"]``; ``/`` gives ``[]``. The path must start
-    with ``/``.
+    Each segment is decoded on its own; a ``%`` or ``/`` it contains stays
+    written ``%25`` / ``%2F``. The path must start with ``/``; "" means ``/``.
     """
+    if not path:
+        return "/"
     if not path.startswith("/"):
         return None
-    if len(path) > 1 and path.endswith("/"):
-        path = path[:-1]
-    if path == "/":
+    if path.isascii() and path.isprintable() and "%" not in path:
+        return path  # the common case: nothing to decode, nothing to refuse
+    try:
+        return "/".join(_semi_decode(segment) for segment in path.split("/"))
+    except ValueError:
+        return None
+
+
+def split_segments(semi_path: str) -> list[str]:
+    """Split a semi-decoded path into segments, ignoring one trailing slash.
+
+    ``/a/b/`` and ``/a/b`` give ``["a", "b"]``; ``/`` gives ``[]`` and ``//``
+    gives ``[""]`` (repath's non-strict mode: one optional trailing slash).
+    """
+    if semi_path == "/":
         return []
-    segments = path[1:].split("/")
-    if "%" in path or not path.isascii() or _CONTROL.search(path):
-        try:
-            segments = [_semi_decode(segment) for segment in segments]
-        except ValueError:
-            return None
-    return segments
+    if semi_path.endswith("/"):
+        semi_path = semi_path[:-1]
+    return semi_path[1:].split("/")
 
 
 def unescape(value: str) -> str:

@@ -1,88 +1,111 @@
 """The compiled matcher: find the best-ranked route for a path.
 
-Three structures, tried together so that rank, not declaration order, decides:
+Three structures, consulted together so that rank, not declaration order,
+decides:
 
 1. a dict of static paths -- a static template beats every other template
    that matches the same path, so a hit there is final;
 2. a per-segment trie: static children are looked up in a dict, dynamic
    children (parameters, patterns) are tried best-first, and a route ending
-   in a repeated parameter hangs its tail off the node it starts at. Each
-   node remembers the best key below it, so a branch that cannot beat the
-   best match found so far is skipped;
+   in a repeated parameter hangs a *tail* off the node where it starts.
+   Every node knows the best key below it, so a branch that cannot beat the
+   best match found so far is skipped (branch and bound);
 3. repath's regular expressions, for the few templates the trie cannot walk.
 
-The cost of a lookup depends on the path and the shape of the table near it,
-not on the number of routes.
+The cost of a lookup depends on the path and on the shape of the table near
+it, not on the number of routes. The walk is written for speed: it is the
+hot path of every navigation.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from navkit.converters import StrConverter
+from navkit.location import split_segments, unescape
 from navkit.routes import Route
 from navkit.templates import Param, Segment, SegmentKind
 
 __all__ = ["Matcher"]
 
-_REFUSED = object()  # a segment an edge does not accept
+_REFUSED = object()  # what a pattern edge returns for a segment it does not take
 _NOTHING: tuple[int, ...] = ()
+
+# How an edge turns a segment into a value (checked in this order in _walk).
+_AS_TEXT = 0  # plain str parameter: the segment itself, unescaped if needed
+_CONVERT = 1  # a converter taking the decoded segment
+_CONVERT_RAW = 2  # a multi-segment converter taking the semi-decoded text
+_PATTERN = 3  # several values from one segment: a dict or _REFUSED
+
+Found = tuple[tuple[int, ...], "_Leaf", tuple[Any, ...]]
 
 
 class _Leaf:
-    """A route's end in the trie: the names of the captured values, in order."""
+    """A route's end in the trie, with the names of the captured values in order."""
 
-    __slots__ = ("key", "names", "route")
+    __slots__ = ("bind", "key", "names", "route")
 
-    def __init__(self, route: Route, names: tuple[str | None, ...], expansion: int) -> None:
+    def __init__(
+        self, route: Route, names: tuple[str | None, ...], expansion: int, *, tail: bool = False
+    ) -> None:
         self.route = route
         self.names = names
         # Among the expansions of one route's optional segments, prefer the
         # one repath's regex would try first (parameters present).
         self.key = (*route.key, -expansion)
+        self.bind = _binder(route, names, tail=tail)
 
-    def bind(self, values: list[Any]) -> dict[str, Any]:
+
+def _binder(
+    route: Route, names: tuple[str | None, ...], *, tail: bool
+) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
+    """A function turning captured values into params, as cheap as the shape allows."""
+    if not (tail or None in names or route.optional_fallbacks or route.defaults):
+        # The usual case; a dict display is several times cheaper than dict(zip()).
+        if not names:
+            return lambda values: {}
+        if len(names) == 1:
+            (first,) = names
+            return lambda values: {first: values[0]}
+        if len(names) == 2:
+            first, second = names
+            return lambda values: {first: values[0], second: values[1]}
+
+    def bind(values: tuple[Any, ...]) -> dict[str, Any]:
         params: dict[str, Any] = {}
-        for name, value in zip(self.names, values):
+        for name, value in zip(names, values, strict=True):
             if name is None:
-                params.update(value)
-            else:
+                params.update(value)  # a pattern segment captured several values
+            elif value is not None:  # None: an optional tail that took no segment
                 params[name] = value
-        return self.route.complete(params)
+        return route.complete(params)
+
+    return bind
 
 
 class _Edge:
-    """A dynamic step: accepts one segment and converts what it captures."""
+    """A dynamic step: which segments it accepts and how it converts them."""
 
-    __slots__ = ("convert", "node", "regex", "segment")
+    __slots__ = ("convert", "mode", "node", "plain", "regex")
 
     def __init__(self, segment: Segment, route: Route) -> None:
-        self.segment = segment
-        self.regex = segment.regex
         self.node = _Node()
-        if segment.kind is SegmentKind.PARAM:
-            converter = route.converters[segment.param.name]
-            self.convert = converter.to_python if converter.multi_segment else _unescaping(
-                converter.to_python
-            )
+        self.regex = segment.regex
+        self.plain = False  # any non-empty segment, taken as text
+        if segment.kind is SegmentKind.PATTERN:
+            self.mode = _PATTERN
+            self.convert: Callable[[str], Any] = _pattern_converter(segment, route)
+            return
+        converter = route.converters[segment.param.name]
+        self.convert = converter.to_python
+        if isinstance(converter, StrConverter):
+            self.mode = _AS_TEXT
+            self.plain = self.regex is None
         else:
-            self.convert = _pattern_converter(segment, route)
-
-    def accept(self, text: str) -> Any:
-        if self.segment.kind is SegmentKind.PARAM:
-            regex = self.regex
-            if regex is None:
-                if not text:
-                    return _REFUSED
-            elif regex.fullmatch(text) is None:
-                return _REFUSED
-            try:
-                return self.convert(text)
-            except ValueError:
-                return _REFUSED
-        return self.convert(text)
+            self.mode = _CONVERT_RAW if converter.multi_segment else _CONVERT
 
 
 class _Tail:
@@ -91,11 +114,10 @@ class _Tail:
     __slots__ = ("convert", "leaf", "min_segments", "regex")
 
     def __init__(self, segment: Segment, leaf: _Leaf) -> None:
-        param = segment.param
         self.leaf = leaf
         self.regex = segment.regex
-        self.min_segments = 0 if param.optional else 1
-        self.convert = leaf.route.converters[param.name].to_python
+        self.min_segments = 0 if segment.param.optional else 1
+        self.convert = leaf.route.converters[segment.param.name].to_python
 
     def accept(self, segments: list[str], start: int) -> Any:
         rest = segments[start:]
@@ -115,15 +137,23 @@ class _Tail:
             return _REFUSED
 
 
+# What a node offers the next segment; lets the walk step through most nodes
+# without recursing.
+_BRANCHES = 0  # several possibilities: recurse into each (branch and bound)
+_STATIC_ONLY = 1  # static children only
+_ONE_EDGE = 2  # exactly one dynamic edge and nothing else
+
+
 class _Node:
-    __slots__ = ("best", "dynamic", "edges", "leaves", "static", "tails")
+    __slots__ = ("best", "dynamic", "edges", "leaf", "static", "step", "tails")
 
     def __init__(self) -> None:
+        self.step = _STATIC_ONLY
         self.static: dict[str, _Node] | None = None
         self.edges: dict[tuple[Any, ...], _Edge] | None = None
-        self.dynamic: list[_Edge] = []
-        self.tails: list[_Tail] = []
-        self.leaves: list[_Leaf] = []
+        self.dynamic: tuple[_Edge, ...] = ()  # best-first
+        self.tails: tuple[_Tail, ...] = ()  # best-first
+        self.leaf: _Leaf | None = None  # the best route ending here
         self.best: tuple[int, ...] = _NOTHING
 
 
@@ -133,15 +163,19 @@ class Matcher:
     def __init__(self) -> None:
         self._static: dict[str, Route] = {}
         self._root = _Node()
-        self._regex_routes: list[tuple[Route, re.Pattern[str]]] = []
+        self._regex_routes: list[tuple[Route, tuple[re.Pattern[str], ...]]] = []
+
+    def static_route(self, path: str) -> Route | None:
+        """The static route registered at ``path`` (semi-decoded), if any."""
+        return self._static.get(path)
 
     def add(self, route: Route) -> None:
-        """Insert a route (its conflicts were already checked by the router)."""
+        """Insert a route (the router has checked it for conflicts)."""
         template = route.template
         if template.is_static:
             self._static.setdefault(template.static_key, route)
         elif template.needs_regex:
-            self._regex_routes.append((route, template.compile_regex()))
+            self._regex_routes.append((route, template.compile_regexes()))
             self._regex_routes.sort(key=lambda item: item[0].key, reverse=True)
         else:
             for expansion, segments in enumerate(_expansions(template.segments)):
@@ -149,7 +183,7 @@ class Matcher:
 
     def _insert(self, route: Route, segments: list[Segment], expansion: int) -> None:
         node = self._root
-        path = [node]
+        visited = [node]
         names: list[str | None] = []
         tail: Segment | None = None
         for segment in segments:
@@ -159,118 +193,172 @@ class Matcher:
             if segment.kind is SegmentKind.STATIC:
                 if node.static is None:
                     node.static = {}
-                node = node.static.setdefault(segment.text, _Node())
+                child = node.static.get(segment.text)
+                if child is None:
+                    child = node.static[segment.text] = _Node()
+                node = child
             else:
-                node = self._edge(node, segment, route).node
+                node = _edge(node, segment, route).node
                 names.append(segment.param.name if segment.kind is SegmentKind.PARAM else None)
-            path.append(node)
+            visited.append(node)
         if tail is not None:
             names.append(tail.param.name)
-            leaf = _Leaf(route, tuple(names), expansion)
-            node.tails.append(_Tail(tail, leaf))
-            node.tails.sort(key=lambda item: item.leaf.key, reverse=True)
+            leaf = _Leaf(route, tuple(names), expansion, tail=True)
+            node.tails = tuple(
+                sorted((*node.tails, _Tail(tail, leaf)), key=lambda t: t.leaf.key, reverse=True)
+            )
         else:
             leaf = _Leaf(route, tuple(names), expansion)
-            node.leaves.append(leaf)
-            node.leaves.sort(key=lambda item: item.key, reverse=True)
-        for visited in path:
-            if leaf.key > visited.best:
-                visited.best = leaf.key
-        for visited in path:
-            visited.dynamic.sort(key=lambda edge: edge.node.best, reverse=True)
+            if node.leaf is None or leaf.key > node.leaf.key:
+                node.leaf = leaf  # equal templates were refused, so the loser is never needed
+        for step in visited:
+            if leaf.key > step.best:
+                step.best = leaf.key
+            if len(step.dynamic) > 1:
+                step.dynamic = tuple(sorted(step.dynamic, key=lambda e: e.node.best, reverse=True))
+            step.step = _step_kind(step)
 
-    @staticmethod
-    def _edge(node: _Node, segment: Segment, route: Route) -> _Edge:
-        names = tuple(part.name for part in segment.parts if isinstance(part, Param))
-        converters = tuple(route.converters[name] for name in names)
-        pattern = segment.regex.pattern if segment.regex is not None else None
-        # Edges are shared by routes whose segment accepts the same texts
-        # the same way; for patterns the group names matter too.
-        key = (segment.kind, pattern, converters,
-               names if segment.kind is SegmentKind.PATTERN else ())
-        if node.edges is None:
-            node.edges = {}
-        edge = node.edges.get(key)
-        if edge is None:
-            edge = node.edges[key] = _Edge(segment, route)
-            node.dynamic.append(edge)
-        return edge
-
-    def match(self, path: str, segments: list[str]) -> tuple[Route, dict[str, Any]] | None:
-        """The best route for a path already split into semi-decoded segments."""
-        key = "/" + "/".join(segments)
-        route = self._static.get(key)
-        if route is not None:
-            return route, route.complete({})
-        best = self._walk(self._root, segments, 0, [], None)
-        for route, regex in self._regex_routes:
-            if best is not None and route.key < best[1].key:
+    def match(self, semi_path: str) -> tuple[Route, dict[str, Any]] | None:
+        """The best route for a semi-decoded path (see :mod:`navkit.location`)."""
+        # One trailing slash is optional (repath's non-strict mode); "//" is
+        # one empty segment, not the root.
+        stripped = semi_path[:-1] if len(semi_path) > 2 and semi_path[-1] == "/" else semi_path
+        if stripped != "//":
+            route = self._static.get(stripped)
+            if route is not None:
+                return route, route.complete({})
+        segments = split_segments(semi_path)
+        found = _walk(self._root, segments, 0, len(segments), (), None)
+        for route, regexes in self._regex_routes:
+            if found is not None and route.key < found[1].key[:-1]:
                 break  # sorted best-first: nothing further can win
-            found = regex.match(key)
-            if found is None:
-                continue
-            params = route.convert_groups(found.groupdict())
-            if params is not None:
-                return route, params
-        if best is None:
+            for regex in regexes:
+                hit = regex.match(semi_path)
+                if hit is None:
+                    continue
+                params = route.convert_groups(hit.groupdict())
+                if params is not None:
+                    return route, params
+        if found is None:
             return None
-        return best[1], best[2]
+        leaf = found[1]
+        return leaf.route, leaf.bind(found[2])
 
-    def _walk(
-        self,
-        node: _Node,
-        segments: list[str],
-        index: int,
-        values: list[Any],
-        best: tuple[tuple[int, ...], Route, dict[str, Any]] | None,
-    ) -> tuple[tuple[int, ...], Route, dict[str, Any]] | None:
-        if best is not None and node.best <= best[0]:
-            return best
-        if index == len(segments):
-            for leaf in node.leaves:  # sorted best-first
-                if best is None or leaf.key > best[0]:
-                    best = (leaf.key, leaf.route, leaf.bind(values))
-                break
-        else:
-            if node.static is not None:
-                child = node.static.get(segments[index])
-                if child is not None:
-                    best = self._walk(child, segments, index + 1, values, best)
-            for edge in node.dynamic:
-                if best is not None and edge.node.best <= best[0]:
-                    continue
-                value = edge.accept(segments[index])
+
+def _step_kind(node: _Node) -> int:
+    if node.tails:
+        return _BRANCHES
+    if not node.dynamic:
+        return _STATIC_ONLY
+    if node.static is None and len(node.dynamic) == 1:
+        return _ONE_EDGE
+    return _BRANCHES
+
+
+def _walk(
+    node: _Node,
+    segments: list[str],
+    index: int,
+    count: int,
+    values: tuple[Any, ...],
+    found: Found | None,
+) -> Found | None:
+    """Branch and bound over the trie; returns the best (key, leaf, values) found.
+
+    A node with a single way on (a static child, or one dynamic edge) is
+    stepped through in a loop; only real branch points recurse. That keeps
+    the usual lookup to a handful of bytecodes per segment.
+    """
+    while True:
+        if found is not None and node.best <= found[0]:
+            return found
+        if index == count:
+            leaf = node.leaf
+            if leaf is not None and (found is None or leaf.key > found[0]):
+                found = (leaf.key, leaf, values)
+            break
+        segment = segments[index]
+        step = node.step
+        if step == _STATIC_ONLY:
+            if node.static is None:
+                return found
+            node = node.static.get(segment)  # type: ignore[assignment]
+            if node is None:
+                return found
+            index += 1
+            continue
+        if step == _ONE_EDGE:
+            edge = node.dynamic[0]
+            if edge.plain:
+                if not segment:
+                    return found
+                value = unescape(segment) if "%" in segment else segment
+            else:
+                value = _accept(edge, segment)
                 if value is _REFUSED:
-                    continue
-                values.append(value)
-                best = self._walk(edge.node, segments, index + 1, values, best)
-                values.pop()
-        for tail in node.tails:
-            if best is not None and tail.leaf.key <= best[0]:
+                    return found
+            node, index, values = edge.node, index + 1, (*values, value)
+            continue
+        static = node.static
+        child = static.get(segment) if static is not None else None
+        dynamic = node.dynamic
+        if child is not None:
+            found = _walk(child, segments, index + 1, count, values, found)
+        for edge in dynamic:
+            if found is not None and edge.node.best <= found[0]:
                 continue
-            value = tail.accept(segments, index)
-            if value is _REFUSED:
-                continue
-            leaf = tail.leaf
-            bound = leaf.bind(values)
-            if value is not None:
-                bound[leaf.names[-1]] = value
-            best = (leaf.key, leaf.route, bound)
-        return best
+            value = _accept(edge, segment)
+            if value is not _REFUSED:
+                found = _walk(edge.node, segments, index + 1, count, (*values, value), found)
+        break
+    for tail in node.tails:
+        if found is not None and tail.leaf.key <= found[0]:
+            continue
+        value = tail.accept(segments, index)
+        if value is not _REFUSED:
+            found = (tail.leaf.key, tail.leaf, (*values, value))
+    return found
 
 
-def _unescaping(to_python: Any) -> Any:
-    from navkit.location import unescape
+def _accept(edge: _Edge, segment: str) -> Any:
+    """The value ``edge`` takes from ``segment``, or ``_REFUSED``."""
+    regex = edge.regex
+    if regex is None:
+        if not segment:
+            return _REFUSED
+    elif regex.fullmatch(segment) is None:
+        return _REFUSED
+    mode = edge.mode
+    if mode == _AS_TEXT:
+        return unescape(segment) if "%" in segment else segment
+    if mode == _PATTERN:
+        return edge.convert(segment)
+    try:
+        return edge.convert(segment if mode == _CONVERT_RAW else unescape(segment))
+    except ValueError:
+        return _REFUSED
 
-    def convert(text: str) -> Any:
-        return to_python(unescape(text) if "%" in text else text)
 
-    return convert
+def _edge(node: _Node, segment: Segment, route: Route) -> _Edge:
+    """The edge of ``node`` for ``segment``, shared by routes that accept alike."""
+    names = tuple(part.name for part in segment.parts if isinstance(part, Param))
+    converters = tuple(route.converters[name] for name in names)
+    pattern = segment.regex.pattern if segment.regex is not None else None
+    # For patterns the group names matter too: they are the dict keys produced.
+    key = (segment.kind, pattern, converters, names if segment.kind is SegmentKind.PATTERN else ())
+    if node.edges is None:
+        node.edges = {}
+    edge = node.edges.get(key)
+    if edge is None:
+        edge = node.edges[key] = _Edge(segment, route)
+        node.dynamic = (*node.dynamic, edge)
+    return edge
 
 
-def _pattern_converter(segment: Segment, route: Route) -> Any:
+def _pattern_converter(segment: Segment, route: Route) -> Callable[[str], Any]:
     regex = segment.regex
-    assert regex is not None  # noqa: S101 - PATTERN edges always have one
+    if regex is None:  # pragma: no cover - the template module guarantees one
+        raise ValueError("a walkable pattern segment needs a regex")
     names = [part.name for part in segment.parts if isinstance(part, Param)]
 
     def convert(text: str) -> Any:
@@ -299,5 +387,5 @@ def _expansions(segments: Iterable[Segment]) -> Iterable[list[Segment]]:
         if segment.kind is SegmentKind.PARAM and segment.param.optional
     ]
     for present in itertools.product((True, False), repeat=len(optional)):
-        left_out = {index for index, keep in zip(optional, present) if not keep}
+        left_out = {index for index, keep in zip(optional, present, strict=True) if not keep}
         yield [segment for index, segment in enumerate(segments) if index not in left_out]

@@ -16,7 +16,7 @@ from navkit.blueprints import Blueprint, RouteSpec
 from navkit.building import Builder
 from navkit.converters import Converter, ConverterRegistry
 from navkit.errors import BuildError, RouteError
-from navkit.location import semi_decode_segments
+from navkit.location import semi_decode_path
 from navkit.matcher import Matcher
 from navkit.routes import Match, Route
 from navkit.signature import read_signature
@@ -56,6 +56,7 @@ class Router:
         self._builders: dict[str, list[Builder]] = {}
         self._views: dict[str, Callable[..., Any]] = {}
         self._signatures: dict[tuple[object, ...], Route] = {}
+        self._blueprints: set[str] = set()
         self._matcher = Matcher()
 
     # -- registration ---------------------------------------------------
@@ -95,7 +96,11 @@ class Router:
 
         def decorator(view: View) -> View:
             self.add_route(
-                template, view, endpoint=endpoint, defaults=defaults, converters=converters,
+                template,
+                view,
+                endpoint=endpoint,
+                defaults=defaults,
+                converters=converters,
                 **options,
             )
             return view
@@ -113,8 +118,9 @@ class Router:
         **options: Any,
     ) -> Route:
         """Register ``view`` at ``template`` (the non-decorator form of :meth:`route`)."""
-        spec = RouteSpec(template, view, endpoint, dict(defaults or {}), dict(converters or {}),
-                         options)
+        spec = RouteSpec(
+            template, view, endpoint, dict(defaults or {}), dict(converters or {}), options
+        )
         return self._register(spec, blueprint=None)
 
     def register_blueprint(
@@ -127,6 +133,13 @@ class Router:
             url_prefix: Use this prefix instead of the blueprint's own.
             name: Register under another name (to register a blueprint twice).
         """
+        registered_name = name or blueprint.name
+        if registered_name in self._blueprints:
+            raise RouteError(
+                f"a blueprint named {registered_name!r} is already registered; pass name= "
+                f"to register it again under another name"
+            )
+        self._blueprints.add(registered_name)
         for blueprint_name, spec in blueprint.flatten(url_prefix=url_prefix, name=name):
             self._register(spec, blueprint=blueprint_name)
 
@@ -143,7 +156,10 @@ class Router:
                 f"pass endpoint= to name {getattr(spec.view, '__qualname__', spec.view)!r}"
             )
         signature = read_signature(
-            spec.view, parsed, defaults=spec.defaults, converters=spec.converters,
+            spec.view,
+            parsed,
+            defaults=spec.defaults,
+            converters=spec.converters,
             registry=self.converters,
         )
         converters = signature.path_converters
@@ -199,17 +215,22 @@ class Router:
         """
         if not isinstance(route, str):
             return None
-        address, _, fragment = route.partition("#")
-        path, _, query = address.partition("?")
+        path = route
+        if "#" in path:
+            path = path.partition("#")[0]
+        if "?" in path:
+            path = path.partition("?")[0]
         if len(path) > self.max_path_length:
             return None
-        segments = semi_decode_segments(path or "/")
-        if segments is None:
-            return None
-        found = self._matcher.match(path, segments)
+        if not (path.isascii() and path.isprintable() and "%" not in path and path[:1] == "/"):
+            semi_path = semi_decode_path(path)  # decode, or refuse (None)
+            if semi_path is None:
+                return None
+            path = semi_path
+        found = self._matcher.match(path)
         if found is None:
             return None
-        return Match(found[0], found[1], path or "/", query, fragment)
+        return Match(found[0], found[1], route)
 
     def url_for(self, endpoint: str, /, **values: Any) -> str:
         """Build the address of ``endpoint`` from ``values``.

@@ -20,7 +20,8 @@ from navkit.templates import Param, Template
 
 __all__ = ["Match", "Route"]
 
-@dataclass(frozen=True, eq=False)
+
+@dataclass(frozen=True, eq=False, slots=True)
 class Route:
     """One registered template and its view.
 
@@ -49,11 +50,11 @@ class Route:
     order: int
     rank: tuple[int, ...]
     options: Mapping[str, Any]
+    key: tuple[int, ...] = ()
 
-    @property
-    def key(self) -> tuple[int, ...]:
-        """Sort key: higher is preferred (rank first, then earlier registration)."""
-        return (*self.rank, -self.order)
+    def __post_init__(self) -> None:
+        # Sort key, higher preferred: rank first, then earlier registration.
+        object.__setattr__(self, "key", (*self.rank, -self.order))
 
     def convert(self, name: str, text: str) -> Any:
         """Convert a semi-decoded captured value; raises ValueError to refuse."""
@@ -92,16 +93,27 @@ class Match:
     Attributes:
         route: The route that matched.
         params: Converted path parameters, plus the route's defaults.
-        path: The path as given, without query or fragment.
-        query_string: The raw query string ("" if none).
-        fragment: The raw fragment ("" if none).
+        address: The address matched, as given (path, query, fragment).
     """
 
     route: Route
     params: Mapping[str, Any]
-    path: str
-    query_string: str = ""
-    fragment: str = ""
+    address: str
+
+    @property
+    def path(self) -> str:
+        """The path as given, without query or fragment (``/`` for "")."""
+        return self.address.partition("#")[0].partition("?")[0] or "/"
+
+    @property
+    def query_string(self) -> str:
+        """The raw query string ("" if none)."""
+        return self.address.partition("#")[0].partition("?")[2]
+
+    @property
+    def fragment(self) -> str:
+        """The raw fragment ("" if none)."""
+        return self.address.partition("#")[2]
 
     @property
     def endpoint(self) -> str:
@@ -146,7 +158,8 @@ class Match:
         if not texts:
             if param.required:
                 raise BadRequest(
-                    f"the query parameter {param.name!r} is required", path=self.path,
+                    f"the query parameter {param.name!r} is required",
+                    path=self.path,
                     parameter=param.name,
                 )
             return param.default
@@ -157,7 +170,8 @@ class Match:
             return converter.to_python(texts[-1])
         except ValueError as error:
             raise BadRequest(
-                f"the query parameter {param.name!r} is invalid: {error}", path=self.path,
+                f"the query parameter {param.name!r} is invalid: {error}",
+                path=self.path,
                 parameter=param.name,
             ) from None
 

@@ -152,5 +152,5 @@ def _type_hints(view: Callable[..., Any]) -> dict[str, Any]:
         target = getattr(view, "__call__", view)  # noqa: B004 - callable objects
     try:
         return typing.get_type_hints(target)
-    except Exception:  # noqa: BLE001 - e.g. NameError for a class defined in a function
+    except Exception:
         return dict(getattr(target, "__annotations__", {}))

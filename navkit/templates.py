@@ -20,6 +20,7 @@ What a template matches is what ``repath.pattern(template)`` matches
 from __future__ import annotations
 
 import importlib
+import itertools
 import keyword
 import re
 from collections.abc import Callable
@@ -117,7 +118,7 @@ class Segment:
     def param(self) -> Param:
         """The parameter of a ``PARAM`` or ``TAIL`` segment."""
         part = self.parts[0]
-        assert isinstance(part, Param)  # noqa: S101 - only called on PARAM/TAIL
+        assert isinstance(part, Param)
         return part
 
     @property
@@ -159,9 +160,28 @@ class Template:
         """The parameter names, in order."""
         return tuple(param.name for param in self.params)
 
-    def compile_regex(self) -> re.Pattern[str]:
-        """repath's regular expression for the whole template."""
-        return re.compile(repath.pattern(self.source))
+    def compile_regexes(self) -> tuple[re.Pattern[str], ...]:
+        """repath's regular expressions for the template, one per reading.
+
+        The first is the template itself. Then, as in the segment walk, each
+        way of leaving out optional whole-segment parameters (present first),
+        so that a value a converter refuses can be read as absent.
+        """
+        tokens = repath.parse(self.source)
+        optional = [
+            index
+            for index, token in enumerate(tokens)
+            if isinstance(token, dict)
+            and token["optional"]
+            and token["prefix"] == "/"
+            and not token["repeat"]
+        ]
+        regexes = []
+        for keep in itertools.product((True, False), repeat=len(optional)):
+            dropped = {index for index, kept in zip(optional, keep, strict=True) if not kept}
+            variant = [token for index, token in enumerate(tokens) if index not in dropped]
+            regexes.append(re.compile(repath.tokens_to_pattern(variant or ["/"])))
+        return tuple(regexes)
 
     def rank(self, constrained: Callable[[Param], bool]) -> tuple[int, ...]:
         """Score the template segment by segment; a larger tuple is more specific.
@@ -234,8 +254,9 @@ def parse_template(source: str) -> Template:
         parts.append(param)
     segments = _split_segments(source, parts)
     params = tuple(part for part in parts if isinstance(part, Param))
-    needs_regex = any(segment.kind is SegmentKind.PATTERN and segment.regex is None
-                      for segment in segments) or any(
+    needs_regex = any(
+        segment.kind is SegmentKind.PATTERN and segment.regex is None for segment in segments
+    ) or any(
         segment.kind is SegmentKind.TAIL and index != len(segments) - 1
         for index, segment in enumerate(segments)
     )
@@ -271,7 +292,7 @@ def _param_from_token(source: str, token: dict[str, Any]) -> Param:
             f"route template {source!r}: parameter name {name!r} must be a Python identifier"
         )
     pattern = token["pattern"]
-    default_pattern = "[^%s]+?" % token["delimiter"]
+    default_pattern = f"[^{token['delimiter']}]+?"
     custom = pattern != default_pattern
     if custom:
         try:
@@ -354,7 +375,7 @@ def _may_match_slash(pattern: str) -> bool:
     """Whether a regex could consume a ``/`` (True when unsure)."""
     try:
         parsed = _sre.parse(pattern)
-    except Exception:  # noqa: BLE001 - any parser trouble: assume the worst
+    except Exception:
         return True
     return _walk_may_match_slash(parsed)
 
@@ -389,10 +410,16 @@ def _walk_may_match_slash(items: Any) -> bool:
     return False
 
 
-_SLASH_CATEGORIES = {"CATEGORY_NOT_DIGIT", "CATEGORY_NOT_SPACE", "CATEGORY_NOT_WORD",
-                     "CATEGORY_NOT_LINEBREAK", "CATEGORY_UNI_NOT_DIGIT",
-                     "CATEGORY_UNI_NOT_SPACE", "CATEGORY_UNI_NOT_WORD",
-                     "CATEGORY_UNI_NOT_LINEBREAK"}
+_SLASH_CATEGORIES = {
+    "CATEGORY_NOT_DIGIT",
+    "CATEGORY_NOT_SPACE",
+    "CATEGORY_NOT_WORD",
+    "CATEGORY_NOT_LINEBREAK",
+    "CATEGORY_UNI_NOT_DIGIT",
+    "CATEGORY_UNI_NOT_SPACE",
+    "CATEGORY_UNI_NOT_WORD",
+    "CATEGORY_UNI_NOT_LINEBREAK",
+}
 
 
 def _class_has_slash(items: Any) -> bool:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from navkit.location import Location, parse_query, semi_decode_segments, strict_unquote, unescape
+from navkit.location import (
+    Location,
+    parse_query,
+    semi_decode_path,
+    split_segments,
+    strict_unquote,
+    unescape,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,30 +38,45 @@ def test_location_str_round_trips() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "segments"),
+    ("path", "semi_path", "segments"),
     [
-        ("/", []),
-        ("/a", ["a"]),
-        ("/a/", ["a"]),
-        ("/a//", ["a", ""]),
-        ("/a/b", ["a", "b"]),
-        ("/u/J%C3%B6rg", ["u", "Jörg"]),
-        ("/u/Jörg", ["u", "Jörg"]),
-        ("/a%2Fb/c", ["a%2Fb", "c"]),  # an encoded slash stays inside its segment
-        ("/100%25", ["100%25"]),
-        ("/x%20y", ["x y"]),
+        ("/", "/", []),
+        ("", "/", []),
+        ("//", "//", [""]),
+        ("/a", "/a", ["a"]),
+        ("/a/", "/a/", ["a"]),
+        ("/a//", "/a//", ["a", ""]),
+        ("/a/b", "/a/b", ["a", "b"]),
+        ("/u/J%C3%B6rg", "/u/Jörg", ["u", "Jörg"]),
+        ("/u/Jörg", "/u/Jörg", ["u", "Jörg"]),
+        ("/a%2Fb/c", "/a%2Fb/c", ["a%2Fb", "c"]),  # an encoded slash stays in its segment
+        ("/100%25", "/100%25", ["100%25"]),
+        ("/x%20y", "/x y", ["x y"]),
     ],
 )
-def test_semi_decode_segments(path: str, segments: list[str]) -> None:
-    assert semi_decode_segments(path) == segments
+def test_semi_decode_and_split(path: str, semi_path: str, segments: list[str]) -> None:
+    assert semi_decode_path(path) == semi_path
+    assert split_segments(semi_path) == segments
 
 
 @pytest.mark.parametrize(
     "path",
-    ["relative", "/%", "/%zz", "/a%2", "/%c3%28", "/%ff", "/a\x00b", "/%00", "/%7f", "/a\nb", "/%0A"],
+    [
+        "relative",
+        "/%",
+        "/%zz",
+        "/a%2",
+        "/%c3%28",
+        "/%ff",
+        "/a\x00b",
+        "/%00",
+        "/%7f",
+        "/a\nb",
+        "/%0A",
+    ],
 )
 def test_semi_decode_refuses_malformed_paths(path: str) -> None:
-    assert semi_decode_segments(path) is None
+    assert semi_decode_path(path) is None
 
 
 def test_unescape_restores_slash_and_percent() -> None:

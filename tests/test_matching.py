@@ -9,7 +9,7 @@ from typing import Literal
 
 import pytest
 
-from navkit import Router, RouteError
+from navkit import RouteError, Router
 
 
 def _view(*_args: object, **_kwargs: object) -> None: ...
@@ -107,8 +107,11 @@ def test_failed_conversion_falls_through_to_another_route() -> None:
     ("annotation", "text", "value"),
     [
         (float, "2.5", 2.5),
-        (uuid.UUID, "12345678-1234-5678-1234-567812345678",
-         uuid.UUID("12345678-1234-5678-1234-567812345678")),
+        (
+            uuid.UUID,
+            "12345678-1234-5678-1234-567812345678",
+            uuid.UUID("12345678-1234-5678-1234-567812345678"),
+        ),
         (bool, "yes", True),
         (Literal["asc", "desc"], "asc", "asc"),
     ],
@@ -157,8 +160,12 @@ def test_optional_param_uses_view_default_or_defaults() -> None:
     @router.route("/docs/:lang?", defaults={"lang": "en"})
     def docs(lang: str) -> None: ...
 
-    for address, params in [("/posts", {"page": 1}), ("/posts/3", {"page": 3}),
-                            ("/docs", {"lang": "en"}), ("/docs/fr", {"lang": "fr"})]:
+    for address, params in [
+        ("/posts", {"page": 1}),
+        ("/posts/3", {"page": 3}),
+        ("/docs", {"lang": "en"}),
+        ("/docs/fr", {"lang": "fr"}),
+    ]:
         match = router.match(address)
         assert match is not None and dict(match.params) == params, address
 
@@ -314,3 +321,15 @@ def test_max_path_length_is_configurable() -> None:
     router.add_route("/files/:rest*", lambda rest: None, endpoint="files")
     assert router.match("/files/" + "a" * 13) is not None
     assert router.match("/files/" + "a" * 14) is None
+
+
+@pytest.mark.parametrize("template", ["/:lang?/:page/:rest*", "/:lang?/:page/:rest(.*)"])
+def test_refused_optional_value_is_read_as_absent(template: str) -> None:
+    # repath's regex alone would commit to lang="1"; converters constrain
+    # matching (as Werkzeug's do), so the reading without lang is taken.
+    router = Router()
+    router.add_route(template, lambda **kwargs: None, endpoint="page", converters={"page": int})
+    match = router.match("/1/x")
+    assert match is not None
+    assert (match.params["page"], match.params["rest"]) == (1, "x")
+    assert match.params["lang"] is None

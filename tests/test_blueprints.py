@@ -1,0 +1,99 @@
+"""Blueprints: endpoint names, prefixes, nesting, registering twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from navkit import Blueprint, RouteError, Router
+
+
+def make_shop() -> Blueprint:
+    shop = Blueprint("shop", url_prefix="/shop")
+
+    @shop.route("/")
+    def index() -> None: ...
+
+    @shop.route("/items/:item_id")
+    def item(item_id: int) -> None: ...
+
+    return shop
+
+
+def test_blueprint_endpoints_are_prefixed_with_its_name() -> None:
+    router = Router()
+    router.register_blueprint(make_shop())
+    assert router.url_for("shop.index") == "/shop"
+    assert router.url_for("shop.item", item_id=3) == "/shop/items/3"
+    match = router.match("/shop/items/3")
+    assert match is not None
+    assert (match.endpoint, match.params, match.route.blueprint) == (
+        "shop.item",
+        {"item_id": 3},
+        "shop",
+    )
+
+
+def test_registering_with_another_prefix() -> None:
+    router = Router()
+    router.register_blueprint(make_shop(), url_prefix="/store")
+    assert router.url_for("shop.item", item_id=3) == "/store/items/3"
+    assert router.match("/shop/items/3") is None
+
+
+def test_registering_twice_needs_another_name() -> None:
+    router = Router()
+    shop = make_shop()
+    router.register_blueprint(shop)
+    with pytest.raises(RouteError):
+        router.register_blueprint(shop, url_prefix="/v2")
+    router.register_blueprint(shop, url_prefix="/v2", name="shop_v2")
+    assert router.url_for("shop_v2.item", item_id=1) == "/v2/items/1"
+    assert router.url_for("shop.item", item_id=1) == "/shop/items/1"
+
+
+def test_nested_blueprints() -> None:
+    admin = Blueprint("admin", url_prefix="/admin")
+    users = Blueprint("users", url_prefix="/users")
+
+    @users.route("/:user_id")
+    def view(user_id: int) -> None: ...
+
+    admin.register_blueprint(users)
+    router = Router()
+    router.register_blueprint(admin)
+    assert router.url_for("admin.users.view", user_id=7) == "/admin/users/7"
+    match = router.match("/admin/users/7")
+    assert match is not None and match.endpoint == "admin.users.view"
+    assert match.route.blueprint == "admin.users"
+
+
+def test_nested_prefix_can_be_overridden() -> None:
+    admin = Blueprint("admin", url_prefix="/admin")
+    users = Blueprint("users", url_prefix="/users")
+    users.add_route("/", lambda: None, endpoint="index")
+    admin.register_blueprint(users, url_prefix="/people")
+    router = Router()
+    router.register_blueprint(admin)
+    assert router.url_for("admin.users.index") == "/admin/people"
+
+
+@pytest.mark.parametrize("name", ["", "a.b"])
+def test_blueprint_names_are_checked(name: str) -> None:
+    with pytest.raises(RouteError, match="name"):
+        Blueprint(name)
+
+
+def test_blueprint_prefix_must_be_absolute() -> None:
+    with pytest.raises(RouteError, match="must start with '/'"):
+        Blueprint("x", url_prefix="x")
+
+
+def test_blueprint_cannot_contain_itself() -> None:
+    loop = Blueprint("loop")
+    with pytest.raises(RouteError):
+        loop.register_blueprint(loop)
+    outer, inner = Blueprint("outer"), Blueprint("inner")
+    outer.register_blueprint(inner)
+    inner.register_blueprint(outer)
+    with pytest.raises(RouteError, match="inside itself"):
+        Router().register_blueprint(outer)

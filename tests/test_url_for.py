@@ -1,0 +1,139 @@
+"""url_for: building addresses that always route back, never inject."""
+
+from __future__ import annotations
+
+import enum
+
+import pytest
+
+from navkit import BuildError, Router
+
+
+class Sort(enum.Enum):
+    PRICE = "price"
+    NAME = "name"
+
+
+@pytest.fixture
+def router() -> Router:
+    router = Router()
+
+    @router.route("/")
+    def home() -> None: ...
+
+    @router.route("/items/:item_id")
+    def item(item_id: int, tab: str = "info") -> None: ...
+
+    @router.route("/u/:name")
+    def user(name: str) -> None: ...
+
+    @router.route("/users", defaults={"page": 1})
+    @router.route("/users/page/:page")
+    def show_users(page: int) -> None: ...
+
+    @router.route("/docs/:path*")
+    def docs(path: str = "") -> None: ...
+
+    @router.route("/tags/:tags+")
+    def tags(tags: list[str]) -> None: ...
+
+    @router.route(r"/code/:code(\d{3})")
+    def code(code: str) -> None: ...
+
+    @router.route("/posts/:page?")
+    def posts(page: int = 1) -> None: ...
+
+    @router.route("/products")
+    def products(sort: Sort = Sort.NAME, page: int = 1, ids: list[int] | None = None) -> None: ...
+
+    return router
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "values", "address"),
+    [
+        ("home", {}, "/"),
+        ("item", {"item_id": 42}, "/items/42"),
+        ("item", {"item_id": 42, "tab": "reviews"}, "/items/42?tab=reviews"),
+        ("show_users", {"page": 1}, "/users"),
+        ("show_users", {}, "/users"),
+        ("show_users", {"page": 2}, "/users/page/2"),
+        ("docs", {"path": "guide/intro"}, "/docs/guide/intro"),
+        ("docs", {}, "/docs"),
+        ("tags", {"tags": ["a", "b c"]}, "/tags/a/b%20c"),
+        ("tags", {"tags": ["a/b"]}, "/tags/a%2Fb"),
+        ("posts", {}, "/posts"),
+        ("posts", {"page": 3}, "/posts/3"),
+        ("code", {"code": "123"}, "/code/123"),
+        ("user", {"name": "Jörg"}, "/u/J%C3%B6rg"),
+        ("user", {"name": "a b"}, "/u/a%20b"),
+        ("products", {"sort": Sort.PRICE, "page": 2}, "/products?sort=price&page=2"),
+        ("products", {"ids": [1, 2]}, "/products?ids=1&ids=2"),
+        ("products", {"page": None}, "/products"),
+        ("item", {"item_id": 1, "_fragment": "top"}, "/items/1#top"),
+        ("item", {"item_id": 1, "q": "a&b=c"}, "/items/1?q=a%26b%3Dc"),
+    ],
+)
+def test_url_for_builds(
+    router: Router, endpoint: str, values: dict[str, object], address: str
+) -> None:
+    assert router.url_for(endpoint, **values) == address
+
+
+@pytest.mark.parametrize(
+    ("value", "encoded"),
+    [
+        ("a/b", "a%2Fb"),
+        ("a?b", "a%3Fb"),
+        ("a#b", "a%23b"),
+        ("100%", "100%25"),
+        ("..a", "..a"),
+        ("a.b", "a.b"),
+    ],
+)
+def test_values_cannot_inject_delimiters(router: Router, value: str, encoded: str) -> None:
+    address = router.url_for("user", name=value)
+    assert address == f"/u/{encoded}"
+    match = router.match(address)
+    assert match is not None and match.endpoint == "user" and match.params == {"name": value}
+
+
+@pytest.mark.parametrize("value", [".", "..", ""])
+def test_dot_and_empty_segments_are_refused(router: Router, value: str) -> None:
+    with pytest.raises(BuildError, match="browser would drop"):
+        router.url_for("user", name=value)
+
+
+@pytest.mark.parametrize("value", ["../etc", "a/./b", "/abs", "a//b"])
+def test_path_converter_refuses_dot_and_empty_segments(router: Router, value: str) -> None:
+    with pytest.raises(BuildError):
+        router.url_for("docs", path=value)
+
+
+def test_control_characters_are_refused(router: Router) -> None:
+    with pytest.raises(BuildError, match="control"):
+        router.url_for("user", name="a\x00b")
+
+
+def test_constraint_is_checked(router: Router) -> None:
+    with pytest.raises(BuildError, match="constraint"):
+        router.url_for("code", code="12a")
+
+
+def test_unconvertible_value(router: Router) -> None:
+    with pytest.raises(BuildError, match="item_id"):
+        router.url_for("item", item_id="forty-two")
+
+
+def test_unknown_endpoint_suggests_the_closest(router: Router) -> None:
+    with pytest.raises(BuildError) as caught:
+        router.url_for("itme", item_id=1)
+    assert caught.value.suggestion == "item"
+    assert "Did you mean 'item'?" in str(caught.value)
+
+
+def test_missing_value_names_it_and_suggests(router: Router) -> None:
+    with pytest.raises(BuildError) as caught:
+        router.url_for("item", itemid=1)
+    assert "'item_id'" in str(caught.value)
+    assert caught.value.suggestion == "itemid"
