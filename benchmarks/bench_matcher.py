@@ -103,7 +103,7 @@ def bench_matching(sizes: list[int]) -> dict[tuple[str, int], float]:
             assert match(path), (name, path)  # every implementation must hit
             # Flet recompiles templates per call; past re's cache (512) each is a cache miss.
             re.purge()
-            results[name, size] = per_call_seconds(lambda m=match: m(path))
+            results[name, size] = per_call_seconds(lambda m=match, p=path: m(p))
     return results
 
 

@@ -7,6 +7,7 @@ segment. Values the template does not use become the query string.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -28,17 +29,19 @@ _MISSING = object()
 class Builder:
     """Builds the path of one route from values (compiled once per route)."""
 
-    __slots__ = ("_params", "_recipe", "_route", "_uses")
+    __slots__ = ("_params", "_recipe", "_route", "_uses", "simple")
 
     def __init__(self, route: Route) -> None:
         self._route = route
         self._params = {param.name: param for param in route.template.params}
-        # Static text is encoded once here; parameters are slots to fill.
-        self._recipe: list[str | Param] = [
-            quote(part, safe="/") if isinstance(part, str) else part
+        # Static text is encoded once here; parameters become (param, converter).
+        self._recipe: tuple[str | tuple[Param, Converter], ...] = tuple(
+            quote(part, safe="/") if isinstance(part, str) else (part, route.converters[part.name])
             for part in route.template.parts
-        ]
+        )
         self._uses = frozenset(self._params) | frozenset(route.defaults)
+        # No defaults to weigh: the only template of an endpoint needs no choosing.
+        self.simple = not route.defaults
 
     @property
     def route(self) -> Route:
@@ -62,12 +65,9 @@ class Builder:
             if value != default:
                 return None
             confirmed += 1
-        used = 0
-        for name, param in self._params.items():
-            if values.get(name) is not None:
-                used += 1
-            elif not param.optional and name not in defaults:
-                return None
+        if self.missing(values):
+            return None
+        used = sum(1 for name in self._params if values.get(name) is not None)
         return confirmed, used
 
     def missing(self, values: Mapping[str, Any]) -> list[str]:
@@ -82,35 +82,42 @@ class Builder:
         """The address for ``values``: path, then query for the unused values.
 
         Raises:
-            BuildError: A value does not convert, fails the parameter's
-                constraint, or is a dot segment.
+            BuildError: A required value is missing, a value does not
+                convert, fails the parameter's constraint, or is a dot segment.
         """
-        route = self._route
-        path = []
+        defaults = self._route.defaults
+        path: list[str] = []
+        append = path.append
         for part in self._recipe:
             if isinstance(part, str):
-                path.append(part)
+                append(part)
                 continue
-            value = values.get(part.name)
+            param, converter = part
+            value = values.get(param.name)
+            if value is None and defaults:
+                value = defaults.get(param.name)
             if value is None:
-                value = route.defaults.get(part.name)
-                if value is None:
-                    continue  # an optional parameter left out, with its prefix
-            path.append(part.prefix)
-            path.append(self._encode(part, value))
+                if param.optional:
+                    continue  # left out, with its prefix
+                raise missing_value(self._route, param.name, values)
+            append(param.prefix)
+            append(self._encode(param, converter, value))
         text = "".join(path) or "/"
-        extra = [(name, value) for name, value in values.items() if name not in self._uses]
-        query = encode_query(extra, route, registry) if extra else ""
-        if query:
-            text += "?" + query
+        uses = self._uses
+        extra = [(name, value) for name, value in values.items() if name not in uses]
+        if extra:
+            query = encode_query(extra, self._route, registry)
+            if query:
+                text += "?" + query
         return text
 
-    def _encode(self, param: Param, value: Any) -> str:
-        converter = self._route.converters[param.name]
+    def _encode(self, param: Param, converter: Converter, value: Any) -> str:
         try:
             text = converter.to_url(value)
         except (ValueError, TypeError) as error:
             raise self._error(param, f"cannot be {value!r} ({error})") from None
+        if not param.custom and _SAFE_TEXT.fullmatch(text):
+            return text  # nothing to encode; cannot be a dot segment or hold a "/"
         if converter.multi_segment:
             pieces = [unescape(piece) for piece in text.split("/")]
         else:
@@ -139,6 +146,17 @@ class Builder:
             f"{self._route.template.source!r} {why}.",
             endpoint=self._route.endpoint,
         )
+
+
+def missing_value(route: Route, name: str, values: Mapping[str, Any]) -> BuildError:
+    """The error for a required value not given, suggesting a close key that was."""
+    close = difflib.get_close_matches(name, list(values), n=1)
+    return BuildError(
+        f"url_for({route.endpoint!r}) needs a value for {name!r} "
+        f"(template {route.template.source!r}).",
+        endpoint=route.endpoint,
+        suggestion=close[0] if close else None,
+    )
 
 
 def encode_query(

@@ -316,14 +316,19 @@ class ConverterRegistry:
         Raises:
             LookupError: Nothing is registered for ``spec``.
         """
-        if isinstance(spec, Converter) and not isinstance(spec, type):
-            return spec
         try:
             found = self._by_key.get(spec)
         except TypeError:  # unhashable annotation
             found = None
         if found is not None:
             return found
+        # Duck-typed check first: isinstance() against a runtime Protocol is slow.
+        if (
+            hasattr(spec, "to_python")
+            and not isinstance(spec, type)
+            and isinstance(spec, Converter)
+        ):
+            return spec
         origin = typing.get_origin(spec)
         args = typing.get_args(spec)
         if origin is Literal:

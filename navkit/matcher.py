@@ -19,18 +19,20 @@ hot path of every navigation.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from navkit.converters import StrConverter
-from navkit.location import split_segments, unescape
-from navkit.routes import Route
+from navkit.converters import Converter, StrConverter
+from navkit.location import semi_decode_path, unescape
+from navkit.routes import EXPANSIONS, Match, Route, route_key
 from navkit.templates import Param, Segment, SegmentKind
 
 __all__ = ["Matcher"]
 
+_make_match = Match._make
 _REFUSED = object()  # what a pattern edge returns for a segment it does not take
 _NOTHING: tuple[int, ...] = ()
 
@@ -53,9 +55,10 @@ class _Leaf:
     ) -> None:
         self.route = route
         self.names = names
-        # Among the expansions of one route's optional segments, prefer the
-        # one repath's regex would try first (parameters present).
-        self.key = (*route.key, -expansion)
+        # Among the readings of one route's optional segments, prefer the one
+        # repath's regex would try first (parameters present); reading 0 is the
+        # route's own key, shared rather than copied.
+        self.key = route.key if not expansion else route_key(route.rank, route.order, expansion)
         self.bind = _binder(route, names, tail=tail)
 
 
@@ -64,15 +67,7 @@ def _binder(
 ) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
     """A function turning captured values into params, as cheap as the shape allows."""
     if not (tail or None in names or route.optional_fallbacks or route.defaults):
-        # The usual case; a dict display is several times cheaper than dict(zip()).
-        if not names:
-            return lambda values: {}
-        if len(names) == 1:
-            (first,) = names
-            return lambda values: {first: values[0]}
-        if len(names) == 2:
-            first, second = names
-            return lambda values: {first: values[0], second: values[1]}
+        return _simple_binder(names)
 
     def bind(values: tuple[Any, ...]) -> dict[str, Any]:
         params: dict[str, Any] = {}
@@ -86,21 +81,40 @@ def _binder(
     return bind
 
 
+@functools.lru_cache(maxsize=1024)
+def _simple_binder(names: tuple[str, ...]) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
+    """Shared by every leaf with these names; a dict display beats dict(zip())."""
+    if not names:
+        return lambda values: {}
+    if len(names) == 1:
+        (first,) = names
+        return lambda values: {first: values[0]}
+    if len(names) == 2:
+        first, second = names
+        return lambda values: {first: values[0], second: values[1]}
+    return lambda values: dict(zip(names, values, strict=True))
+
+
 class _Edge:
     """A dynamic step: which segments it accepts and how it converts them."""
 
-    __slots__ = ("convert", "mode", "node", "plain", "regex")
+    __slots__ = ("convert", "converter", "key", "mode", "node", "plain", "regex")
 
-    def __init__(self, segment: Segment, route: Route) -> None:
+    def __init__(self, segment: Segment, route: Route, key: tuple[Any, ...]) -> None:
+        self.key = key
         self.node = _Node()
         self.regex = segment.regex
         self.plain = False  # any non-empty segment, taken as text
+        self.converter: Converter | None = None
+        self.convert: Callable[[str], Any] | None = None
         if segment.kind is SegmentKind.PATTERN:
             self.mode = _PATTERN
-            self.convert: Callable[[str], Any] = _pattern_converter(segment, route)
+            self.convert = _pattern_converter(segment, route)
             return
         converter = route.converters[segment.param.name]
-        self.convert = converter.to_python
+        # The converter itself, not its bound method: one bound method per
+        # edge would add up in a large table.
+        self.converter = converter
         if isinstance(converter, StrConverter):
             self.mode = _AS_TEXT
             self.plain = self.regex is None
@@ -145,12 +159,11 @@ _ONE_EDGE = 2  # exactly one dynamic edge and nothing else
 
 
 class _Node:
-    __slots__ = ("best", "dynamic", "edges", "leaf", "static", "step", "tails")
+    __slots__ = ("best", "dynamic", "leaf", "static", "step", "tails")
 
     def __init__(self) -> None:
         self.step = _STATIC_ONLY
         self.static: dict[str, _Node] | None = None
-        self.edges: dict[tuple[Any, ...], _Edge] | None = None
         self.dynamic: tuple[_Edge, ...] = ()  # best-first
         self.tails: tuple[_Tail, ...] = ()  # best-first
         self.leaf: _Leaf | None = None  # the best route ending here
@@ -160,7 +173,8 @@ class _Node:
 class Matcher:
     """Incrementally built lookup structure over a route table."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_path_length: int) -> None:
+        self.max_path_length = max_path_length
         self._static: dict[str, Route] = {}
         self._root = _Node()
         self._regex_routes: list[tuple[Route, tuple[re.Pattern[str], ...]]] = []
@@ -177,11 +191,16 @@ class Matcher:
         elif template.needs_regex:
             self._regex_routes.append((route, template.compile_regexes()))
             self._regex_routes.sort(key=lambda item: item[0].key, reverse=True)
+        elif not any(s.kind is SegmentKind.PARAM and s.param.optional for s in template.segments):
+            self._insert(route, template.segments, 0)
         else:
-            for expansion, segments in enumerate(_expansions(template.segments)):
+            readings = list(_expansions(template.segments))
+            if len(readings) > EXPANSIONS:
+                raise ValueError(f"{template.source!r} has too many optional segments")
+            for expansion, segments in enumerate(readings):
                 self._insert(route, segments, expansion)
 
-    def _insert(self, route: Route, segments: list[Segment], expansion: int) -> None:
+    def _insert(self, route: Route, segments: Sequence[Segment], expansion: int) -> None:
         node = self._root
         visited = [node]
         names: list[str | None] = []
@@ -212,37 +231,52 @@ class Matcher:
             if node.leaf is None or leaf.key > node.leaf.key:
                 node.leaf = leaf  # equal templates were refused, so the loser is never needed
         for step in visited:
-            if leaf.key > step.best:
-                step.best = leaf.key
+            step.best = max(step.best, leaf.key)
             if len(step.dynamic) > 1:
                 step.dynamic = tuple(sorted(step.dynamic, key=lambda e: e.node.best, reverse=True))
             step.step = _step_kind(step)
 
-    def match(self, semi_path: str) -> tuple[Route, dict[str, Any]] | None:
-        """The best route for a semi-decoded path (see :mod:`navkit.location`)."""
+    def match(self, address: str) -> Match | None:
+        """The best route for an address (``/path?query#fragment``), or None.
+
+        This is the hot path of every navigation, so the location handling
+        is inlined here rather than split into helpers.
+        """
+        path = address
+        if "#" in path:
+            path = path.partition("#")[0]
+        if "?" in path:
+            path = path.partition("?")[0]
+        if len(path) > self.max_path_length:
+            return None
+        if not ("%" not in path and path.isprintable() and path[:1] == "/"):
+            decoded = semi_decode_path(path)  # decode, or refuse (None)
+            if decoded is None:
+                return None
+            path = decoded
         # One trailing slash is optional (repath's non-strict mode); "//" is
         # one empty segment, not the root.
-        stripped = semi_path[:-1] if len(semi_path) > 2 and semi_path[-1] == "/" else semi_path
+        stripped = path[:-1] if len(path) > 2 and path[-1] == "/" else path
         if stripped != "//":
             route = self._static.get(stripped)
             if route is not None:
-                return route, route.complete({})
-        segments = split_segments(semi_path)
+                return _make_match(route, route.complete({}) if route.defaults else {}, address)
+        segments = stripped[1:].split("/") if len(stripped) > 1 else []
         found = _walk(self._root, segments, 0, len(segments), (), None)
         for route, regexes in self._regex_routes:
-            if found is not None and route.key < found[1].key[:-1]:
+            if found is not None and route.key < found[1].key:
                 break  # sorted best-first: nothing further can win
             for regex in regexes:
-                hit = regex.match(semi_path)
+                hit = regex.match(path)
                 if hit is None:
                     continue
                 params = route.convert_groups(hit.groupdict())
                 if params is not None:
-                    return route, params
+                    return _make_match(route, params, address)
         if found is None:
             return None
         leaf = found[1]
-        return leaf.route, leaf.bind(found[2])
+        return _make_match(leaf.route, leaf.bind(found[2]), address)
 
 
 def _step_kind(node: _Node) -> int:
@@ -332,9 +366,11 @@ def _accept(edge: _Edge, segment: str) -> Any:
     if mode == _AS_TEXT:
         return unescape(segment) if "%" in segment else segment
     if mode == _PATTERN:
-        return edge.convert(segment)
+        return edge.convert(segment)  # type: ignore[misc]
     try:
-        return edge.convert(segment if mode == _CONVERT_RAW else unescape(segment))
+        return edge.converter.to_python(  # type: ignore[union-attr]
+            segment if mode == _CONVERT_RAW else unescape(segment)
+        )
     except ValueError:
         return _REFUSED
 
@@ -343,16 +379,27 @@ def _edge(node: _Node, segment: Segment, route: Route) -> _Edge:
     """The edge of ``node`` for ``segment``, shared by routes that accept alike."""
     names = tuple(part.name for part in segment.parts if isinstance(part, Param))
     converters = tuple(route.converters[name] for name in names)
-    pattern = segment.regex.pattern if segment.regex is not None else None
-    # For patterns the group names matter too: they are the dict keys produced.
-    key = (segment.kind, pattern, converters, names if segment.kind is SegmentKind.PATTERN else ())
-    if node.edges is None:
-        node.edges = {}
-    edge = node.edges.get(key)
-    if edge is None:
-        edge = node.edges[key] = _Edge(segment, route)
-        node.dynamic = (*node.dynamic, edge)
+    try:
+        key = _edge_key(segment, converters)
+    except TypeError:  # an unhashable custom converter: no sharing, same key
+        key = _edge_key.__wrapped__(segment, converters)
+    for edge in node.dynamic:  # a handful at most: a scan beats a dict per node
+        if edge.key == key:
+            return edge
+    edge = _Edge(segment, route, key)
+    node.dynamic = (*node.dynamic, edge)
     return edge
+
+
+@functools.lru_cache(maxsize=1024)
+def _edge_key(segment: Segment, converters: tuple[Converter, ...]) -> tuple[Any, ...]:
+    """What makes two edges accept the same texts the same way (shared per shape).
+
+    For patterns the group names matter too: they are the keys produced.
+    """
+    pattern = segment.regex.pattern if segment.regex is not None else None
+    names = tuple(part.name for part in segment.parts if isinstance(part, Param))
+    return (segment.kind, pattern, converters, names if segment.kind is SegmentKind.PATTERN else ())
 
 
 def _pattern_converter(segment: Segment, route: Route) -> Callable[[str], Any]:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 from navkit.blueprints import Blueprint, RouteSpec
-from navkit.building import Builder
+from navkit.building import Builder, missing_value
 from navkit.converters import Converter, ConverterRegistry
 from navkit.errors import BuildError, RouteError
-from navkit.location import semi_decode_path
 from navkit.matcher import Matcher
-from navkit.routes import Match, Route
-from navkit.signature import read_signature
+from navkit.routes import EMPTY, Match, Route, route_key
+from navkit.signature import ViewParameters, read_signature
 from navkit.templates import Param, parse_template
 
 __all__ = ["Router"]
@@ -50,14 +50,17 @@ class Router:
     """
 
     def __init__(self, *, max_path_length: int = DEFAULT_MAX_PATH_LENGTH) -> None:
-        self.max_path_length = max_path_length
         self.converters = ConverterRegistry()
         self._routes: list[Route] = []
-        self._builders: dict[str, list[Builder]] = {}
+        self._endpoints: dict[str, tuple[Route, ...]] = {}
+        self._builders: dict[str, list[Builder]] = {}  # made on first use by url_for
         self._views: dict[str, Callable[..., Any]] = {}
-        self._signatures: dict[tuple[object, ...], Route] = {}
+        self._signatures: dict[str, Route] = {}
         self._blueprints: set[str] = set()
-        self._matcher = Matcher()
+        self._interned: dict[tuple[tuple[str, Any], ...], Mapping[str, Any]] = {}
+        # One inspection per view function, however many templates it has.
+        self._inspected: dict[Callable[..., Any], ViewParameters] = {}
+        self._matcher = Matcher(max_path_length=max_path_length)
 
     # -- registration ---------------------------------------------------
 
@@ -155,17 +158,21 @@ class Router:
                 f"endpoint {endpoint!r} is already used by {known.__qualname__!r}; "
                 f"pass endpoint= to name {getattr(spec.view, '__qualname__', spec.view)!r}"
             )
+        inspected = self._inspected.get(spec.view)
+        if inspected is None:
+            inspected = self._inspected[spec.view] = ViewParameters.of(spec.view)
         signature = read_signature(
             spec.view,
+            inspected,
             parsed,
             defaults=spec.defaults,
             converters=spec.converters,
             registry=self.converters,
         )
-        converters = signature.path_converters
+        converters = self._shared(signature.path_converters)
 
         def constrained(param: Param) -> bool:
-            return converters[param.name].constrained
+            return bool(converters[param.name].constrained)
 
         route = Route(
             template=parsed,
@@ -177,7 +184,7 @@ class Router:
             optional_fallbacks=signature.optional_fallbacks,
             blueprint=blueprint,
             order=len(self._routes),
-            rank=parsed.rank(constrained),
+            key=route_key(parsed.rank(constrained), len(self._routes)),
             options=dict(spec.options),
         )
         key = parsed.signature(lambda param: converters[param.name])
@@ -190,11 +197,17 @@ class Router:
         self._signatures[key] = route
         self._views[endpoint] = spec.view
         self._routes.append(route)
-        self._builders.setdefault(endpoint, []).append(Builder(route))
+        self._endpoints[endpoint] = (*self._endpoints.get(endpoint, ()), route)
+        self._builders.pop(endpoint, None)  # built again, lazily, by the next url_for
         self._matcher.add(route)
         return route
 
     # -- reading --------------------------------------------------------
+
+    @property
+    def max_path_length(self) -> int:
+        """Paths longer than this are not matched (see the class docstring)."""
+        return self._matcher.max_path_length
 
     def routes(self) -> Iterator[Route]:
         """The registered routes, in registration order."""
@@ -215,22 +228,7 @@ class Router:
         """
         if not isinstance(route, str):
             return None
-        path = route
-        if "#" in path:
-            path = path.partition("#")[0]
-        if "?" in path:
-            path = path.partition("?")[0]
-        if len(path) > self.max_path_length:
-            return None
-        if not (path.isascii() and path.isprintable() and "%" not in path and path[:1] == "/"):
-            semi_path = semi_decode_path(path)  # decode, or refuse (None)
-            if semi_path is None:
-                return None
-            path = semi_path
-        found = self._matcher.match(path)
-        if found is None:
-            return None
-        return Match(found[0], found[1], route)
+        return self._matcher.match(route)
 
     def url_for(self, endpoint: str, /, **values: Any) -> str:
         """Build the address of ``endpoint`` from ``values``.
@@ -248,17 +246,36 @@ class Router:
         fragment = values.pop("_fragment", None)
         builders = self._builders.get(endpoint)
         if builders is None:
-            close = difflib.get_close_matches(endpoint, self._builders, n=1)
+            builders = self._builders_for(endpoint)
+        if len(builders) == 1 and builders[0].simple:
+            text = builders[0].build(values, self.converters)  # build() reports what is missing
+        else:
+            text = self._choose(endpoint, builders, values).build(values, self.converters)
+        if fragment:
+            text += "#" + quote(str(fragment), safe=_FRAGMENT_SAFE)
+        return text
+
+    def _shared(self, mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+        """One frozen mapping per distinct content (most routes repeat ``{"id": str}``)."""
+        if not mapping:
+            return EMPTY
+        try:
+            key = tuple(mapping.items())
+            return self._interned.setdefault(key, MappingProxyType(dict(mapping)))
+        except TypeError:  # an unhashable custom converter: keep its own copy
+            return MappingProxyType(dict(mapping))
+
+    def _builders_for(self, endpoint: str) -> list[Builder]:
+        routes = self._endpoints.get(endpoint)
+        if routes is None:
+            close = difflib.get_close_matches(endpoint, self._endpoints, n=1)
             raise BuildError(
                 f"url_for: no endpoint {endpoint!r}.",
                 endpoint=endpoint,
                 suggestion=close[0] if close else None,
             )
-        builder = self._choose(endpoint, builders, values)
-        text = builder.build(values, self.converters)
-        if fragment:
-            text += "#" + quote(str(fragment), safe=_FRAGMENT_SAFE)
-        return text
+        builders = self._builders[endpoint] = [Builder(route) for route in routes]
+        return builders
 
     @staticmethod
     def _choose(endpoint: str, builders: list[Builder], values: Mapping[str, Any]) -> Builder:
@@ -271,14 +288,8 @@ class Router:
         if best is not None:
             return best
         missing = builders[0].missing(values)
-        template = builders[0].route.template.source
         if missing:
-            close = difflib.get_close_matches(missing[0], list(values), n=1)
-            raise BuildError(
-                f"url_for({endpoint!r}) needs a value for {missing[0]!r} (template {template!r}).",
-                endpoint=endpoint,
-                suggestion=close[0] if close else None,
-            )
+            raise missing_value(builders[0].route, missing[0], values)
         raise BuildError(
             f"url_for({endpoint!r}): the values {dict(values)!r} contradict the defaults of "
             f"every template of this endpoint.",

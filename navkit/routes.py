@@ -10,15 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from navkit.converters import Converter, ListConverter
 from navkit.errors import BadRequest
 from navkit.location import parse_query, unescape
 from navkit.signature import QueryParam
-from navkit.templates import Param, Template
+from navkit.templates import Template
 
-__all__ = ["Match", "Route"]
+__all__ = ["EMPTY", "EXPANSIONS", "Match", "Route", "route_key"]
+
+# Readings of one template's optional segments the order slot of a key leaves
+# room for (2 ** 6: six optional whole-segment parameters per template).
+EXPANSIONS = 64
+
+
+def route_key(rank: tuple[int, ...], order: int, expansion: int = 0) -> tuple[int, ...]:
+    """The sort key of a route (or of one reading of its optional segments)."""
+    return (*rank, -(order * EXPANSIONS + expansion))
+
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -35,7 +48,9 @@ class Route:
         optional_fallbacks: Value of an optional template parameter when absent.
         blueprint: Dotted name of the blueprint that registered it, or None.
         order: Registration order; breaks ties between equal ranks.
-        rank: Specificity; larger wins (see :meth:`Template.rank`).
+        key: Sort key, larger preferred: the rank (see :meth:`Template.rank`),
+            then ``-order * EXPANSIONS`` so earlier registration wins ties
+            (the matcher folds an optional-segment reading into that slot).
         options: Further keyword options given at registration (title, ...).
     """
 
@@ -48,13 +63,19 @@ class Route:
     optional_fallbacks: Mapping[str, Any]
     blueprint: str | None
     order: int
-    rank: tuple[int, ...]
+    key: tuple[int, ...]
     options: Mapping[str, Any]
-    key: tuple[int, ...] = ()
+
+    @property
+    def rank(self) -> tuple[int, ...]:
+        """Specificity, segment by segment; larger wins."""
+        return self.key[:-1]
 
     def __post_init__(self) -> None:
-        # Sort key, higher preferred: rank first, then earlier registration.
-        object.__setattr__(self, "key", (*self.rank, -self.order))
+        # Share one empty mapping rather than keep an empty dict per route.
+        for name in ("defaults", "optional_fallbacks", "options"):
+            if not getattr(self, name):
+                object.__setattr__(self, name, EMPTY)
 
     def convert(self, name: str, text: str) -> Any:
         """Convert a semi-decoded captured value; raises ValueError to refuse."""
@@ -114,6 +135,20 @@ class Match:
     def fragment(self) -> str:
         """The raw fragment ("" if none)."""
         return self.address.partition("#")[2]
+
+    @classmethod
+    def _make(cls, route: Route, params: Mapping[str, Any], address: str) -> Match:
+        """Construct without the dataclass ``__init__``, for the matching hot path.
+
+        A frozen dataclass ``__init__`` pays ``object.__setattr__`` per field
+        (a third of a whole match); the slot descriptors set the same fields
+        directly. The result is the same immutable value.
+        """
+        match = _new_object(cls)
+        _set_route(match, route)
+        _set_params(match, params)
+        _set_address(match, address)
+        return match
 
     @property
     def endpoint(self) -> str:
@@ -176,6 +211,7 @@ class Match:
             ) from None
 
 
-def describe(param: Param, converter: Converter) -> str:
-    """A short type description for introspection (``id: int``)."""
-    return f"{param.name}: {type(converter).__name__.removesuffix('Converter').lower()}"
+_new_object = object.__new__
+_set_route = vars(Match)["route"].__set__
+_set_params = vars(Match)["params"].__set__
+_set_address = vars(Match)["address"].__set__

@@ -23,7 +23,7 @@ from navkit.converters import (
 from navkit.errors import RouteError
 from navkit.templates import Template
 
-__all__ = ["QueryParam", "ViewSignature", "read_signature"]
+__all__ = ["QueryParam", "ViewParameters", "ViewSignature", "read_signature"]
 
 _NO_DEFAULT: Any = inspect.Parameter.empty
 
@@ -65,32 +65,59 @@ class ViewSignature:
     optional_fallbacks: Mapping[str, Any]
 
 
+@dataclass(frozen=True, slots=True)
+class ViewParameters:
+    """What inspecting a view function once yields (shared by all its routes).
+
+    Attributes:
+        parameters: Keyword-passable parameters, by name.
+        takes_any: True when the view accepts ``**kwargs``.
+        hints: Resolved annotations (raw strings where resolution failed).
+    """
+
+    parameters: Mapping[str, inspect.Parameter]
+    takes_any: bool
+    hints: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, view: Callable[..., Any]) -> ViewParameters:
+        """Inspect ``view``.
+
+        Raises:
+            RouteError: Its signature cannot be read.
+        """
+        try:
+            signature = inspect.signature(view)
+        except (TypeError, ValueError) as error:
+            raise RouteError(f"cannot read the signature of {view!r}: {error}") from None
+        parameters = {
+            name: parameter
+            for name, parameter in signature.parameters.items()
+            if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)
+        }
+        takes_any = any(p.kind is p.VAR_KEYWORD for p in signature.parameters.values())
+        return cls(parameters, takes_any, _type_hints(view))
+
+
 def read_signature(
     view: Callable[..., Any],
+    inspected: ViewParameters,
     template: Template,
     *,
     defaults: Mapping[str, Any],
     converters: Mapping[str, Any],
     registry: ConverterRegistry,
 ) -> ViewSignature:
-    """Work out converters for ``view`` registered at ``template``.
+    """Work out converters for ``view`` (inspected as ``inspected``) at ``template``.
 
     Raises:
         RouteError: A template parameter the view cannot accept, an
             annotation with no converter, or an unknown ``converters`` key.
     """
     where = f"view {getattr(view, '__qualname__', view)!r} at {template.source!r}"
-    try:
-        signature = inspect.signature(view)
-    except (TypeError, ValueError) as error:
-        raise RouteError(f"cannot read the signature of {where}: {error}") from None
-    parameters = {
-        name: parameter
-        for name, parameter in signature.parameters.items()
-        if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)
-    }
-    takes_any = any(p.kind is p.VAR_KEYWORD for p in signature.parameters.values())
-    hints = _type_hints(view)
+    parameters = inspected.parameters
+    takes_any = inspected.takes_any
+    hints = inspected.hints
     path_names = set(template.param_names)
 
     for name in (*path_names, *defaults):

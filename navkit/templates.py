@@ -19,6 +19,7 @@ What a template matches is what ``repath.pattern(template)`` matches
 
 from __future__ import annotations
 
+import functools
 import importlib
 import itertools
 import keyword
@@ -105,7 +106,7 @@ class Segment:
 
     Attributes:
         kind: How the matcher treats it.
-        parts: Static text and parameters, in order.
+        parts: Static text and parameters, in order (empty for ``STATIC``).
         regex: For ``PATTERN`` segments (and constrained ``PARAM``/``TAIL``
             ones), the compiled expression a whole segment must match.
     """
@@ -113,18 +114,15 @@ class Segment:
     kind: SegmentKind
     parts: tuple[Part, ...]
     regex: re.Pattern[str] | None = None
+    text: str = ""  # the text of a STATIC segment
 
     @property
     def param(self) -> Param:
         """The parameter of a ``PARAM`` or ``TAIL`` segment."""
         part = self.parts[0]
-        assert isinstance(part, Param)
+        if not isinstance(part, Param):  # pragma: no cover - only called on PARAM/TAIL
+            raise TypeError(f"{self.kind} segment has no single parameter")
         return part
-
-    @property
-    def text(self) -> str:
-        """The text of a ``STATIC`` segment."""
-        return "".join(part for part in self.parts if isinstance(part, str))
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +142,7 @@ class Template:
     segments: tuple[Segment, ...]
     params: tuple[Param, ...]
     needs_regex: bool
+    param_names: tuple[str, ...]
 
     @property
     def is_static(self) -> bool:
@@ -154,11 +153,6 @@ class Template:
     def static_key(self) -> str:
         """The semi-decoded path of a static template (``/a/b``)."""
         return "/" + "/".join(segment.text for segment in self.segments)
-
-    @property
-    def param_names(self) -> tuple[str, ...]:
-        """The parameter names, in order."""
-        return tuple(param.name for param in self.params)
 
     def compile_regexes(self) -> tuple[re.Pattern[str], ...]:
         """repath's regular expressions for the template, one per reading.
@@ -194,26 +188,29 @@ class Template:
         scores.append(SCORE_END)
         return tuple(scores)
 
-    def signature(self, converter_of: Callable[[Param], object]) -> tuple[object, ...]:
-        """A value equal for two templates that match exactly the same paths.
+    def signature(self, converter_of: Callable[[Param], object]) -> str:
+        """A text equal for two templates that match exactly the same paths.
 
         Parameter names are left out: ``/u/:id`` and ``/u/:name`` collide.
+        One string rather than nested tuples: a large table keeps one per route.
         """
-        return tuple(
-            tuple(
-                part
-                if isinstance(part, str)
-                else (
-                    part.prefix,
-                    part.pattern,
-                    part.optional,
-                    part.repeat,
-                    converter_of(part),
-                )
-                for part in segment.parts
-            )
-            for segment in self.segments
-        )
+        if not self.params:
+            return self.static_key
+        pieces = []
+        for segment in self.segments:
+            if segment.kind is SegmentKind.STATIC:
+                pieces.append("s" + segment.text)
+                continue
+            for part in segment.parts:
+                if isinstance(part, str):
+                    pieces.append("t" + part)
+                else:
+                    pieces.append(
+                        f"p{part.prefix}\x1f{part.pattern}\x1f{part.optional:d}"
+                        f"{part.repeat:d}\x1f{converter_of(part)!r}"
+                    )
+            pieces.append("/")
+        return "\x1e".join(pieces)
 
 
 def _segment_score(segment: Segment, constrained: Callable[[Param], bool]) -> int:
@@ -254,30 +251,33 @@ def parse_template(source: str) -> Template:
         parts.append(param)
     segments = _split_segments(source, parts)
     params = tuple(part for part in parts if isinstance(part, Param))
+    last = len(segments) - 1
     needs_regex = any(
-        segment.kind is SegmentKind.PATTERN and segment.regex is None for segment in segments
-    ) or any(
-        segment.kind is SegmentKind.TAIL and index != len(segments) - 1
+        (segment.kind is SegmentKind.PATTERN and segment.regex is None)
+        or (segment.kind is SegmentKind.TAIL and index != last)
         for index, segment in enumerate(segments)
     )
-    return Template(source, tuple(parts), segments, params, needs_regex)
+    names_in_order = tuple(param.name for param in params)
+    return Template(source, tuple(parts), segments, params, needs_regex, names_in_order)
+
+
+_STATIC_PROBLEMS = re.compile(r"[?#%()*]|:(?!\w)|//")
+_STATIC_WHY = {
+    "?": "a query string does not belong in a template",
+    "#": "a fragment does not belong in a template",
+    "%": "templates are written decoded ('é', not '%C3%A9')",
+    "(": "unbalanced '(' (a constraint is written ':name(regex)')",
+    ")": "unbalanced ')' (a constraint is written ':name(regex)')",
+    "*": "'*' must follow a named parameter (':rest*')",
+    ":": "':' must be followed by a parameter name",
+    "//": "has an empty segment ('//')",
+}
 
 
 def _check_static(source: str, text: str) -> None:
-    for char, why in (
-        ("?", "a query string does not belong in a template"),
-        ("#", "a fragment does not belong in a template"),
-        ("%", "templates are written decoded ('é', not '%C3%A9')"),
-        ("(", "unbalanced '(' (a constraint is written ':name(regex)')"),
-        (")", "unbalanced ')' (a constraint is written ':name(regex)')"),
-        ("*", "'*' must follow a named parameter (':rest*')"),
-    ):
-        if char in text:
-            raise RouteError(f"route template {source!r}: {why}")
-    if re.search(r":(?!\w)", text):
-        raise RouteError(f"route template {source!r}: ':' must be followed by a parameter name")
-    if "//" in text:
-        raise RouteError(f"route template {source!r} has an empty segment ('//')")
+    problem = _STATIC_PROBLEMS.search(text)
+    if problem is not None:
+        raise RouteError(f"route template {source!r}: {_STATIC_WHY[problem.group()]}")
 
 
 def _param_from_token(source: str, token: dict[str, Any]) -> Param:
@@ -302,15 +302,15 @@ def _param_from_token(source: str, token: dict[str, Any]) -> Param:
                 f"route template {source!r}: the constraint of {name!r} is not a valid "
                 f"regular expression ({error})"
             ) from None
-    return Param(
-        name=name,
-        prefix=token["prefix"],
-        pattern=pattern,
-        custom=custom,
-        optional=token["optional"],
-        repeat=token["repeat"],
-        spans=_may_match_slash(pattern),
-    )
+    return _param(name, token["prefix"], pattern, custom, token["optional"], token["repeat"])
+
+
+@functools.lru_cache(maxsize=1024)
+def _param(
+    name: str, prefix: str, pattern: str, custom: bool, optional: bool, repeat: bool
+) -> Param:
+    """One shared value per distinct parameter: tables repeat ``:id`` a lot."""
+    return Param(name, prefix, pattern, custom, optional, repeat, _may_match_slash(pattern))
 
 
 def _split_segments(source: str, parts: list[Part]) -> tuple[Segment, ...]:
@@ -339,15 +339,10 @@ def _split_segments(source: str, parts: list[Part]) -> tuple[Segment, ...]:
 def _classify(parts: list[Part]) -> Segment:
     params = [part for part in parts if isinstance(part, Param)]
     if not params:
-        return Segment(SegmentKind.STATIC, tuple(parts))
+        text = "".join(part for part in parts if isinstance(part, str))
+        return Segment(SegmentKind.STATIC, (), None, text)
     if len(parts) == 1:
-        param = params[0]
-        regex = re.compile(param.pattern) if param.custom else None
-        if param.repeat and not param.spans:
-            return Segment(SegmentKind.TAIL, tuple(parts), regex)
-        if not param.spans:
-            return Segment(SegmentKind.PARAM, tuple(parts), regex)
-        return Segment(SegmentKind.PATTERN, tuple(parts), None)  # needs the full regex
+        return _single_param_segment(params[0])
     first = parts[0]
     walkable = not any(param.spans or param.repeat for param in params) and not (
         isinstance(first, Param) and first.optional
@@ -355,6 +350,17 @@ def _classify(parts: list[Part]) -> Segment:
     if not walkable:
         return Segment(SegmentKind.PATTERN, tuple(parts), None)
     return Segment(SegmentKind.PATTERN, tuple(parts), re.compile(_segment_regex(parts)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _single_param_segment(param: Param) -> Segment:
+    """A segment that is one parameter; shared, like the parameter itself."""
+    regex = re.compile(param.pattern) if param.custom else None
+    if param.repeat and not param.spans:
+        return Segment(SegmentKind.TAIL, (param,), regex)
+    if not param.spans:
+        return Segment(SegmentKind.PARAM, (param,), regex)
+    return Segment(SegmentKind.PATTERN, (param,), None)  # needs the full regex
 
 
 def _segment_regex(parts: list[Part]) -> str:
@@ -371,8 +377,13 @@ def _segment_regex(parts: list[Part]) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=256)
 def _may_match_slash(pattern: str) -> bool:
-    """Whether a regex could consume a ``/`` (True when unsure)."""
+    """Whether a regex could consume a ``/`` (True when unsure).
+
+    Cached: most templates use repath's default patterns, and parsing a
+    regex costs more than the rest of a template's registration.
+    """
     try:
         parsed = _sre.parse(pattern)
     except Exception:

@@ -63,7 +63,7 @@ def test_routes_sorted_by_template(app_dir: Path, capsys: pytest.CaptureFixture[
 
 
 def test_routes_of_something_else_fails_clearly(app_dir: Path) -> None:
-    with pytest.raises(SystemExit, match="is not a navkit.Router"):
+    with pytest.raises(SystemExit, match=r"is not a navkit\.Router"):
         main(["routes", "myapp:shop"])
     with pytest.raises(SystemExit, match="cannot import 'nope'"):
         main(["routes", "nope:router"])
