@@ -9,7 +9,7 @@ from typing import Any
 
 
 def per_call_seconds(
-    call: Callable[[], Any], *, repeats: int = 7, batch_seconds: float = 0.02
+    call: Callable[[], Any], *, repeats: int = 15, batch_seconds: float = 0.02
 ) -> float:
     """Median time of one call, over ``repeats`` batches of calls.
 

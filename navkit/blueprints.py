@@ -8,7 +8,7 @@ be registered again under another prefix and name.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from navkit.errors import RouteError
@@ -24,10 +24,10 @@ class RouteSpec:
 
     template: str
     view: Callable[..., Any]
-    endpoint: str | None = None
-    defaults: Mapping[str, Any] = field(default_factory=dict)
-    converters: Mapping[str, Any] = field(default_factory=dict)
-    options: Mapping[str, Any] = field(default_factory=dict)
+    endpoint: str | None
+    defaults: Mapping[str, Any]
+    converters: Mapping[str, Any]
+    options: Mapping[str, Any]
 
 
 class Blueprint:

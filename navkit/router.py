@@ -20,7 +20,7 @@ from navkit.errors import BuildError, RouteError
 from navkit.matcher import Matcher
 from navkit.routes import EMPTY, Match, Route, route_key
 from navkit.signature import ViewParameters, read_signature
-from navkit.templates import Param, parse_template
+from navkit.templates import parse_template
 
 __all__ = ["Router"]
 
@@ -122,7 +122,12 @@ class Router:
     ) -> Route:
         """Register ``view`` at ``template`` (the non-decorator form of :meth:`route`)."""
         spec = RouteSpec(
-            template, view, endpoint, dict(defaults or {}), dict(converters or {}), options
+            template,
+            view,
+            endpoint,
+            dict(defaults) if defaults else EMPTY,
+            dict(converters) if converters else EMPTY,
+            options or EMPTY,
         )
         return self._register(spec, blueprint=None)
 
@@ -170,24 +175,20 @@ class Router:
             registry=self.converters,
         )
         converters = self._shared(signature.path_converters)
-
-        def constrained(param: Param) -> bool:
-            return bool(converters[param.name].constrained)
-
         route = Route(
             template=parsed,
             endpoint=endpoint,
             view=spec.view,
-            defaults=dict(spec.defaults),
+            defaults=spec.defaults,  # copied by RouteSpec's makers; never mutated
             converters=converters,
             query=signature.query,
             optional_fallbacks=signature.optional_fallbacks,
             blueprint=blueprint,
             order=len(self._routes),
-            key=route_key(parsed.rank(constrained), len(self._routes)),
-            options=dict(spec.options),
+            key=route_key(parsed.rank(converters), len(self._routes)),
+            options=spec.options,
         )
-        key = parsed.signature(lambda param: converters[param.name])
+        key = parsed.signature(converters)
         clash = self._signatures.get(key)
         if clash is not None:
             raise RouteError(

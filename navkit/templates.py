@@ -24,7 +24,7 @@ import importlib
 import itertools
 import keyword
 import re
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -177,18 +177,18 @@ class Template:
             regexes.append(re.compile(repath.tokens_to_pattern(variant or ["/"])))
         return tuple(regexes)
 
-    def rank(self, constrained: Callable[[Param], bool]) -> tuple[int, ...]:
+    def rank(self, converters: Mapping[str, Any]) -> tuple[int, ...]:
         """Score the template segment by segment; a larger tuple is more specific.
 
         Args:
-            constrained: Whether a parameter's converter accepts only some
-                texts (typed converters rank above plain strings).
+            converters: Converter per parameter; a ``constrained`` one (a
+                typed converter) ranks above a plain string.
         """
-        scores = [_segment_score(segment, constrained) for segment in self.segments]
+        scores = [_segment_score(segment, converters) for segment in self.segments]
         scores.append(SCORE_END)
         return tuple(scores)
 
-    def signature(self, converter_of: Callable[[Param], object]) -> str:
+    def signature(self, converters: Mapping[str, Any]) -> str:
         """A text equal for two templates that match exactly the same paths.
 
         Parameter names are left out: ``/u/:id`` and ``/u/:name`` collide.
@@ -207,13 +207,13 @@ class Template:
                 else:
                     pieces.append(
                         f"p{part.prefix}\x1f{part.pattern}\x1f{part.optional:d}"
-                        f"{part.repeat:d}\x1f{converter_of(part)!r}"
+                        f"{part.repeat:d}\x1f{converters[part.name]!r}"
                     )
             pieces.append("/")
         return "\x1e".join(pieces)
 
 
-def _segment_score(segment: Segment, constrained: Callable[[Param], bool]) -> int:
+def _segment_score(segment: Segment, converters: Mapping[str, Any]) -> int:
     if segment.kind is SegmentKind.STATIC:
         return SCORE_STATIC
     params = [part for part in segment.parts if isinstance(part, Param)]
@@ -224,7 +224,8 @@ def _segment_score(segment: Segment, constrained: Callable[[Param], bool]) -> in
     if len(segment.parts) > 1:
         return SCORE_CONSTRAINED  # static text or a second parameter narrows it
     param = params[0]
-    return SCORE_CONSTRAINED if param.custom or constrained(param) else SCORE_PLAIN
+    constrained = param.custom or converters[param.name].constrained
+    return SCORE_CONSTRAINED if constrained else SCORE_PLAIN
 
 
 def parse_template(source: str) -> Template:
@@ -236,7 +237,7 @@ def parse_template(source: str) -> Template:
     """
     if not isinstance(source, str) or not source.startswith("/"):
         raise RouteError(f"route template {source!r} must start with '/'")
-    tokens = repath.parse(source)
+    tokens = _tokens(source)
     parts: list[Part] = []
     names: set[str] = set()
     for token in tokens:
@@ -259,6 +260,41 @@ def parse_template(source: str) -> Template:
     )
     names_in_order = tuple(param.name for param in params)
     return Template(source, tuple(parts), segments, params, needs_regex, names_in_order)
+
+
+# Every token of repath's grammar starts with one of these characters.
+_TOKEN_STARTS = re.compile(r"[\\:(*]")
+
+
+def _tokens(source: str) -> list[Any]:
+    """repath's tokens for ``source`` (adjacent text may come as separate strings).
+
+    Parsing costs more than the rest of a registration, so two shortcuts,
+    both checked against ``repath.parse`` in tests/test_templates.py:
+
+    * text with no token-starting character is a single string token;
+    * without ``(`` or ``\\``, no token can contain a ``/``, so each
+      ``/``-piece parses alone -- and pieces such as ``/:id`` repeat across
+      a table, so their tokens are cached.
+    """
+    if _TOKEN_STARTS.search(source) is None:
+        return [source]
+    if "(" in source or "\\" in source:
+        return list(repath.parse(source))
+    tokens: list[Any] = []
+    for text in source[1:].split("/"):
+        piece = "/" + text
+        if _TOKEN_STARTS.search(piece) is None:
+            tokens.append(piece)
+        else:
+            tokens.extend(_piece_tokens(piece))
+    return tokens
+
+
+@functools.lru_cache(maxsize=2048)
+def _piece_tokens(piece: str) -> tuple[Any, ...]:
+    # Callers only read the token dicts, so sharing them is safe.
+    return tuple(repath.parse(piece))
 
 
 _STATIC_PROBLEMS = re.compile(r"[?#%()*]|:(?!\w)|//")

@@ -1,0 +1,1 @@
+"""Runnable navkit examples: ``python -m examples.<name>``."""
