@@ -191,7 +191,7 @@ class Matcher:
         elif template.needs_regex:
             self._regex_routes.append((route, template.compile_regexes()))
             self._regex_routes.sort(key=lambda item: item[0].key, reverse=True)
-        elif not any(s.kind is SegmentKind.PARAM and s.param.optional for s in template.segments):
+        elif not template.has_optional_segment:
             self._insert(route, template.segments, 0)
         else:
             readings = list(_expansions(template.segments))
@@ -377,8 +377,8 @@ def _accept(edge: _Edge, segment: str) -> Any:
 
 def _edge(node: _Node, segment: Segment, route: Route) -> _Edge:
     """The edge of ``node`` for ``segment``, shared by routes that accept alike."""
-    names = tuple(part.name for part in segment.parts if isinstance(part, Param))
-    converters = tuple(route.converters[name] for name in names)
+    names = [part.name for part in segment.parts if isinstance(part, Param)]
+    converters = tuple([route.converters[name] for name in names])
     try:
         key = _edge_key(segment, converters)
     except TypeError:  # an unhashable custom converter: no sharing, same key

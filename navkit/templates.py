@@ -131,18 +131,46 @@ class Template:
 
     Attributes:
         source: The template as written.
-        parts: Static text and parameters in order (the builder's recipe).
         segments: The template split at ``/`` (trailing slash dropped).
         params: The parameters, in order.
         needs_regex: True when the segment walk cannot match it.
     """
 
     source: str
-    parts: tuple[Part, ...]
     segments: tuple[Segment, ...]
     params: tuple[Param, ...]
     needs_regex: bool
-    param_names: tuple[str, ...]
+
+    @property
+    def has_optional_segment(self) -> bool:
+        """True when a whole segment is an optional parameter (``/:id?``)."""
+        for segment in self.segments:
+            if segment.kind is SegmentKind.PARAM and segment.param.optional:
+                return True
+        return False
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        """The parameter names, in order."""
+        return tuple(param.name for param in self.params)
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        """Static text and parameters in order: the recipe for building a path.
+
+        A parameter whose prefix is ``/`` carries its own separator, so an
+        optional one left out takes its ``/`` with it.
+        """
+        parts: list[Part] = []
+        for segment in self.segments:
+            if segment.kind is SegmentKind.STATIC:
+                parts.append("/" + segment.text)
+                continue
+            first = segment.parts[0]
+            if not (isinstance(first, Param) and first.prefix == "/"):
+                parts.append("/")
+            parts.extend(segment.parts)
+        return tuple(parts)
 
     @property
     def is_static(self) -> bool:
@@ -251,15 +279,18 @@ def parse_template(source: str) -> Template:
         names.add(param.name)
         parts.append(param)
     segments = _split_segments(source, parts)
-    params = tuple(part for part in parts if isinstance(part, Param))
+    # Loops and list displays here, not generators: registration of a large
+    # table is dominated by small allocations.
+    params = tuple([part for part in parts if isinstance(part, Param)])
     last = len(segments) - 1
-    needs_regex = any(
-        (segment.kind is SegmentKind.PATTERN and segment.regex is None)
-        or (segment.kind is SegmentKind.TAIL and index != last)
-        for index, segment in enumerate(segments)
-    )
-    names_in_order = tuple(param.name for param in params)
-    return Template(source, tuple(parts), segments, params, needs_regex, names_in_order)
+    needs_regex = False
+    for index, segment in enumerate(segments):
+        kind = segment.kind
+        if (kind is SegmentKind.PATTERN and segment.regex is None) or (
+            kind is SegmentKind.TAIL and index != last
+        ):
+            needs_regex = True
+    return Template(source, segments, params, needs_regex)
 
 
 # Every token of repath's grammar starts with one of these characters.
@@ -367,9 +398,9 @@ def _split_segments(source: str, parts: list[Part]) -> tuple[Segment, ...]:
     body = raw[1:]
     if body and not body[-1]:
         body.pop()  # a trailing slash: non-strict matching ignores it
-    if any(not segment for segment in body):
+    if [] in body:
         raise RouteError(f"route template {source!r} has an empty segment ('//')")
-    return tuple(_classify(segment) for segment in body)
+    return tuple([_classify(segment) for segment in body])
 
 
 def _classify(parts: list[Part]) -> Segment:
