@@ -8,29 +8,15 @@ be registered again under another prefix and name.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from navkit.errors import RouteError
+from navkit.registration import RouteRegistrar, RouteSpec
 
-__all__ = ["Blueprint", "RouteSpec"]
-
-View = TypeVar("View", bound=Callable[..., Any])
-
-
-@dataclass(frozen=True)
-class RouteSpec:
-    """A route as written before it is registered (template relative to the prefix)."""
-
-    template: str
-    view: Callable[..., Any]
-    endpoint: str | None
-    defaults: Mapping[str, Any]
-    converters: Mapping[str, Any]
-    options: Mapping[str, Any]
+__all__ = ["Blueprint"]
 
 
-class Blueprint:
+class Blueprint(RouteRegistrar):
     """A named group of routes with a common URL prefix.
 
     Endpoints of a blueprint's routes are ``"<name>.<endpoint>"``; nested
@@ -51,30 +37,6 @@ class Blueprint:
         self._routes: list[RouteSpec] = []
         self._children: list[tuple[Blueprint, str | None, str | None]] = []
 
-    def route(
-        self,
-        template: str,
-        *,
-        endpoint: str | None = None,
-        defaults: Mapping[str, Any] | None = None,
-        converters: Mapping[str, Any] | None = None,
-        **options: Any,
-    ) -> Callable[[View], View]:
-        """Decorator: register the decorated view at ``template`` (see ``Router.route``)."""
-
-        def decorator(view: View) -> View:
-            self.add_route(
-                template,
-                view,
-                endpoint=endpoint,
-                defaults=defaults,
-                converters=converters,
-                **options,
-            )
-            return view
-
-        return decorator
-
     def add_route(
         self,
         template: str,
@@ -88,16 +50,7 @@ class Blueprint:
         """Record a route; it is created when the blueprint is registered."""
         if endpoint is not None and "." in endpoint:
             raise RouteError(f"blueprint {self.name!r}: endpoint {endpoint!r} must not contain '.'")
-        self._routes.append(
-            RouteSpec(
-                template,
-                view,
-                endpoint,
-                dict(defaults or {}),
-                dict(converters or {}),
-                dict(options),
-            )
-        )
+        self._routes.append(RouteSpec.make(template, view, endpoint, defaults, converters, options))
 
     def register_blueprint(
         self, blueprint: Blueprint, *, url_prefix: str | None = None, name: str | None = None

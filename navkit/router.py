@@ -10,27 +10,27 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import quote
 
-from navkit.blueprints import Blueprint, RouteSpec
+from navkit.blueprints import Blueprint
 from navkit.building import Builder, missing_value
 from navkit.converters import Converter, ConverterRegistry
 from navkit.errors import BuildError, RouteError
 from navkit.matcher import Matcher
+from navkit.registration import RouteRegistrar, RouteSpec
 from navkit.routes import EMPTY, Match, Route, route_key
 from navkit.signature import ViewParameters, read_signature
 from navkit.templates import parse_template
 
 __all__ = ["Router"]
 
-View = TypeVar("View", bound=Callable[..., Any])
 
 DEFAULT_MAX_PATH_LENGTH = 8192
 _FRAGMENT_SAFE = "/?=&:@!$'()*+,;~-._"
 
 
-class Router:
+class Router(RouteRegistrar):
     """A table of routes, shared by every page of an app.
 
     Args:
@@ -71,45 +71,6 @@ class Router:
         """
         self.converters.register(key, converter)
 
-    def route(
-        self,
-        template: str,
-        *,
-        endpoint: str | None = None,
-        defaults: Mapping[str, Any] | None = None,
-        converters: Mapping[str, Any] | None = None,
-        **options: Any,
-    ) -> Callable[[View], View]:
-        """Decorator: register the decorated view function at ``template``.
-
-        Args:
-            template: An ExpressJS-style template (``/users/:id``).
-            endpoint: The name for ``url_for``; the function's name by default.
-            defaults: Values passed to the view that the template lacks
-                (``@route("/users", defaults={"page": 1})``).
-            converters: Parameter name → type, registered name or converter
-                object, instead of the annotation.
-            **options: Options for later layers (``title``, ``parent``, ...).
-
-        Raises:
-            RouteError: The template is invalid, the endpoint is taken by
-                another function, or another route matches exactly the same
-                paths with the same rank.
-        """
-
-        def decorator(view: View) -> View:
-            self.add_route(
-                template,
-                view,
-                endpoint=endpoint,
-                defaults=defaults,
-                converters=converters,
-                **options,
-            )
-            return view
-
-        return decorator
-
     def add_route(
         self,
         template: str,
@@ -121,14 +82,7 @@ class Router:
         **options: Any,
     ) -> Route:
         """Register ``view`` at ``template`` (the non-decorator form of :meth:`route`)."""
-        spec = RouteSpec(
-            template,
-            view,
-            endpoint,
-            dict(defaults) if defaults else EMPTY,
-            dict(converters) if converters else EMPTY,
-            options or EMPTY,
-        )
+        spec = RouteSpec.make(template, view, endpoint, defaults, converters, options)
         return self._register(spec, blueprint=None)
 
     def register_blueprint(
