@@ -23,7 +23,7 @@ from flet.components import router as flet_router
 from werkzeug.routing import Map, Rule
 
 import navkit
-from benchmarks.common import format_time, markdown_table, per_call_seconds
+from benchmarks.common import compare, format_time, markdown_table, warm_up
 
 KINDS = ("static", "one", "two", "catchall")
 
@@ -99,22 +99,27 @@ def bench_matching(sizes: list[int]) -> dict[tuple[str, int], float]:
     for size in sizes:
         index = target_index(size)
         path = f"/t{index}/42/abc"
-        for name, match in matchers(size).items():
+        contestants = matchers(size)
+        for name, match in contestants.items():
             assert match(path), (name, path)  # every implementation must hit
-            # Flet recompiles templates per call; past re's cache (512) each is a cache miss.
-            re.purge()
-            results[name, size] = per_call_seconds(lambda m=match, p=path: m(p))
+        # Flet recompiles templates per call; past re's cache (512) each is a miss.
+        re.purge()
+        timed = compare({name: (lambda m=m, p=path: m(p)) for name, m in contestants.items()})
+        for name, seconds in timed.items():
+            results[name, size] = seconds
     return results
 
 
 def bench_url_for() -> dict[str, float]:
     router = build_navkit(100)
     adapter = build_werkzeug(100).bind("localhost")
-    index = target_index(100)
-    return {
-        "navkit": per_call_seconds(lambda: router.url_for(f"r{index}", a=42, b="abc")),
-        "werkzeug Map": per_call_seconds(lambda: adapter.build(f"r{index}", {"a": 42, "b": "abc"})),
-    }
+    endpoint = f"r{target_index(100)}"
+    return compare(
+        {
+            "navkit": lambda: router.url_for(endpoint, a=42, b="abc"),
+            "werkzeug Map": lambda: adapter.build(endpoint, {"a": 42, "b": "abc"}),
+        }
+    )
 
 
 def bench_build(size: int) -> dict[str, tuple[float, float]]:
@@ -146,6 +151,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
 
+    warm_up()
     results = bench_matching(sizes)
     names = ["navkit", "werkzeug Map", "flet Router", "flet TemplateRoute loop"]
     rows = [[name, *(format_time(results[name, size]) for size in sizes)] for name in names]

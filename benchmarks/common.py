@@ -30,6 +30,39 @@ def per_call_seconds(
     return statistics.median(samples)
 
 
+def compare(
+    calls: dict[str, Callable[[], Any]], *, repeats: int = 15, batch_seconds: float = 0.02
+) -> dict[str, float]:
+    """Median time of one call for each contestant, measured round-robin.
+
+    Every round times one batch of each contestant in turn, so that drift on
+    a shared machine (frequency changes, a neighbour's load) affects all of
+    them alike instead of whichever happened to run during it.
+    """
+    loops = {}
+    for name, call in calls.items():
+        call()  # warm caches, imports, lazy compilation
+        started = time.perf_counter()
+        call()
+        loops[name] = max(1, int(batch_seconds / max(time.perf_counter() - started, 1e-9)))
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(repeats):
+        for name, call in calls.items():
+            count = loops[name]
+            started = time.perf_counter()
+            for _ in range(count):
+                call()
+            samples[name].append((time.perf_counter() - started) / count)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def warm_up(seconds: float = 1.0) -> None:
+    """Keep the CPU busy for a moment so the first measurement is not the slowest."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        sum(range(1000))
+
+
 def format_time(seconds: float) -> str:
     """A duration with a unit a person reads at a glance."""
     if seconds < 1e-6:

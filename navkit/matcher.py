@@ -32,7 +32,9 @@ from navkit.templates import Param, Segment, SegmentKind
 
 __all__ = ["Matcher"]
 
-_make_match = Match._make
+_tuple_new = tuple.__new__
+
+
 _REFUSED = object()  # what a pattern edge returns for a segment it does not take
 _NOTHING: tuple[int, ...] = ()
 
@@ -236,13 +238,15 @@ class Matcher:
                 step.dynamic = tuple(sorted(step.dynamic, key=lambda e: e.node.best, reverse=True))
             step.step = _step_kind(step)
 
-    def match(self, address: str) -> Match | None:
+    def match(self, route: str) -> Match | None:
         """The best route for an address (``/path?query#fragment``), or None.
 
         This is the hot path of every navigation, so the location handling
-        is inlined here rather than split into helpers.
+        is inlined here rather than split into helpers. Never raises.
         """
-        path = address
+        if type(route) is not str:
+            return None if not isinstance(route, str) else self.match(str(route))
+        address = path = route
         if "#" in path:
             path = path.partition("#")[0]
         if "?" in path:
@@ -258,25 +262,26 @@ class Matcher:
         # one empty segment, not the root.
         stripped = path[:-1] if len(path) > 2 and path[-1] == "/" else path
         if stripped != "//":
-            route = self._static.get(stripped)
-            if route is not None:
-                return _make_match(route, route.complete({}) if route.defaults else {}, address)
+            static = self._static.get(stripped)
+            if static is not None:
+                params = static.complete({}) if static.defaults else {}
+                return _tuple_new(Match, (static, params, address))
         segments = stripped[1:].split("/") if len(stripped) > 1 else []
         found = _walk(self._root, segments, 0, len(segments), (), None)
-        for route, regexes in self._regex_routes:
-            if found is not None and route.key < found[1].key:
+        for candidate, regexes in self._regex_routes:
+            if found is not None and candidate.key < found[1].key:
                 break  # sorted best-first: nothing further can win
             for regex in regexes:
                 hit = regex.match(path)
                 if hit is None:
                     continue
-                params = route.convert_groups(hit.groupdict())
-                if params is not None:
-                    return _make_match(route, params, address)
+                converted = candidate.convert_groups(hit.groupdict())
+                if converted is not None:
+                    return _tuple_new(Match, (candidate, converted, address))
         if found is None:
             return None
         leaf = found[1]
-        return _make_match(leaf.route, leaf.bind(found[2]), address)
+        return _tuple_new(Match, (leaf.route, leaf.bind(found[2]), address))
 
 
 def _step_kind(node: _Node) -> int:

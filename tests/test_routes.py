@@ -161,3 +161,11 @@ def test_routes_describe_endpoint_template_params_and_blueprint() -> None:
     assert type(route.converters["item_id"]).__name__ == "IntConverter"
     assert [param.name for param in route.query] == ["tab"]
     assert route.blueprint is None
+
+
+def test_match_is_an_immutable_value(search: Router) -> None:
+    match = search.match("/search?q=1")
+    assert match is not None
+    with pytest.raises(AttributeError):
+        match.address = "/elsewhere"  # type: ignore[misc]
+    assert match.path == "/search" and match.query_string == "q=1" and match.fragment == ""
