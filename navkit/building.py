@@ -13,7 +13,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from navkit.converters import Converter, ConverterRegistry, ListConverter
+from navkit.converters import (
+    Converter,
+    ConverterRegistry,
+    IntConverter,
+    ListConverter,
+    StrConverter,
+)
 from navkit.errors import BuildError
 from navkit.location import unescape
 from navkit.routes import Route
@@ -24,6 +30,8 @@ __all__ = ["Builder"]
 _SAFE_TEXT = re.compile(r"[A-Za-z0-9_~-]+")  # needs no encoding, cannot be a dot segment
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _MISSING = object()
+# (converter, value type) pairs whose to_url is str(value).
+_AS_IS = frozenset({(StrConverter, str), (StrConverter, int), (IntConverter, int)})
 
 
 class Builder:
@@ -101,11 +109,18 @@ class Builder:
                     continue  # left out, with its prefix
                 raise missing_value(self._route, param.name, values)
             append(param.prefix)
+            if param.plain and (converter.__class__, value.__class__) in _AS_IS:
+                # The common case, kept cheap: a str or int that needs no
+                # conversion check and no encoding at all.
+                text = str(value)
+                if text.isascii() and text.isalnum():
+                    append(text)
+                    continue
             append(self._encode(param, converter, value))
         text = "".join(path) or "/"
         uses = self._uses
-        extra = [(name, value) for name, value in values.items() if name not in uses]
-        if extra:
+        if not uses.issuperset(values):
+            extra = [(name, value) for name, value in values.items() if name not in uses]
             query = encode_query(extra, self._route, registry)
             if query:
                 text += "?" + query

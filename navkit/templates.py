@@ -92,6 +92,11 @@ class Param:
     spans: bool
 
     @property
+    def plain(self) -> bool:
+        """A single-segment parameter with repath's default pattern."""
+        return not (self.custom or self.repeat or self.spans)
+
+    @property
     def multi_segment(self) -> bool:
         """True when the value may hold several path segments."""
         return self.repeat or self.spans

@@ -137,3 +137,9 @@ def test_missing_value_names_it_and_suggests(router: Router) -> None:
         router.url_for("item", itemid=1)
     assert "'item_id'" in str(caught.value)
     assert caught.value.suggestion == "itemid"
+
+
+@pytest.mark.parametrize("value", ["abc", "4_2", True, 1.0])
+def test_int_parameter_refuses_values_that_are_not_ints(router: Router, value: object) -> None:
+    with pytest.raises(BuildError, match="item_id"):
+        router.url_for("item", item_id=value)
