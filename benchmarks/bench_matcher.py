@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import re
+import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -122,26 +123,30 @@ def bench_url_for() -> dict[str, float]:
     )
 
 
-def bench_build(size: int) -> dict[str, tuple[float, float]]:
-    """Seconds to build a table and bytes allocated per route (tracemalloc)."""
+def bench_build(size: int, repeats: int = 3) -> dict[str, tuple[float, float]]:
+    """Median seconds to build a table, and bytes allocated per route (tracemalloc)."""
+
+    def build_werkzeug_compiled(size: int) -> Map:
+        table = build_werkzeug(size)
+        table.bind("localhost").match("/s0/about")  # Werkzeug compiles lazily
+        return table
+
     results = {}
-    for name, build in (("navkit", build_navkit), ("werkzeug Map", build_werkzeug)):
-        gc.collect()
-        started = time.perf_counter()
-        table = build(size)
-        if name == "werkzeug Map":
-            table.bind("localhost").match("/s0/about")  # Werkzeug compiles lazily
-        elapsed = time.perf_counter() - started
-        del table
+    for name, build in (("navkit", build_navkit), ("werkzeug Map", build_werkzeug_compiled)):
+        times = []
+        for _ in range(repeats):
+            gc.collect()
+            started = time.perf_counter()
+            table = build(size)
+            times.append(time.perf_counter() - started)
+            del table
         gc.collect()
         tracemalloc.start()
         table = build(size)
-        if name == "werkzeug Map":
-            table.bind("localhost").match("/s0/about")
-        current, _ = tracemalloc.get_traced_memory()
+        allocated, _ = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         del table
-        results[name] = (elapsed, current / size)
+        results[name] = (statistics.median(times), allocated / size)
     return results
 
 
@@ -155,7 +160,7 @@ def main(argv: list[str] | None = None) -> None:
     results = bench_matching(sizes)
     names = ["navkit", "werkzeug Map", "flet Router", "flet TemplateRoute loop"]
     rows = [[name, *(format_time(results[name, size]) for size in sizes)] for name in names]
-    print("## Two-parameter hit, median time per match\n")
+    print("### Two-parameter hit, median time per match\n")
     print(markdown_table(["matcher", *(f"{size:,} routes" for size in sizes)], rows))
 
     ratio_rows = []
@@ -166,14 +171,14 @@ def main(argv: list[str] | None = None) -> None:
                 *(f"{results[name, size] / results['navkit', size]:,.1f}x" for size in sizes),
             ]
         )
-    print("\n## How many times slower than navkit\n")
+    print("\n### How many times slower than navkit\n")
     print(markdown_table(["ratio", *(f"{size:,} routes" for size in sizes)], ratio_rows))
     first, last = sizes[0], sizes[-1]
     growth = results["navkit", last] / results["navkit", first]
     print(f"\nnavkit at {last:,} routes / at {first:,} routes: {growth:.2f}x")
 
     url_for = bench_url_for()
-    print("\n## url_for / build, two parameters, median\n")
+    print("\n### url_for / build, two parameters, median\n")
     print(
         markdown_table(
             ["builder", "time"], [[name, format_time(value)] for name, value in url_for.items()]
@@ -182,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
 
     build_size = sizes[-1]
     built = bench_build(build_size)
-    print(f"\n## Building a {build_size:,}-route table\n")
+    print(f"\n### Building a {build_size:,}-route table (median of 3)\n")
     print(
         markdown_table(
             ["table", "time", "memory per route"],
