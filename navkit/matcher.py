@@ -50,7 +50,7 @@ Found = tuple[tuple[int, ...], "_Leaf", tuple[Any, ...]]
 class _Leaf:
     """A route's end in the trie, with the names of the captured values in order."""
 
-    __slots__ = ("bind", "key", "names", "route")
+    __slots__ = ("binder", "key", "names", "route")
 
     def __init__(
         self, route: Route, names: tuple[str | None, ...], expansion: int, *, tail: bool = False
@@ -61,26 +61,21 @@ class _Leaf:
         # repath's regex would try first (parameters present); reading 0 is the
         # route's own key, shared rather than copied.
         self.key = route.key if not expansion else route_key(route.rank, route.order, expansion)
-        self.bind = _binder(route, names, tail=tail)
+        # The usual shape gets a shared, cheap binder; others use bind_general.
+        simple = not (tail or None in names or route.optional_fallbacks or route.defaults)
+        self.binder = _simple_binder(names) if simple else None
 
-
-def _binder(
-    route: Route, names: tuple[str | None, ...], *, tail: bool
-) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
-    """A function turning captured values into params, as cheap as the shape allows."""
-    if not (tail or None in names or route.optional_fallbacks or route.defaults):
-        return _simple_binder(names)
-
-    def bind(values: tuple[Any, ...]) -> dict[str, Any]:
+    def bind(self, values: tuple[Any, ...]) -> dict[str, Any]:
+        """Name the captured values: the route's path parameters."""
+        if self.binder is not None:
+            return self.binder(values)
         params: dict[str, Any] = {}
-        for name, value in zip(names, values, strict=True):
+        for name, value in zip(self.names, values, strict=True):
             if name is None:
                 params.update(value)  # a pattern segment captured several values
             elif value is not None:  # None: an optional tail that took no segment
                 params[name] = value
-        return route.complete(params)
-
-    return bind
+        return self.route.complete(params)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -127,13 +122,13 @@ class _Edge:
 class _Tail:
     """A repeated parameter that takes every remaining segment."""
 
-    __slots__ = ("convert", "leaf", "min_segments", "regex")
+    __slots__ = ("converter", "leaf", "min_segments", "regex")
 
     def __init__(self, segment: Segment, leaf: _Leaf) -> None:
         self.leaf = leaf
         self.regex = segment.regex
         self.min_segments = 0 if segment.param.optional else 1
-        self.convert = leaf.route.converters[segment.param.name].to_python
+        self.converter = leaf.route.converters[segment.param.name]
 
     def accept(self, segments: list[str], start: int) -> Any:
         rest = segments[start:]
@@ -148,7 +143,7 @@ class _Tail:
         elif any(regex.fullmatch(text) is None for text in rest):
             return _REFUSED
         try:
-            return self.convert("/".join(rest))
+            return self.converter.to_python("/".join(rest))
         except ValueError:
             return _REFUSED
 
@@ -281,7 +276,9 @@ class Matcher:
         if found is None:
             return None
         leaf = found[1]
-        return _tuple_new(Match, (leaf.route, leaf.bind(found[2]), address))
+        binder = leaf.binder  # inlined: this is every parameterised match
+        params = binder(found[2]) if binder is not None else leaf.bind(found[2])
+        return _tuple_new(Match, (leaf.route, params, address))
 
 
 def _step_kind(node: _Node) -> int:

@@ -52,7 +52,8 @@ class Router(RouteRegistrar):
     def __init__(self, *, max_path_length: int = DEFAULT_MAX_PATH_LENGTH) -> None:
         self.converters = ConverterRegistry()
         self._routes: list[Route] = []
-        self._endpoints: dict[str, tuple[Route, ...]] = {}
+        # An endpoint's routes: the Route itself while it has one (most do).
+        self._endpoints: dict[str, Route | tuple[Route, ...]] = {}
         self._builders: dict[str, list[Builder]] = {}  # made on first use by url_for
         self._views: dict[str, Callable[..., Any]] = {}
         self._signatures: dict[str, Route] = {}
@@ -155,7 +156,11 @@ class Router(RouteRegistrar):
         self._signatures[key] = route
         self._views[endpoint] = spec.view
         self._routes.append(route)
-        self._endpoints[endpoint] = (*self._endpoints.get(endpoint, ()), route)
+        earlier = self._endpoints.get(endpoint)
+        if earlier is None:
+            self._endpoints[endpoint] = route
+        else:
+            self._endpoints[endpoint] = (*_as_tuple(earlier), route)
         self._builders.pop(endpoint, None)  # built again, lazily, by the next url_for
         self._matcher.add(route)
         return route
@@ -230,7 +235,7 @@ class Router(RouteRegistrar):
                 endpoint=endpoint,
                 suggestion=close[0] if close else None,
             )
-        builders = self._builders[endpoint] = [Builder(route) for route in routes]
+        builders = self._builders[endpoint] = [Builder(route) for route in _as_tuple(routes)]
         return builders
 
     @staticmethod
@@ -251,3 +256,7 @@ class Router(RouteRegistrar):
             f"every template of this endpoint.",
             endpoint=endpoint,
         )
+
+
+def _as_tuple(routes: Route | tuple[Route, ...]) -> tuple[Route, ...]:
+    return routes if isinstance(routes, tuple) else (routes,)

@@ -137,14 +137,17 @@ class Template:
     Attributes:
         source: The template as written.
         segments: The template split at ``/`` (trailing slash dropped).
-        params: The parameters, in order.
         needs_regex: True when the segment walk cannot match it.
     """
 
     source: str
     segments: tuple[Segment, ...]
-    params: tuple[Param, ...]
     needs_regex: bool
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        """The parameters, in order."""
+        return tuple([part for s in self.segments for part in s.parts if isinstance(part, Param)])
 
     @property
     def has_optional_segment(self) -> bool:
@@ -284,9 +287,6 @@ def parse_template(source: str) -> Template:
         names.add(param.name)
         parts.append(param)
     segments = _split_segments(source, parts)
-    # Loops and list displays here, not generators: registration of a large
-    # table is dominated by small allocations.
-    params = tuple([part for part in parts if isinstance(part, Param)])
     last = len(segments) - 1
     needs_regex = False
     for index, segment in enumerate(segments):
@@ -295,7 +295,7 @@ def parse_template(source: str) -> Template:
             kind is SegmentKind.TAIL and index != last
         ):
             needs_regex = True
-    return Template(source, segments, params, needs_regex)
+    return Template(source, segments, needs_regex)
 
 
 # Every token of repath's grammar starts with one of these characters.
