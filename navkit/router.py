@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from navkit.blueprints import Blueprint
@@ -23,10 +23,17 @@ from navkit.routes import EMPTY, Match, Route, route_key
 from navkit.signature import ViewParameters, read_signature
 from navkit.templates import parse_template
 
+if TYPE_CHECKING:
+    from navkit.history import History
+    from navkit.navigator import Navigator
+
 __all__ = ["Router"]
 
 
 DEFAULT_MAX_PATH_LENGTH = 8192
+
+# Options a route may carry for the navigation layers (see Router.route).
+ROUTE_OPTIONS = frozenset({"title", "parent", "root"})
 _FRAGMENT_SAFE = "/?=&:@!$'()*+,;~-._"
 
 
@@ -110,6 +117,12 @@ class Router(RouteRegistrar):
             self._register(spec, blueprint=blueprint_name)
 
     def _register(self, spec: RouteSpec, *, blueprint: str | None) -> Route:
+        unknown = set(spec.options) - ROUTE_OPTIONS
+        if unknown:
+            raise RouteError(
+                f"route {spec.template!r}: unknown option(s) {sorted(unknown)}; "
+                f"known: {sorted(ROUTE_OPTIONS)}"
+            )
         parsed = parse_template(spec.template)
         name = spec.endpoint or getattr(spec.view, "__name__", None)
         if not name:
@@ -145,6 +158,7 @@ class Router(RouteRegistrar):
             order=len(self._routes),
             key=route_key(parsed.rank(converters), len(self._routes)),
             options=spec.options,
+            injected=signature.injected,
         )
         key = parsed.signature(converters)
         clash = self._signatures.get(key)
@@ -165,6 +179,37 @@ class Router(RouteRegistrar):
         self._matcher.add(route)
         return route
 
+    # -- pages ----------------------------------------------------------
+
+    def attach(
+        self,
+        page: Any,
+        *,
+        strategy: Literal["path", "hash"] = "path",
+        base_path: str = "",
+        history: History | None = None,
+    ) -> Navigator:
+        """Bind this router to a Flet page and show the page's current route.
+
+        Handles ``page.on_route_change`` and ``page.on_view_pop`` (handlers the
+        page already had keep being called), gives the page ``page.go``, and
+        builds the stack for ``page.route`` at once -- a deep link arrives that
+        way, with no route-change event. One router serves any number of pages.
+
+        Args:
+            page: The ``ft.Page``.
+            strategy: The URL strategy the app runs with (``"path"``/``"hash"``).
+            base_path: The app's prefix, for ``Navigator.href``.
+            history: A history to use; by default the browser's for a web page,
+                a :class:`~navkit.history.MemoryHistory` otherwise.
+
+        Raises:
+            RouteError: A ``parent=`` that cannot work (see :meth:`check`).
+        """
+        from navkit.binding import attach
+
+        return attach(self, page, strategy=strategy, base_path=base_path, history=history)
+
     # -- reading --------------------------------------------------------
 
     @property
@@ -175,6 +220,57 @@ class Router(RouteRegistrar):
     def routes(self) -> Iterator[Route]:
         """The registered routes, in registration order."""
         return iter(self._routes)
+
+    def routes_for(self, endpoint: str) -> tuple[Route, ...]:
+        """The routes registered for ``endpoint`` (empty if none)."""
+        found = self._endpoints.get(endpoint)
+        return () if found is None else _as_tuple(found)
+
+    def check(self) -> None:
+        """Check what can only be checked once every route is registered.
+
+        Called when the router is attached to a page.
+
+        Raises:
+            RouteError: A ``parent=`` endpoint that does not exist, that needs
+                a value its child cannot give, or a loop of parents.
+        """
+        for route in self._routes:
+            parent = route.options.get("parent")
+            if parent is None:
+                continue
+            parents = self.routes_for(parent)
+            if not parents:
+                close = difflib.get_close_matches(parent, self._endpoints, n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else ""
+                raise RouteError(
+                    f"route {route.template.source!r} ({route.endpoint}) names parent "
+                    f"{parent!r}, which is not an endpoint.{hint}"
+                )
+            given = set(route.template.param_names) | set(route.defaults)
+            if not any(set(self._required(p)) <= given for p in parents):
+                raise RouteError(
+                    f"route {route.template.source!r} ({route.endpoint}) cannot build the "
+                    f"address of its parent {parent!r}: it lacks "
+                    f"{sorted(set(self._required(parents[0])) - given)}"
+                )
+            self._check_parent_loop(route)
+
+    @staticmethod
+    def _required(route: Route) -> list[str]:
+        return [
+            p.name for p in route.template.params if not p.optional and p.name not in route.defaults
+        ]
+
+    def _check_parent_loop(self, route: Route) -> None:
+        chain = [route.endpoint]
+        parent = route.options.get("parent")
+        while parent is not None:
+            if parent in chain:
+                raise RouteError(f"parent= endpoints form a loop: {' => '.join([*chain, parent])}")
+            chain.append(parent)
+            parents = self.routes_for(parent)
+            parent = parents[0].options.get("parent") if parents else None
 
     def match(self, route: str) -> Match | None:
         """Find the most specific route for an address, or None.

@@ -52,6 +52,7 @@ class Route:
             then ``-order * EXPANSIONS`` so earlier registration wins ties
             (the matcher folds an optional-segment reading into that slot).
         options: Further keyword options given at registration (title, ...).
+        injected: View parameters that receive the page's navigator.
     """
 
     template: Template
@@ -65,6 +66,7 @@ class Route:
     order: int
     key: tuple[int, ...]
     options: Mapping[str, Any]
+    injected: tuple[str, ...] = ()
 
     @property
     def rank(self) -> tuple[int, ...]:

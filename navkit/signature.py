@@ -58,11 +58,14 @@ class ViewSignature:
         query: Parameters read from the query string.
         optional_fallbacks: For optional template parameters: the value used
             when absent (the view's default, else ``None``).
+        injected: Parameters that receive the page's navigator (annotated
+            ``navkit.Navigator``) rather than a value from the address.
     """
 
     path_converters: Mapping[str, Converter]
     query: tuple[QueryParam, ...]
     optional_fallbacks: Mapping[str, Any]
+    injected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +168,27 @@ def read_signature(
             )
 
     query: list[QueryParam] = []
+    injected: list[str] = []
     for name, parameter in parameters.items():
         if name in path_names or name in defaults:
             continue
+        if _is_injected(hints.get(name)):
+            injected.append(name)
+            continue
         query.append(QueryParam(name, converter_for(name), parameter.default))
-    return ViewSignature(path_converters, tuple(query), fallbacks)
+    return ViewSignature(path_converters, tuple(query), fallbacks, tuple(injected))
+
+
+# Classes whose instances the navigator passes to view functions carry this
+# attribute (navkit.Navigator does); annotations are matched by it, not by
+# import, so that this module stays free of the navigation layers.
+INJECT_MARKER = "__navkit_inject__"
+
+
+def _is_injected(hint: Any) -> bool:
+    if isinstance(hint, str):  # an annotation get_type_hints could not resolve
+        return hint.rpartition(".")[2] == "Navigator"
+    return getattr(hint, INJECT_MARKER, False) is True
 
 
 def _type_hints(view: Callable[..., Any]) -> dict[str, Any]:

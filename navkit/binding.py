@@ -1,0 +1,307 @@
+"""The Flet binding: the only module that touches ``ft.Page``.
+
+It turns levels into ``ft.View`` objects (calling view functions only for the
+levels that changed), installs the page's route-change and view-pop
+handlers, keeps track of the route changes that merely echo navkit's own
+``push_route`` calls, gives pages their ``page.go`` back, and wraps
+``ft.run``.
+
+Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
+
+* ``push_route(r)`` makes the client send a route change for ``r``, unless
+  the client already shows ``r``; that echo must not be taken for the
+  browser's Back button.
+* A deep link arrives as ``page.route`` when the page is created, with no
+  route-change event.
+* AppBar back, Android back and the iOS swipe send ``view_pop``; the client
+  has already hidden the top view. Browser Back/Forward send only a route
+  change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import flet as ft
+
+from navkit.errors import BadRequest, NavkitError
+from navkit.history import BrowserHistory, History, MemoryHistory
+from navkit.navigator import Navigator
+from navkit.stack import Level
+from navkit.urls import UrlStrategy
+
+if TYPE_CHECKING:
+    from navkit.router import Router
+
+__all__ = ["PageSurface", "attach", "navigator_of", "run"]
+
+log = logging.getLogger("navkit")
+
+_ATTRIBUTE = "_navkit_navigator"  # where a page keeps its navigator
+
+
+def navigator_of(page: ft.Page) -> Navigator:
+    """The navigator attached to ``page``.
+
+    Raises:
+        NavkitError: No router is attached to the page.
+    """
+    navigator = getattr(page, _ATTRIBUTE, None)
+    if not isinstance(navigator, Navigator):
+        raise NavkitError("no navkit router is attached to this page: call router.attach(page)")
+    return navigator
+
+
+class _ClientRoute:
+    """What the client shows, and which route changes will only echo navkit's pushes.
+
+    The client answers ``push_route(r)`` with a route change for ``r`` unless
+    it already shows ``r``; events arrive in order, so the echoes are matched
+    first in, first out.
+    """
+
+    def __init__(self, route: str) -> None:
+        self.route = route
+        self._echoes: deque[str] = deque()
+
+    def pushed(self, route: str) -> bool:
+        """Record a push; False when the client already shows ``route`` (nothing to send)."""
+        if route == self.route:
+            return False
+        self.route = route
+        self._echoes.append(route)
+        return True
+
+    def received(self, route: str) -> bool:
+        """Record a route change from the client; True when it echoes a push."""
+        if self._echoes and self._echoes[0] == route:
+            self._echoes.popleft()
+            return True
+        self.route = route
+        return False
+
+
+class PageSurface:
+    """Shows levels on an ``ft.Page``: builds views, keeps unchanged ones."""
+
+    def __init__(self, page: ft.Page) -> None:
+        self.page = page
+        self.navigator: Navigator | None = None
+        self.client = _ClientRoute(page.route or "/")
+        self.views: list[ft.View] = []
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def show(self, levels: tuple[Level, ...], keep: int) -> None:
+        """Keep the first ``keep`` views, build the rest, and update the page once."""
+        views = self.views[:keep]
+        views.extend(self.build(level) for level in levels[keep:])
+        self.views = views
+        page = self.page
+        page.views[:] = views
+        page.route = levels[-1].address
+        page.update()
+
+    def push_url(self, address: str) -> None:
+        """Move the client (and a browser's address bar) to ``address``."""
+        if not self.client.pushed(address):
+            return
+        loop: asyncio.AbstractEventLoop | None
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            # Called outside the page's loop (a thread, a script): use the page's.
+            loop = getattr(self.page.session.connection, "loop", None)
+            if loop is None or loop.is_closed():
+                log.warning("the page has no event loop: the client is not told about %s", address)
+                return
+            if loop.is_running():
+                asyncio.run_coroutine_threadsafe(self.page.push_route(address), loop)
+                return
+        task = loop.create_task(self.page.push_route(address))
+        self._tasks.add(task)  # keep a reference until it is done
+        task.add_done_callback(self._push_done)
+
+    def _push_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("push_route failed: %s", task.exception())
+
+    # -- building views --------------------------------------------------
+
+    def build(self, level: Level) -> ft.View:
+        """The view for one level: the view function's, or an error view."""
+        match = level.match
+        if match is None:
+            return error_view(level.address, 404, f"No page lives at {level.path}.")
+        try:
+            args = match.view_args()
+        except BadRequest as error:
+            return error_view(level.address, 400, error.description)
+        for name in match.route.injected:
+            args[name] = self.navigator
+        try:
+            result = match.route.view(**args)
+        except Exception:
+            log.exception("view %r failed for %s", match.endpoint, level.address)
+            return error_view(level.address, 500, "This page failed to build.")
+        if inspect.isawaitable(result):
+            _close(result)
+            log.error("view %r is async; async views are not supported yet", match.endpoint)
+            return error_view(level.address, 500, "This page failed to build.")
+        return wrap_view(level.address, result, _title(match.route.options, match.endpoint))
+
+
+def wrap_view(address: str, result: Any, title: str) -> ft.View:
+    """Make a view function's result an ``ft.View`` at ``address``.
+
+    An ``ft.View`` is used as it is (its ``route`` set to the level's address,
+    which Flutter keys it by); a control or a list of controls is wrapped in
+    a view with an AppBar titled ``title``.
+    """
+    if isinstance(result, ft.View):
+        result.route = address
+        return result
+    if result is None:
+        controls: list[ft.BaseControl] = []
+    elif isinstance(result, ft.Control):
+        controls = [result]
+    elif isinstance(result, Sequence) and not isinstance(result, str):
+        controls = list(result)
+    else:
+        controls = [ft.Text(str(result))]
+    return ft.View(route=address, appbar=ft.AppBar(title=ft.Text(title)), controls=controls)
+
+
+def error_view(address: str, code: int, message: str) -> ft.View:
+    """The default view for an error outcome (404 not found, 400, 500)."""
+    titles = {400: "Bad request", 403: "Forbidden", 404: "Not found", 500: "Something went wrong"}
+    return ft.View(
+        route=address,
+        appbar=ft.AppBar(title=ft.Text(titles.get(code, f"Error {code}"))),
+        controls=[ft.Text(message), ft.Text(f"Error {code}", size=12)],
+    )
+
+
+def _title(options: Any, endpoint: str) -> str:
+    title = options.get("title")
+    if title is not None:
+        return str(title)
+    return endpoint.rpartition(".")[2].replace("_", " ").capitalize()
+
+
+def _close(awaitable: Awaitable[Any]) -> None:
+    close = getattr(awaitable, "close", None)
+    if callable(close):
+        close()  # no "coroutine was never awaited" warning
+
+
+# -- attaching -------------------------------------------------------------
+
+
+def attach(
+    router: Router,
+    page: ft.Page,
+    *,
+    strategy: Literal["path", "hash"] = "path",
+    base_path: str = "",
+    history: History | None = None,
+) -> Navigator:
+    """Bind ``router`` to ``page`` and show the page's current route.
+
+    See :meth:`navkit.Router.attach`.
+    """
+    if getattr(page, _ATTRIBUTE, None) is not None:
+        raise NavkitError("a navkit router is already attached to this page")
+    router.check()
+    address = page.route or "/"
+    surface = PageSurface(page)
+    if history is None:
+        history = BrowserHistory(address) if page.web else MemoryHistory(address)
+    navigator = Navigator(router, surface, history, UrlStrategy(strategy, base_path))
+    surface.navigator = navigator
+    _install_handlers(page, surface, navigator)
+    setattr(page, _ATTRIBUTE, navigator)
+    # Flet 1.0 removed page.go; countless apps still call it.
+    page.go = _page_go(navigator)  # type: ignore[attr-defined]
+    navigator.start(address)
+    return navigator
+
+
+def _page_go(navigator: Navigator) -> Callable[..., None]:
+    def go(route: str, **query: Any) -> None:
+        """Navigate to ``route`` (navkit's replacement for Flet's removed ``page.go``)."""
+        navigator.go(route, **query)
+
+    return go
+
+
+def _install_handlers(page: ft.Page, surface: PageSurface, navigator: Navigator) -> None:
+    previous_route_change = page.on_route_change
+    previous_view_pop = page.on_view_pop
+
+    def on_route_change(event: ft.RouteChangeEvent) -> None:
+        if not surface.client.received(event.route):
+            navigator.route_changed(event.route)
+        _call(previous_route_change, event)
+
+    def on_view_pop(event: ft.ViewPopEvent) -> None:
+        navigator.view_popped(event.route)
+        _call(previous_view_pop, event)
+
+    page.on_route_change = on_route_change
+    page.on_view_pop = on_view_pop
+
+
+def _call(handler: Any, event: Any) -> None:
+    """Call an app's own handler, sync or async, as Flet would have."""
+    if handler is None:
+        return
+    result = handler(event) if _takes_argument(handler) else handler()
+    if inspect.isawaitable(result):
+        asyncio.ensure_future(result)
+
+
+def _takes_argument(handler: Callable[..., Any]) -> bool:
+    try:
+        return len(inspect.signature(handler).parameters) > 0
+    except (TypeError, ValueError):
+        return True
+
+
+def run(
+    router: Router,
+    main: Callable[..., Any] | None = None,
+    *,
+    strategy: Literal["path", "hash"] = "path",
+    base_path: str = "",
+    **flet_options: Any,
+) -> Any:
+    """``ft.run`` with ``router`` attached to every new page.
+
+    Args:
+        router: The app's router.
+        main: Called after attaching, as ``main(page)`` or ``main(page, nav)``
+            (sync or async); optional.
+        strategy: The URL strategy, ``"path"`` or ``"hash"``; passed to Flet
+            as its enum (Flet's ASGI export fails on a plain string).
+        base_path: The app's prefix, for ``Navigator.href``.
+        **flet_options: Passed to ``ft.run`` (``host``, ``port``, ``view``,
+            ``no_cdn``, ``export_asgi_app``...).
+    """
+    url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
+
+    async def navkit_main(page: ft.Page) -> None:
+        navigator = attach(router, page, strategy=strategy, base_path=base_path)
+        if main is None:
+            return
+        wants_navigator = len(inspect.signature(main).parameters) >= 2
+        result = main(page, navigator) if wants_navigator else main(page)
+        if inspect.isawaitable(result):
+            await result
+
+    return ft.run(navkit_main, route_url_strategy=url_strategy, **flet_options)

@@ -1,0 +1,276 @@
+"""Test navigation in plain pytest: an in-process stand-in for Flet's client.
+
+:class:`FletTestClient` puts a real ``ft.Page`` (Flet's own ``Session`` and
+``Page``) on a fake connection, and plays the Flutter client's part of the
+routing protocol as Flet 1.0.5's client does:
+
+* ``push_route(r)``: unless the client already shows ``r``, it records a
+  browser entry (web), then sends the route as a property patch, a
+  ``route_change`` event, and the method's answer, in that order;
+* browser Back/Forward and typed addresses: a ``route_change`` only;
+* AppBar back: a ``view_pop`` for the top view;
+* a deep link: the page is created with ``page.route`` already set.
+
+Every message is msgpack-encoded as Flet's transports do (Flet's diffing
+depends on it), so :attr:`FletTestClient.sent_bytes` measures what a real
+client would receive. The API is synchronous: each action runs on the
+client's own event loop until nothing is left to do.
+
+With navkit installed, pytest gets the ``navkit_client`` fixture::
+
+    def test_item(navkit_client):
+        client = navkit_client(router, route="/store/42")
+        assert client.view_routes == ["/", "/store", "/store/42"]
+        client.app_bar_back()
+        assert client.page.route == "/store"
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import flet as ft
+import msgpack
+from flet.controls.base_control import BaseControl
+from flet.messaging.connection import Connection
+from flet.messaging.protocol import (
+    Message,
+    MessageAction,
+    RegisterClientResponseBody,
+    configure_encode_object_for_msgpack,
+)
+from flet.messaging.session import Session
+from flet.pubsub.pubsub_hub import PubSubHub
+
+from navkit.binding import navigator_of
+from navkit.navigator import Navigator
+from navkit.urls import UrlStrategy
+
+if TYPE_CHECKING:
+    from navkit.router import Router
+
+__all__ = ["FletTestClient"]
+
+T = TypeVar("T")
+_SETTLE_ROUNDS = 10_000
+
+
+class _Connection(Connection):
+    """Hands every outgoing message to the client, encoded like the real transports."""
+
+    def __init__(self, client: FletTestClient) -> None:
+        super().__init__()
+        self.pubsubhub = PubSubHub()
+        self.page_name = ""
+        self.page_url = "http://127.0.0.1:8550"
+        self._client = client
+        self._encode = configure_encode_object_for_msgpack(BaseControl)
+
+    def send_message(self, message: Message) -> None:
+        # Encoding records the snapshots Flet's next update() diffs against.
+        frame = msgpack.packb([message.action.value, message.body], default=self._encode)
+        self._client.received(message, len(frame))
+
+
+class FletTestClient:
+    """A Flet page driven by a stand-in for the Flutter client.
+
+    Args:
+        router: Attached to the page when given (``client.navigator``).
+        route: The address the page opens with (a deep link).
+        web: A browser page (browser history, Back/Forward) or a desktop one.
+        strategy: The URL strategy, for :attr:`url`.
+        base_path: The app's prefix, for :attr:`url`.
+        main: Called with the page after attaching, like an app's ``main``.
+    """
+
+    def __init__(
+        self,
+        router: Router | None = None,
+        *,
+        route: str = "/",
+        web: bool = True,
+        strategy: Literal["path", "hash"] = "path",
+        base_path: str = "",
+        main: Callable[[ft.Page], Any] | None = None,
+    ) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.strategy = UrlStrategy(strategy, base_path)
+        self.web = web
+        self.sent: list[tuple[MessageAction, int]] = []
+        # The client's own state: the route it shows and the browser entries.
+        self.client_route = route
+        self.entries = [route]
+        self.index = 0
+        connection = _Connection(self)
+        connection.loop = self.loop
+        self.session = Session(connection)
+        self.page: ft.Page = self.session.page
+        self.session.apply_page_patch(
+            {"route": route, "web": web, "platform": "linux", "width": 800, "height": 600}
+        )
+        connection.send_message(
+            Message(
+                MessageAction.REGISTER_CLIENT,
+                RegisterClientResponseBody(
+                    session_id=self.session.id, page_patch=self.session.get_page_patch(), error=""
+                ),
+            )
+        )
+        if router is not None:
+            self.call(router.attach, self.page, strategy=strategy, base_path=base_path)
+        if main is not None:
+            self.call(main, self.page)
+
+    # -- what the user sees ----------------------------------------------
+
+    @property
+    def navigator(self) -> Navigator:
+        """The navigator attached to the page."""
+        return navigator_of(self.page)
+
+    @property
+    def view_routes(self) -> list[str]:
+        """The routes of ``page.views``, bottom first."""
+        return [view.route or "" for view in self.page.views]
+
+    @property
+    def titles(self) -> list[str]:
+        """The AppBar titles of ``page.views``, bottom first ("" without one)."""
+        titles = []
+        for view in self.page.views:
+            appbar = view.appbar
+            title = getattr(appbar, "title", None) if appbar is not None else None
+            titles.append(str(getattr(title, "value", title or "")))
+        return titles
+
+    @property
+    def url(self) -> str:
+        """What the address bar shows (for the strategy given)."""
+        return self.strategy.href(self.client_route)
+
+    @property
+    def sent_bytes(self) -> int:
+        """Bytes of every message sent to the client so far."""
+        return sum(size for _, size in self.sent)
+
+    # -- the app acting ----------------------------------------------------
+
+    def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``function`` on the page's event loop (as a handler would), then settle."""
+
+        async def inside() -> T:
+            result = function(*args, **kwargs)
+            if asyncio.iscoroutine(result):
+                result = await result
+            return result
+
+        result = self.loop.run_until_complete(inside())
+        self.settle()
+        return result
+
+    def go(self, target: str, /, **values: Any) -> None:
+        """``navigator.go`` from an event handler."""
+        self.call(self.navigator.go, target, **values)
+
+    # -- the user acting ---------------------------------------------------
+
+    def browser_back(self) -> None:
+        """The browser's Back button (web)."""
+        self._require_web()
+        if self.index > 0:
+            self.index -= 1
+            self._route_change(self.entries[self.index])
+
+    def browser_forward(self) -> None:
+        """The browser's Forward button (web)."""
+        self._require_web()
+        if self.index < len(self.entries) - 1:
+            self.index += 1
+            self._route_change(self.entries[self.index])
+
+    def open(self, route: str) -> None:
+        """Type ``route`` into the address bar of the running app (web)."""
+        self._require_web()
+        if route == self.client_route:
+            return
+        self._add_entry(route)
+        self._route_change(route)
+
+    def app_bar_back(self) -> None:
+        """The AppBar's back arrow (also Android back, iOS swipe): pops the top view."""
+        route = self.page.views[-1].route or "/"
+        self._dispatch("view_pop", {"route": route})
+
+    # -- protocol ----------------------------------------------------------
+
+    def received(self, message: Message, size: int) -> None:
+        """A message from the page (called by the fake connection)."""
+        self.sent.append((message.action, size))
+        if message.action is MessageAction.INVOKE_METHOD and message.body.name == "push_route":
+            self.loop.call_soon(self._answer_push_route, message.body)
+
+    def _answer_push_route(self, body: Any) -> None:
+        route = body.args["route"]
+        if route != self.client_route:  # Flet's RouteState ignores the same route
+            if self.web:
+                self._add_entry(route)
+            self._route_change(route, settle=False)
+        self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+
+    def _add_entry(self, route: str) -> None:
+        del self.entries[self.index + 1 :]
+        self.entries.append(route)
+        self.index += 1
+
+    def _route_change(self, route: str, *, settle: bool = True) -> None:
+        self.client_route = route
+        self.session.apply_patch(self.page._i, {"route": route})
+        self._dispatch("route_change", {"route": route}, settle=settle)
+
+    def _dispatch(self, name: str, data: dict[str, Any], *, settle: bool = True) -> None:
+        task = self.loop.create_task(self.session.dispatch_event(self.page._i, name, data))
+        if settle:
+            self.loop.run_until_complete(task)
+            self.settle()
+
+    def settle(self) -> None:
+        """Run the loop until no task is left (navigations, pushes, events)."""
+        for _ in range(_SETTLE_ROUNDS):
+            pending = [t for t in asyncio.all_tasks(self.loop) if not t.done()]
+            if not pending:
+                return
+            self.loop.run_until_complete(asyncio.sleep(0))
+        raise RuntimeError("the page never settled: a task keeps running")
+
+    def _require_web(self) -> None:
+        if not self.web:
+            raise RuntimeError("browser buttons exist only for a web page (web=True)")
+
+    def close(self) -> None:
+        """Stop the client's event loop."""
+        self.settle()
+        self.loop.close()
+
+
+try:
+    import pytest
+except ImportError:  # pragma: no cover - only tests need the fixture
+    pass
+else:
+
+    @pytest.fixture
+    def navkit_client() -> Iterator[Callable[..., FletTestClient]]:
+        """A factory of :class:`FletTestClient` objects, closed after the test."""
+        clients: list[FletTestClient] = []
+
+        def make(router: Router | None = None, **options: Any) -> FletTestClient:
+            client = FletTestClient(router, **options)
+            clients.append(client)
+            return client
+
+        yield make
+        for client in clients:
+            client.close()
