@@ -94,7 +94,7 @@ class PageSurface:
         self.navigator: Navigator | None = None
         self.client = _ClientRoute(page.route or "/")
         self.views: list[ft.View] = []
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Future[Any]] = set()
 
     def show(self, levels: tuple[Level, ...], keep: int) -> None:
         """Keep the first ``keep`` views, build the rest, and update the page once."""
@@ -122,14 +122,20 @@ class PageSurface:
             if loop.is_running():
                 asyncio.run_coroutine_threadsafe(self.page.push_route(address), loop)
                 return
-        task = loop.create_task(self.page.push_route(address))
-        self._tasks.add(task)  # keep a reference until it is done
-        task.add_done_callback(self._push_done)
+        self.spawn(self.page.push_route(address), loop)
 
-    def _push_done(self, task: asyncio.Task[Any]) -> None:
+    def spawn(
+        self, awaitable: Awaitable[Any], loop: asyncio.AbstractEventLoop | None = None
+    ) -> None:
+        """Run ``awaitable`` as a task, keeping a reference until it is done."""
+        task = asyncio.ensure_future(awaitable, loop=loop)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Future[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
-            log.warning("push_route failed: %s", task.exception())
+            log.warning("navkit task failed: %r", task.exception())
 
     # -- building views --------------------------------------------------
 
@@ -247,23 +253,23 @@ def _install_handlers(page: ft.Page, surface: PageSurface, navigator: Navigator)
     def on_route_change(event: ft.RouteChangeEvent) -> None:
         if not surface.client.received(event.route):
             navigator.route_changed(event.route)
-        _call(previous_route_change, event)
+        _call(surface, previous_route_change, event)
 
     def on_view_pop(event: ft.ViewPopEvent) -> None:
         navigator.view_popped(event.route)
-        _call(previous_view_pop, event)
+        _call(surface, previous_view_pop, event)
 
     page.on_route_change = on_route_change
     page.on_view_pop = on_view_pop
 
 
-def _call(handler: Any, event: Any) -> None:
+def _call(surface: PageSurface, handler: Any, event: Any) -> None:
     """Call an app's own handler, sync or async, as Flet would have."""
     if handler is None:
         return
     result = handler(event) if _takes_argument(handler) else handler()
     if inspect.isawaitable(result):
-        asyncio.ensure_future(result)
+        surface.spawn(result)
 
 
 def _takes_argument(handler: Callable[..., Any]) -> bool:

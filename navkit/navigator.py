@@ -13,7 +13,6 @@ Nothing here imports Flet: the page is reached through a :class:`Surface`
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
