@@ -137,6 +137,8 @@ class Navigator:
                 string -- or an endpoint, built with ``url_for(target, **values)``.
         """
         address = self.resolve(target, values)
+        if address == self.address:
+            return  # as in Flet: the current route again does nothing (see refresh())
         self._navigate(address, Source.GO)
         self._history.push(address)
         self._surface.push_url(address)
@@ -147,6 +149,8 @@ class Navigator:
         In a browser Flet cannot replace an entry, so one is added (see README).
         """
         address = self.resolve(target, values)
+        if address == self.address:
+            return
         self._navigate(address, Source.REPLACE)
         self._history.replace(address)
         self._surface.push_url(address)
@@ -244,8 +248,9 @@ class Navigator:
                     break
                 keep += 1
         self.last_source = source
-        self._surface.show(levels, keep)
+        # View functions called while showing see where they are going.
         self._shown = Entry(address, levels)
+        self._surface.show(levels, keep)
 
     @property
     def _entry(self) -> Entry:

@@ -1,0 +1,67 @@
+"""Shared test apps."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import os
+
+import flet as ft
+import pytest
+from hypothesis import settings
+
+# HYPOTHESIS_PROFILE=thorough runs every property ten times longer.
+settings.register_profile("default", max_examples=40)
+settings.register_profile("thorough", max_examples=400)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+import navkit
+
+
+class ShopApp:
+    """A small app whose view functions count their calls."""
+
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+        router = self.router = navkit.Router()
+
+        @router.route("/", title="Home")
+        def home() -> list[ft.Control]:
+            self.calls["home"] += 1
+            return [ft.Text("home")]
+
+        @router.route("/store", title="Store")
+        def store(page: int = 1) -> list[ft.Control]:
+            self.calls["store"] += 1
+            return [ft.Text(f"store page {page}")]
+
+        @router.route("/store/:item_id", title="Item")
+        def item(item_id: int) -> ft.View:
+            self.calls["item"] += 1
+            # A view of its own: used as it is, only its route set by navkit.
+            return ft.View(
+                appbar=ft.AppBar(title=ft.Text("Item")), controls=[ft.Text(f"item {item_id}")]
+            )
+
+        @router.route("/store/:item_id/reviews")
+        def reviews(item_id: int, nav: navkit.Navigator) -> ft.Control:
+            self.calls["reviews"] += 1
+            return ft.Text(f"reviews of {item_id} at {nav.address}")
+
+        @router.route("/login", root=True, title="Log in")
+        def login() -> list[ft.Control]:
+            self.calls["login"] += 1
+            return []
+
+        @router.route("/broken")
+        def broken() -> list[ft.Control]:
+            raise RuntimeError("view failed")
+
+        @router.route("/search")
+        def search(q: str) -> list[ft.Control]:
+            return [ft.Text(q)]
+
+
+@pytest.fixture
+def shop() -> ShopApp:
+    return ShopApp()
