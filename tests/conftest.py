@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import os
+from collections import Counter
 
 import flet as ft
 import pytest
 from hypothesis import settings
 
+import navkit
+
 # HYPOTHESIS_PROFILE=thorough runs every property ten times longer.
 settings.register_profile("default", max_examples=40)
 settings.register_profile("thorough", max_examples=400)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-
-import navkit
 
 
 class ShopApp:
