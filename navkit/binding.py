@@ -253,19 +253,26 @@ def _install_handlers(page: ft.Page, surface: PageSurface, navigator: Navigator)
     def on_route_change(event: ft.RouteChangeEvent) -> None:
         if not surface.client.received(event.route):
             navigator.route_changed(event.route)
-        _call(surface, previous_route_change, event)
+        _after(surface, previous_route_change, event)
 
     def on_view_pop(event: ft.ViewPopEvent) -> None:
         navigator.view_popped(event.route)
-        _call(surface, previous_view_pop, event)
+        _after(surface, previous_view_pop, event)
 
     page.on_route_change = on_route_change
     page.on_view_pop = on_view_pop
 
 
-def _call(surface: PageSurface, handler: Any, event: Any) -> None:
-    """Call an app's own handler, sync or async, as Flet would have."""
+def _after(surface: PageSurface, handler: Any, event: Any) -> None:
+    """Finish an event navkit handled: call the app's own handler, if any.
+
+    Without one, Flet's automatic update after the event is switched off:
+    navkit has updated the page already where anything changed, and the
+    automatic one would diff every view again for nothing (an echo changes
+    nothing at all).
+    """
     if handler is None:
+        ft.context.disable_auto_update()
         return
     result = handler(event) if _takes_argument(handler) else handler()
     if inspect.isawaitable(result):
