@@ -272,7 +272,7 @@ def _after(surface: PageSurface, handler: Any, event: Any) -> None:
     nothing at all).
     """
     if handler is None:
-        ft.context.disable_auto_update()
+        ft.context.disable_auto_update()  # type: ignore[no-untyped-call]
         return
     result = handler(event) if _takes_argument(handler) else handler()
     if inspect.isawaitable(result):
