@@ -143,6 +143,21 @@ class Navigator:
         self._history.push(address)
         self._surface.push_url(address)
 
+    def open_url(self, url: str) -> bool:
+        """Go to the route a full URL or mobile deep link addresses.
+
+        ``https://host/app/#/store/42?x=1`` and ``myapp://host/store/42`` both
+        go to ``/store/42...`` (see :meth:`UrlStrategy.route_from_url`).
+
+        Returns:
+            False (nothing happens) for a URL outside the app's base path.
+        """
+        route = self.strategy.route_from_url(url)
+        if route is None:
+            return False
+        self.go(route)
+        return True
+
     def replace(self, target: str, /, **values: Any) -> None:
         """Like :meth:`go`, in place of the current history entry.
 

@@ -291,3 +291,21 @@ def test_ambiguous_browser_move_still_shows_the_right_page(
     client.browser_forward()
     assert client.view_routes == ["/"] and client.page.route == "/"
     assert client.navigator.history.current == "/"
+
+
+@pytest.mark.parametrize(
+    ("url", "route"),
+    [
+        ("https://shop.example/app/#/store/42?x=1", "/store/42?x=1"),
+        ("myapp://shop/store/7", "/store/7"),
+        ("https://shop.example/app/store/3", "/store/3"),
+    ],
+)
+def test_open_url_follows_full_urls_and_deep_links(
+    navkit_client: Client, shop: ShopApp, url: str, route: str
+) -> None:
+    client = navkit_client(shop.router, base_path="/app")
+    assert client.call(client.navigator.open_url, url) is True
+    assert client.page.route == route
+    assert client.call(client.navigator.open_url, "https://elsewhere/other") is False
+    assert client.page.route == route

@@ -1,0 +1,86 @@
+"""navkit.run on Flet's real web server code (its ASGI export), two sessions at once.
+
+A websocket client speaks Flet's protocol (REGISTER_CLIENT, then reads the
+patches) as the Flutter client would, so the server side is all Flet's own.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from contextlib import ExitStack
+from typing import Any
+
+import msgpack
+import pytest
+
+import navkit
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette warns about httpx; its client still works
+    from starlette.testclient import TestClient, WebSocketTestSession
+
+REGISTER_CLIENT = 1
+
+
+def frame(action: int, body: dict[str, Any]) -> bytes:
+    return b"\x00" + msgpack.packb([action, body])
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string inside a decoded message."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from strings(item)
+
+
+def open_page(
+    client: TestClient, sessions: ExitStack, route: str
+) -> tuple[WebSocketTestSession, set[str]]:
+    socket = sessions.enter_context(client.websocket_connect("/ws"))
+    page = {"route": route, "web": True, "platform": "linux", "width": 800, "height": 600}
+    socket.send_bytes(frame(REGISTER_CLIENT, {"session_id": "", "page_name": "", "page": page}))
+    seen: set[str] = set()
+    # The register answer, then main()'s update with the stack.
+    for _ in range(2):
+        data = socket.receive_bytes()
+        seen.update(strings(msgpack.unpackb(data[1:], strict_map_key=False)))
+    return socket, seen
+
+
+def make_router() -> navkit.Router:
+    router = navkit.Router()
+    router.add_route("/", lambda: [], endpoint="home", title="Home")
+    router.add_route("/store", lambda: [], endpoint="store", title="Store")
+    router.add_route("/store/:item_id", lambda item_id: [], endpoint="item", title="Item")
+    router.add_route("/login", lambda: [], endpoint="login", title="Log in", root=True)
+    return router
+
+
+@pytest.mark.parametrize("strategy", ["path", "hash"])
+def test_run_attaches_a_navigator_to_every_new_page(strategy: str) -> None:
+    pages: list[Any] = []
+    app = navkit.run(
+        make_router(),
+        lambda page, nav: pages.append((page, nav)),
+        strategy=strategy,  # type: ignore[arg-type]
+        export_asgi_app=True,
+        no_cdn=True,
+    )
+    with TestClient(app) as client, ExitStack() as sessions:
+        index = client.get("/").text
+        assert f'flet.routeUrlStrategy="{strategy}"' in index
+        _, first_seen = open_page(client, sessions, "/store/42")
+        _, second_seen = open_page(client, sessions, "/login")
+        assert {"/", "/store", "/store/42", "Home", "Store", "Item"} <= first_seen
+        assert "Log in" in second_seen and "/store/42" not in second_seen
+    (page_a, nav_a), (page_b, nav_b) = pages
+    assert page_a is not page_b and nav_a is not nav_b
+    assert [level.address for level in nav_a.stack] == ["/", "/store", "/store/42"]
+    assert [level.address for level in nav_b.stack] == ["/login"]
+    assert nav_a.strategy.kind == strategy
