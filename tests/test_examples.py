@@ -1,34 +1,48 @@
-"""The demo's route table: what `make demo` serves is built on the real router."""
+"""The demo app, on navkit.testing's client stand-in."""
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
+
+import flet as ft
 
 from examples import demo
+from navkit.testing import FletTestClient
 
 
-@pytest.mark.parametrize(
-    ("address", "stack"),
-    [
-        ("/", ["/"]),
-        ("/store", ["/", "/store"]),
-        ("/store/42", ["/", "/store", "/store/42"]),
-        ("/store?sort=number", ["/", "/store?sort=number"]),
-        ("/store/42/", ["/", "/store", "/store/42/"]),
-    ],
-)
-def test_stack_for_route(address: str, stack: list[str]) -> None:
-    assert demo.stack_for(address) == stack
+def buttons(client: FletTestClient) -> dict[str, ft.Button]:
+    return {
+        str(control.content): control  # type: ignore[attr-defined]
+        for control in client.page.views[-1].controls
+        if isinstance(control, ft.Button)
+    }
 
 
-def test_links_route_back_to_their_views() -> None:
-    address = demo.router.url_for("item", item_id=42)
-    match = demo.router.match(address)
-    assert match is not None and match.endpoint == "item" and match.params == {"item_id": 42}
-    assert demo.router.url_for("store", sort="number") == "/store?sort=number"
+def click(client: FletTestClient, text: str) -> None:
+    handler: Callable[[object], None] = buttons(client)[text].on_click  # type: ignore[assignment]
+    client.call(handler, None)
 
 
-def test_views_build_controls() -> None:
-    texts = [control.value for control in demo.item(42) if hasattr(control, "value")]
-    assert "Espresso machine" in texts
-    assert [c.value for c in demo.item(7)] == ["There is no product 7."]
+def test_deep_link_then_back(navkit_client: Callable[..., FletTestClient]) -> None:
+    client = navkit_client(demo.router, route="/store/42", main=demo.main)
+    assert client.titles == ["Home", "Store", "Item"]
+    assert client.page.title == "navkit demo"
+    client.app_bar_back()
+    assert client.titles == ["Home", "Store"]
+
+
+def test_clicking_through_the_store(navkit_client: Callable[..., FletTestClient]) -> None:
+    client = navkit_client(demo.router)
+    click(client, "Visit the store")
+    assert client.page.route == "/store"
+    click(client, "Sort by number")
+    assert client.page.route == "/store?sort=number"
+    click(client, "Espresso machine")
+    assert client.view_routes == ["/", "/store", "/store/42"]
+    texts = [c.value for c in client.page.views[-1].controls]  # type: ignore[attr-defined]
+    assert texts == ["Espresso machine", "Address: /store/42"]
+
+
+def test_unknown_product(navkit_client: Callable[..., FletTestClient]) -> None:
+    client = navkit_client(demo.router, route="/store/7")
+    assert client.page.views[-1].controls[0].value == "There is no product 7."  # type: ignore[attr-defined]
