@@ -32,6 +32,7 @@ unit: $(STAMP)
 ## Print the benchmark tables (not part of `make test`).
 bench: $(STAMP)
 	$(PY) -m benchmarks.bench_matcher
+	$(PY) -m benchmarks.bench_navigation
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
