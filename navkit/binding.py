@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import os
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,6 +35,7 @@ from navkit.history import BrowserHistory, History, MemoryHistory
 from navkit.navigator import Navigator
 from navkit.stack import Level
 from navkit.urls import UrlStrategy
+from navkit.webclient import web_assets
 
 if TYPE_CHECKING:
     from navkit.router import Router
@@ -301,12 +303,23 @@ def run(
         main: Called after attaching, as ``main(page)`` or ``main(page, nav)``
             (sync or async); optional.
         strategy: The URL strategy, ``"path"`` or ``"hash"``; passed to Flet
-            as its enum (Flet's ASGI export fails on a plain string).
+            as its enum (Flet's ASGI export fails on a plain string). Under
+            ``"path"``, a legacy ``#/route`` address is redirected to its path
+            form in the browser (see :mod:`navkit.webclient`).
         base_path: The app's prefix, for ``Navigator.href``.
         **flet_options: Passed to ``ft.run`` (``host``, ``port``, ``view``,
             ``no_cdn``, ``export_asgi_app``...).
     """
     url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
+    if strategy == "path":
+        # A "#/route" link from the hash strategy is redirected in the browser,
+        # before Flutter boots (see navkit.webclient).
+        exported = flet_options.get("export_asgi_app", False)
+        flet_options["assets_dir"] = web_assets(
+            flet_options.get("assets_dir", "assets"),
+            relative_to=os.getcwd() if exported else None,  # as Flet resolves it
+        )
+        os.environ.pop("FLET_ASSETS_DIR", None)  # it would override ours; it is included
 
     async def navkit_main(page: ft.Page) -> None:
         navigator = attach(router, page, strategy=strategy, base_path=base_path)

@@ -309,3 +309,14 @@ def test_open_url_follows_full_urls_and_deep_links(
     assert client.page.route == route
     assert client.call(client.navigator.open_url, "https://elsewhere/other") is False
     assert client.page.route == route
+
+
+def test_navigation_from_an_async_handler(navkit_client: Client, shop: ShopApp) -> None:
+    client = navkit_client(shop.router)
+
+    async def on_click() -> str:
+        client.navigator.go("item", item_id=5)
+        return client.navigator.address
+
+    assert client.call(on_click) == "/store/5"
+    assert client.view_routes == ["/", "/store", "/store/5"] and client.client_route == "/store/5"

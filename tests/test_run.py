@@ -9,6 +9,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 import msgpack
@@ -80,7 +81,23 @@ def test_run_attaches_a_navigator_to_every_new_page(strategy: str) -> None:
         assert {"/", "/store", "/store/42", "Home", "Store", "Item"} <= first_seen
         assert "Log in" in second_seen and "/store/42" not in second_seen
     (page_a, nav_a), (page_b, nav_b) = pages
+    # Under the path strategy the page carries the legacy-hash redirect.
+    assert ('navkit: a "#/route" link' in index) is (strategy == "path")
     assert page_a is not page_b and nav_a is not nav_b
     assert [level.address for level in nav_a.stack] == ["/", "/store", "/store/42"]
     assert [level.address for level in nav_b.stack] == ["/login"]
     assert nav_a.strategy.kind == strategy
+
+
+def test_run_serves_the_apps_assets_beside_navkits_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FLET_ASSETS_DIR", raising=False)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "hello.txt").write_text("hello", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the ASGI export resolves assets_dir against the cwd
+    app = navkit.run(make_router(), export_asgi_app=True, no_cdn=True)
+    with TestClient(app) as client:
+        assert client.get("/hello.txt").text == "hello"
+        index = client.get("/store/42").text  # a deep link gets the same page
+        assert 'flet.routeUrlStrategy="path"' in index and "history.replaceState" in index
