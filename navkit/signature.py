@@ -121,7 +121,8 @@ def read_signature(
     parameters = inspected.parameters
     takes_any = inspected.takes_any
     hints = inspected.hints
-    path_names = set(template.param_names)
+    template_params = template.params  # derived on each access: read once
+    path_names = {param.name for param in template_params}
 
     for name in (*path_names, *defaults):
         if name not in parameters and not takes_any:
@@ -149,7 +150,7 @@ def read_signature(
 
     path_converters: dict[str, Converter] = {}
     fallbacks: dict[str, Any] = {}
-    for param in template.params:
+    for param in template_params:
         converter = converter_for(param.name)
         if param.multi_segment and not converter.multi_segment:
             if isinstance(converter, StrConverter):

@@ -183,7 +183,7 @@ class Template:
     @property
     def is_static(self) -> bool:
         """True when the template has no parameters."""
-        return not self.params
+        return all(segment.kind is SegmentKind.STATIC for segment in self.segments)
 
     @property
     def static_key(self) -> str:
@@ -230,7 +230,7 @@ class Template:
         Parameter names are left out: ``/u/:id`` and ``/u/:name`` collide.
         One string rather than nested tuples: a large table keeps one per route.
         """
-        if not self.params:
+        if self.is_static:
             return self.static_key
         pieces = []
         for segment in self.segments:
