@@ -172,19 +172,16 @@ class Navigator:
 
     def back(self) -> bool:
         """Go to the previous history entry; False when there is none."""
-        address = self._history.back()
-        if address is None:
-            return False
-        self._navigate(address, Source.BACK)
-        self._surface.push_url(address)
-        return True
+        return self._step(self._history.back(), Source.BACK)
 
     def forward(self) -> bool:
         """Go to the next history entry; False when there is none."""
-        address = self._history.forward()
+        return self._step(self._history.forward(), Source.FORWARD)
+
+    def _step(self, address: str | None, source: Source) -> bool:
         if address is None:
             return False
-        self._navigate(address, Source.FORWARD)
+        self._navigate(address, source)
         self._surface.push_url(address)
         return True
 
