@@ -20,11 +20,17 @@ from navkit.converters import Converter
 from navkit.errors import (
     BadRequest,
     BuildError,
+    Forbidden,
     HTTPError,
+    InternalServerError,
     NavkitError,
     NotFound,
+    Redirect,
     RouteError,
+    abort,
+    redirect,
 )
+from navkit.guards import Navigation, safe_next
 from navkit.history import BrowserHistory, History, HistoryState, MemoryHistory
 from navkit.location import Location
 from navkit.navigator import Navigator, Source
@@ -39,23 +45,30 @@ __all__ = [
     "BrowserHistory",
     "BuildError",
     "Converter",
+    "Forbidden",
     "HTTPError",
     "History",
     "HistoryState",
+    "InternalServerError",
     "Level",
     "Location",
     "Match",
     "MemoryHistory",
+    "Navigation",
     "Navigator",
     "NavkitError",
     "NotFound",
+    "Redirect",
     "Route",
     "RouteError",
     "Router",
     "Source",
     "UrlStrategy",
+    "abort",
     "navigator_of",
+    "redirect",
     "run",
+    "safe_next",
     "testing",
 ]
 

@@ -30,9 +30,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import flet as ft
 
-from navkit.errors import BadRequest, NavkitError
+from navkit.errors import HTTPError, InternalServerError, NavkitError, NotFound
 from navkit.history import BrowserHistory, History, MemoryHistory
 from navkit.navigator import Navigator
+from navkit.routes import Match
 from navkit.stack import Level
 from navkit.urls import UrlStrategy
 from navkit.webclient import web_assets
@@ -144,24 +145,48 @@ class PageSurface:
     def build(self, level: Level) -> ft.View:
         """The view for one level: the view function's, or an error view."""
         match = level.match
-        if match is None:
-            return error_view(level.address, 404, f"No page lives at {level.path}.")
-        try:
-            args = match.view_args()
-        except BadRequest as error:
-            return error_view(level.address, 400, error.description)
+        error = level.error
+        if error is None and match is None:
+            error = NotFound(f"No page lives at {level.path}.", path=level.path)
+        if error is None and match is not None:
+            try:
+                return self._view(level, match)
+            except HTTPError as raised:  # a BadRequest from the query, or abort()
+                error = raised
+            except Exception:
+                log.exception("view %r failed for %s", match.endpoint, level.address)
+                error = InternalServerError("This page failed to build.")
+        if error is None:  # pragma: no cover - every branch above sets one
+            error = InternalServerError()
+        return self._error_view(level, error)
+
+    def _view(self, level: Level, match: Match) -> ft.View:
+        args = match.view_args()
         for name in match.route.injected:
             args[name] = self.navigator
-        try:
-            result = match.route.view(**args)
-        except Exception:
-            log.exception("view %r failed for %s", match.endpoint, level.address)
-            return error_view(level.address, 500, "This page failed to build.")
+        result = match.route.view(**args)
         if inspect.isawaitable(result):
             _close(result)
-            log.error("view %r is async; async views are not supported yet", match.endpoint)
-            return error_view(level.address, 500, "This page failed to build.")
+            raise TypeError(f"view {match.endpoint!r} is async; async views are not supported yet")
         return wrap_view(level.address, result, _title(match.route.options, match.endpoint))
+
+    def _error_view(self, level: Level, error: HTTPError) -> ft.View:
+        """The app's handler for the error (a blueprint's first), else the default."""
+        if not error.path:
+            error.path = level.path
+        if self.navigator is not None:
+            route = level.match.route if level.match is not None else None
+            handler = self.navigator.router.error_handler_for(error.code, level.path, route)
+            if handler is not None:
+                try:
+                    result = handler(error)
+                    if inspect.isawaitable(result):
+                        _close(result)
+                        raise TypeError("async error handlers are not supported yet")
+                    return wrap_view(level.address, result, _ERROR_TITLES.get(error.code, ""))
+                except Exception:
+                    log.exception("the handler for error %s failed at %s", error.code, level.path)
+        return error_view(level.address, error.code, error.description)
 
 
 def wrap_view(address: str, result: Any, title: str) -> ft.View:
@@ -187,12 +212,19 @@ def wrap_view(address: str, result: Any, title: str) -> ft.View:
 
 def error_view(address: str, code: int, message: str) -> ft.View:
     """The default view for an error outcome (404 not found, 400, 500)."""
-    titles = {400: "Bad request", 403: "Forbidden", 404: "Not found", 500: "Something went wrong"}
     return ft.View(
         route=address,
-        appbar=ft.AppBar(title=ft.Text(titles.get(code, f"Error {code}"))),
+        appbar=ft.AppBar(title=ft.Text(_ERROR_TITLES.get(code, f"Error {code}"))),
         controls=[ft.Text(message), ft.Text(f"Error {code}", size=12)],
     )
+
+
+_ERROR_TITLES = {
+    400: "Bad request",
+    403: "Forbidden",
+    404: "Not found",
+    500: "Something went wrong",
+}
 
 
 def _title(options: Any, endpoint: str) -> str:

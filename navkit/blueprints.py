@@ -8,12 +8,32 @@ be registered again under another prefix and name.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from navkit.errors import RouteError
 from navkit.registration import RouteRegistrar, RouteSpec
 
-__all__ = ["Blueprint"]
+__all__ = ["Blueprint", "RegisteredBlueprint"]
+
+G = TypeVar("G", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredBlueprint:
+    """A blueprint as registered on a router.
+
+    Attributes:
+        name: Dotted name (``"admin.users"``).
+        prefix: Full URL prefix (``"/admin/users"``; "" for none).
+        blueprint: The blueprint (its guards and error handlers).
+        routes: Its routes, templates already prefixed.
+    """
+
+    name: str
+    prefix: str
+    blueprint: Blueprint
+    routes: tuple[RouteSpec, ...]
 
 
 class Blueprint(RouteRegistrar):
@@ -36,11 +56,35 @@ class Blueprint(RouteRegistrar):
         self.url_prefix = url_prefix
         self._routes: list[RouteSpec] = []
         self._children: list[tuple[Blueprint, str | None, str | None]] = []
+        self.guards: list[Callable[..., Any]] = []
+        self.error_handlers: dict[int, Callable[..., Any]] = {}
+
+    def guard(self, function: G) -> G:
+        """Decorator: ask ``function`` before entering any route of this blueprint.
+
+        See :mod:`navkit.guards` for what a guard is called with and returns.
+        """
+        self.guards.append(function)
+        return function
+
+    def errorhandler(self, code: int) -> Callable[[G], G]:
+        """Decorator: build the view for error ``code`` on this blueprint's paths.
+
+        The handler is called with the error (``.code``, ``.path``,
+        ``.description``) and returns a view like any view function. It wins
+        over the router's handler for the blueprint's paths.
+        """
+
+        def decorator(function: G) -> G:
+            self.error_handlers[code] = function
+            return function
+
+        return decorator
 
     def add_route(
         self,
         template: str,
-        view: Callable[..., Any],
+        view: Callable[..., Any] | None = None,
         *,
         endpoint: str | None = None,
         defaults: Mapping[str, Any] | None = None,
@@ -68,32 +112,26 @@ class Blueprint(RouteRegistrar):
         parent: str = "",
         parent_prefix: str = "",
         seen: tuple[Blueprint, ...] = (),
-    ) -> list[tuple[str, RouteSpec]]:
-        """Every route with its full template and dotted blueprint name.
-
-        Returns:
-            ``(blueprint_name, spec)`` pairs, ``spec.template`` already prefixed.
-        """
+    ) -> list[RegisteredBlueprint]:
+        """This blueprint and its nested ones, as registered: full names, prefixes, routes."""
         if self in seen:
             raise RouteError(f"blueprint {self.name!r} is nested inside itself")
         full_name = f"{parent}.{name or self.name}" if parent else (name or self.name)
         prefix = join_prefix(
             parent_prefix, url_prefix if url_prefix is not None else (self.url_prefix or "")
         )
-        found = [
-            (
-                full_name,
-                RouteSpec(
-                    join_prefix(prefix, spec.template),
-                    spec.view,
-                    spec.endpoint,
-                    spec.defaults,
-                    spec.converters,
-                    spec.options,
-                ),
+        routes = tuple(
+            RouteSpec(
+                join_prefix(prefix, spec.template),
+                spec.view,
+                spec.endpoint,
+                spec.defaults,
+                spec.converters,
+                spec.options,
             )
             for spec in self._routes
-        ]
+        )
+        found = [RegisteredBlueprint(full_name, prefix, self, routes)]
         for child, child_prefix, child_name in self._children:
             found.extend(
                 child.flatten(

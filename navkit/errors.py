@@ -13,13 +13,20 @@ Two kinds, kept apart on purpose:
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 __all__ = [
     "BadRequest",
     "BuildError",
+    "Forbidden",
     "HTTPError",
+    "InternalServerError",
     "NavkitError",
     "NotFound",
+    "Redirect",
     "RouteError",
+    "abort",
+    "redirect",
 ]
 
 
@@ -90,3 +97,61 @@ class NotFound(HTTPError):
 
     code = 404
     default_description = "No page lives at this address."
+
+
+class Forbidden(HTTPError):
+    """The navigation is not allowed (403)."""
+
+    code = 403
+    default_description = "You are not allowed to see this page."
+
+
+class InternalServerError(HTTPError):
+    """A view function or guard failed, or redirects went round in circles (500)."""
+
+    code = 500
+    default_description = "Something went wrong while opening this page."
+
+
+_BY_CODE: dict[int, type[HTTPError]] = {
+    error.code: error for error in (BadRequest, Forbidden, NotFound, InternalServerError)
+}
+
+
+def abort(code: int, description: str | None = None) -> NoReturn:
+    """Stop building the page and show the error view for ``code`` (Flask's ``abort``).
+
+    Call it from a view function or a guard.
+
+    Raises:
+        HTTPError: Always: ``NotFound`` for 404, ``Forbidden`` for 403, ...
+    """
+    error_type = _BY_CODE.get(code)
+    if error_type is None:
+        error = HTTPError(description)
+        error.code = code
+        raise error
+    raise error_type(description)
+
+
+class Redirect(NavkitError):
+    """Navigate elsewhere instead: return it from a guard, or raise it.
+
+    Attributes:
+        target: A path (``"/login"``) or an endpoint.
+        values: Values for the endpoint's ``url_for`` (or the path's query).
+    """
+
+    def __init__(self, target: str, values: dict[str, Any]) -> None:
+        super().__init__(f"redirect to {target!r}")
+        self.target = target
+        self.values = values
+
+
+def redirect(target: str, /, **values: Any) -> Redirect:
+    """A redirect to ``target`` (a path or an endpoint built with ``values``).
+
+    ``return navkit.redirect("login", next=nav.path)`` from a guard, or
+    ``raise`` it from a guard or a view function.
+    """
+    return Redirect(target, values)

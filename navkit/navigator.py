@@ -13,11 +13,14 @@ Nothing here imports Flet: the page is reached through a :class:`Surface`
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 
 from navkit.building import encode_query
+from navkit.decide import decide
+from navkit.errors import Forbidden, HTTPError
 from navkit.history import History, HistoryState, Move
 from navkit.routes import Match
 from navkit.stack import Level, build_stack
@@ -139,9 +142,7 @@ class Navigator:
         address = self.resolve(target, values)
         if address == self.address:
             return  # as in Flet: the current route again does nothing (see refresh())
-        self._navigate(address, Source.GO)
-        self._history.push(address)
-        self._surface.push_url(address)
+        self._push(self._navigate(address, Source.GO))
 
     def open_url(self, url: str) -> bool:
         """Go to the route a full URL or mobile deep link addresses.
@@ -166,23 +167,35 @@ class Navigator:
         address = self.resolve(target, values)
         if address == self.address:
             return
-        self._navigate(address, Source.REPLACE)
-        self._history.replace(address)
-        self._surface.push_url(address)
+        shown = self.address
+        final = self._navigate(address, Source.REPLACE)
+        if final is not None and final != shown:
+            self._history.replace(final)
+            self._surface.push_url(final)
 
     def back(self) -> bool:
-        """Go to the previous history entry; False when there is none."""
-        return self._step(self._history.back(), Source.BACK)
+        """Go to the previous history entry; False when there is none (or a guard says no)."""
+        state = self._history.state
+        if not state.can_back:
+            return False
+        return self._step(state.entries[state.index - 1], Source.BACK, self._history.back)
 
     def forward(self) -> bool:
-        """Go to the next history entry; False when there is none."""
-        return self._step(self._history.forward(), Source.FORWARD)
-
-    def _step(self, address: str | None, source: Source) -> bool:
-        if address is None:
+        """Go to the next history entry; False when there is none (or a guard says no)."""
+        state = self._history.state
+        if not state.can_forward:
             return False
-        self._navigate(address, source)
-        self._surface.push_url(address)
+        return self._step(state.entries[state.index + 1], Source.FORWARD, self._history.forward)
+
+    def _step(self, address: str, source: Source, move: Callable[[], object]) -> bool:
+        final = self._navigate(address, source)
+        if final is None:
+            return False
+        if final == address:
+            move()
+        else:
+            self._history.push(final)  # redirected: the entry is where it landed
+        self._surface.push_url(final)
         return True
 
     def pop(self) -> bool:
@@ -202,23 +215,38 @@ class Navigator:
         return False
 
     def refresh(self) -> None:
-        """Rebuild every view of the current address (Flet drops same-route events)."""
-        entry = self._entry
-        self.last_source = Source.REFRESH
-        self._surface.show(entry.levels, keep=0)
+        """Rebuild every view of the current address (Flet drops same-route events).
+
+        Guards are asked again: what was allowed may not be any more.
+        """
+        self._push(self._navigate(self._entry.address, Source.REFRESH, keep_nothing=True))
 
     # -- entry points for the binding -------------------------------------
 
     def start(self, address: str) -> None:
         """Show the address the page opened with (a deep link arrives this way)."""
-        self._navigate(address, Source.DEEP_LINK)
+        final = self._navigate(address, Source.DEEP_LINK)
+        if final is None:
+            # A guard said "stay", but there is nowhere to stay: refuse visibly.
+            top = build_stack(self.router, address)[-1]
+            forbidden = Forbidden(path=_path(address))
+            self._show(address, (Level(top.address, top.match, forbidden),), Source.DEEP_LINK)
+        elif final != address:
+            self._history.replace(final)
+            self._surface.push_url(final)
 
     def route_changed(self, address: str) -> None:
         """A route change the app did not start: browser Back, Forward or a typed address."""
         if self._shown is not None and address == self._shown.address:
             return
-        move = self._history.observe(address)
-        self._navigate(address, _BROWSER_SOURCES[move])
+        shown = self.address
+        move = self._history.observe(address)  # the browser has moved already
+        final = self._navigate(address, _BROWSER_SOURCES[move])
+        if final is None:
+            final = shown  # refused: put the address back (a new browser entry)
+        if final != address:
+            self._history.push(final)
+            self._surface.push_url(final)
 
     def view_popped(self, route: str) -> None:
         """The client closed the top view (AppBar back, Android back, iOS swipe)."""
@@ -228,7 +256,10 @@ class Navigator:
             # current stack again so the client and Python agree.
             self._surface.show(levels, keep=0)
             return
-        self._pop_to(len(levels) - 2, Source.VIEW_POP)
+        if not self._pop_to(len(levels) - 2, Source.VIEW_POP):
+            # Refused: the client has hidden the top view already; a new one
+            # brings it back.
+            self._surface.show(self._entry.levels, keep=len(self._entry.levels) - 1)
 
     # -- the pipeline ----------------------------------------------------
 
@@ -246,17 +277,46 @@ class Navigator:
         if index < 0:
             return False
         address = self._entry.levels[index].address
-        self._navigate(address, source)
-        self._history.pop_to(address)
-        self._surface.push_url(address)
+        final = self._navigate(address, source)
+        if final is None:
+            return False
+        if final == address:
+            self._history.pop_to(address)
+        else:
+            self._history.push(final)
+        self._surface.push_url(final)
         return True
 
-    def _navigate(self, address: str, source: Source) -> None:
-        levels = build_stack(self.router, address)
+    def _push(self, final: str | None) -> None:
+        """Record a navigation that landed on ``final`` as a new entry."""
+        if final is None or final == self._history.state.current:
+            return
+        self._history.push(final)
+        self._surface.push_url(final)
+
+    def _navigate(self, address: str, source: Source, *, keep_nothing: bool = False) -> str | None:
+        """Decide, then show. The address shown in the end, or None when refused."""
+        decided = decide(
+            self.router,
+            address,
+            source,
+            shown=self._shown.levels if self._shown is not None else (),
+            came_from=self._shown.address if self._shown is not None else "",
+            resolve=self.resolve,
+        )
+        if decided is None:
+            return None
+        final, levels = decided
+        if keep_nothing:
+            self._shown = None
+        self._show(final, levels, source)
+        return final
+
+    def _show(self, address: str, levels: tuple[Level, ...], source: Source) -> None:
         keep = 0
         if self._shown is not None:
             for old, new in zip(self._shown.levels, levels, strict=False):
-                if old != new:
+                if old != new or new.error is not None:
                     break
                 keep += 1
         self.last_source = source
@@ -269,6 +329,10 @@ class Navigator:
         if self._shown is None:
             raise RuntimeError("the navigator has not shown anything yet: call start()")
         return self._shown
+
+
+def _path(address: str) -> str:
+    return address.partition("#")[0].partition("?")[0] or "/"
 
 
 def _level_is(level: Level, target: str, values: dict[str, Any], router: Router) -> bool:

@@ -19,7 +19,7 @@ class RouteSpec:
     """A route as written, before it is registered on a router."""
 
     template: str
-    view: Callable[..., Any]
+    view: Callable[..., Any] | None
     endpoint: str | None
     defaults: Mapping[str, Any]
     converters: Mapping[str, Any]
@@ -29,7 +29,7 @@ class RouteSpec:
     def make(
         cls,
         template: str,
-        view: Callable[..., Any],
+        view: Callable[..., Any] | None,
         endpoint: str | None,
         defaults: Mapping[str, Any] | None,
         converters: Mapping[str, Any] | None,
@@ -53,7 +53,7 @@ class RouteRegistrar(ABC):
     def add_route(
         self,
         template: str,
-        view: Callable[..., Any],
+        view: Callable[..., Any] | None = None,
         *,
         endpoint: str | None = None,
         defaults: Mapping[str, Any] | None = None,

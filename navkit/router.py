@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import quote
 
-from navkit.blueprints import Blueprint
+from navkit.blueprints import Blueprint, RegisteredBlueprint
 from navkit.building import Builder, missing_value
 from navkit.converters import Converter, ConverterRegistry
 from navkit.errors import BuildError, RouteError
@@ -33,7 +33,15 @@ __all__ = ["Router"]
 DEFAULT_MAX_PATH_LENGTH = 8192
 
 # Options a route may carry for the navigation layers (see Router.route).
-ROUTE_OPTIONS = frozenset({"title", "parent", "root"})
+ROUTE_OPTIONS = frozenset({"title", "parent", "root", "guards", "redirect_to"})
+
+G = TypeVar("G", bound=Callable[..., Any])
+
+
+def _redirect_only(**_values: Any) -> None:
+    """The view of a ``redirect_to`` route: never called, the navigator redirects."""
+
+
 _FRAGMENT_SAFE = "/?=&:@!$'()*+,;~-._"
 
 
@@ -65,6 +73,9 @@ class Router(RouteRegistrar):
         self._views: dict[str, Callable[..., Any]] = {}
         self._signatures: dict[str, Route] = {}
         self._blueprints: set[str] = set()
+        self._registered_blueprints: dict[str, RegisteredBlueprint] = {}
+        self.guards: list[Callable[..., Any]] = []
+        self.error_handlers: dict[int, Callable[..., Any]] = {}
         self._interned: dict[tuple[tuple[str, Any], ...], Mapping[str, Any]] = {}
         # One inspection per view function, however many templates it has.
         self._inspected: dict[Callable[..., Any], ViewParameters] = {}
@@ -85,7 +96,7 @@ class Router(RouteRegistrar):
     def add_route(
         self,
         template: str,
-        view: Callable[..., Any],
+        view: Callable[..., Any] | None = None,
         *,
         endpoint: str | None = None,
         defaults: Mapping[str, Any] | None = None,
@@ -95,6 +106,66 @@ class Router(RouteRegistrar):
         """Register ``view`` at ``template`` (the non-decorator form of :meth:`route`)."""
         spec = RouteSpec.make(template, view, endpoint, defaults, converters, options)
         return self._register(spec, blueprint=None)
+
+    def guard(self, function: G) -> G:
+        """Decorator: ask ``function`` before every navigation (see :mod:`navkit.guards`)."""
+        self.guards.append(function)
+        return function
+
+    def errorhandler(self, code: int) -> Callable[[G], G]:
+        """Decorator: build the view for error ``code`` (404, 400, 403, 500...).
+
+        The handler is called with the error (``.code``, ``.path``,
+        ``.description``) and returns a view like any view function. A
+        blueprint's handler wins for the blueprint's paths.
+        """
+
+        def decorator(function: G) -> G:
+            self.error_handlers[code] = function
+            return function
+
+        return decorator
+
+    def guards_for(self, route: Route) -> list[Callable[..., Any]]:
+        """The guards a navigation to ``route`` asks: the router's, its blueprints', its own."""
+        guards = list(self.guards)
+        for blueprint in reversed(self._blueprint_chain(route.blueprint)):
+            guards.extend(blueprint.blueprint.guards)
+        guards.extend(route.options.get("guards", ()))
+        return guards
+
+    def error_handler_for(self, code: int, path: str, route: Route | None) -> Any:
+        """The handler for error ``code`` at ``path`` (None: the default view).
+
+        The innermost blueprint of the route -- or, for a path no route
+        matches, the blueprint whose prefix the path is under -- wins over the
+        router.
+        """
+        name = route.blueprint if route is not None else self._blueprint_at(path)
+        for blueprint in self._blueprint_chain(name):
+            handler = blueprint.blueprint.error_handlers.get(code)
+            if handler is not None:
+                return handler
+        return self.error_handlers.get(code)
+
+    def _blueprint_chain(self, name: str | None) -> list[RegisteredBlueprint]:
+        """The blueprint called ``name`` and its parents, innermost first."""
+        chain = []
+        while name:
+            registered = self._registered_blueprints.get(name)
+            if registered is not None:
+                chain.append(registered)
+            name = name.rpartition(".")[0]
+        return chain
+
+    def _blueprint_at(self, path: str) -> str | None:
+        best: RegisteredBlueprint | None = None
+        for registered in self._registered_blueprints.values():
+            prefix = registered.prefix
+            under = bool(prefix) and (path == prefix or path.startswith(prefix + "/"))
+            if under and (best is None or len(prefix) > len(best.prefix)):
+                best = registered
+        return best.name if best is not None else None
 
     def register_blueprint(
         self, blueprint: Blueprint, *, url_prefix: str | None = None, name: str | None = None
@@ -113,8 +184,10 @@ class Router(RouteRegistrar):
                 f"to register it again under another name"
             )
         self._blueprints.add(registered_name)
-        for blueprint_name, spec in blueprint.flatten(url_prefix=url_prefix, name=name):
-            self._register(spec, blueprint=blueprint_name)
+        for registered in blueprint.flatten(url_prefix=url_prefix, name=name):
+            self._registered_blueprints[registered.name] = registered
+            for spec in registered.routes:
+                self._register(spec, blueprint=registered.name)
 
     def _register(self, spec: RouteSpec, *, blueprint: str | None) -> Route:
         unknown = set(spec.options) - ROUTE_OPTIONS
@@ -123,22 +196,26 @@ class Router(RouteRegistrar):
                 f"route {spec.template!r}: unknown option(s) {sorted(unknown)}; "
                 f"known: {sorted(ROUTE_OPTIONS)}"
             )
+        spec = self._check_options(spec)
+        view = spec.view
+        if view is None:  # pragma: no cover - _check_options gives every route a view
+            raise RouteError(f"route {spec.template!r} has no view")
         parsed = parse_template(spec.template)
-        name = spec.endpoint or getattr(spec.view, "__name__", None)
+        name = spec.endpoint or getattr(view, "__name__", None)
         if not name:
             raise RouteError(f"route {spec.template!r}: pass endpoint= (the view has no __name__)")
         endpoint = f"{blueprint}.{name}" if blueprint else name
         known = self._views.get(endpoint)
-        if known is not None and known is not spec.view:
+        if known is not None and known is not view:
             raise RouteError(
                 f"endpoint {endpoint!r} is already used by {known.__qualname__!r}; "
-                f"pass endpoint= to name {getattr(spec.view, '__qualname__', spec.view)!r}"
+                f"pass endpoint= to name {getattr(view, '__qualname__', view)!r}"
             )
-        inspected = self._inspected.get(spec.view)
+        inspected = self._inspected.get(view)
         if inspected is None:
-            inspected = self._inspected[spec.view] = ViewParameters.of(spec.view)
+            inspected = self._inspected[view] = ViewParameters.of(view)
         signature = read_signature(
-            spec.view,
+            view,
             inspected,
             parsed,
             defaults=spec.defaults,
@@ -149,7 +226,7 @@ class Router(RouteRegistrar):
         route = Route(
             template=parsed,
             endpoint=endpoint,
-            view=spec.view,
+            view=view,
             defaults=spec.defaults,  # copied by RouteSpec's makers; never mutated
             converters=converters,
             query=signature.query,
@@ -168,7 +245,7 @@ class Router(RouteRegistrar):
                 f"{clash.template.source!r} ({clash.endpoint}); one of them would never be used"
             )
         self._signatures[key] = route
-        self._views[endpoint] = spec.view
+        self._views[endpoint] = view
         self._routes.append(route)
         earlier = self._endpoints.get(endpoint)
         if earlier is None:
@@ -311,6 +388,28 @@ class Router(RouteRegistrar):
         if fragment:
             text += "#" + quote(str(fragment), safe=_FRAGMENT_SAFE)
         return text
+
+    @staticmethod
+    def _check_options(spec: RouteSpec) -> RouteSpec:
+        guards = spec.options.get("guards", ())
+        if not isinstance(guards, (list, tuple)) or not all(callable(g) for g in guards):
+            raise RouteError(f"route {spec.template!r}: guards= must be a list of functions")
+        redirect_to = spec.options.get("redirect_to")
+        if redirect_to is not None and (not isinstance(redirect_to, str) or not redirect_to):
+            raise RouteError(f"route {spec.template!r}: redirect_to= must be a path or endpoint")
+        if spec.view is None:
+            if redirect_to is None:
+                raise RouteError(f"route {spec.template!r} needs a view (or redirect_to=)")
+            endpoint = spec.endpoint or f"redirect:{spec.template}"
+            return RouteSpec(
+                spec.template,
+                _redirect_only,
+                endpoint,
+                spec.defaults,
+                spec.converters,
+                spec.options,
+            )
+        return spec
 
     def _shared(self, mapping: Mapping[str, Any]) -> Mapping[str, Any]:
         """One frozen mapping per distinct content (most routes repeat ``{"id": str}``)."""

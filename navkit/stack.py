@@ -14,9 +14,9 @@ Only the top level keeps the query string. Nothing here touches Flet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from navkit.errors import BuildError
+from navkit.errors import BuildError, HTTPError
 from navkit.router import Router
 from navkit.routes import Match
 
@@ -33,10 +33,14 @@ class Level:
         address: The view's route: its path, plus the query for the top level.
             Flutter keys views by it and back navigation targets it.
         match: What matched the address; None for a not-found level.
+        error: An error to show at this level instead of its view.
     """
 
     address: str
     match: Match | None
+    # An error shown instead of the match's view (a guard's abort, a failed
+    # guard, a redirect loop). Errors are never reused: not compared.
+    error: HTTPError | None = field(default=None, compare=False)
 
     @property
     def path(self) -> str:
