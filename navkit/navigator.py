@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from navkit.building import encode_query
 from navkit.decide import decide
-from navkit.errors import Forbidden, HTTPError
+from navkit.errors import Forbidden
 from navkit.history import History, HistoryState, Move
 from navkit.routes import Match
 from navkit.stack import Level, build_stack
