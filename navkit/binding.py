@@ -92,22 +92,55 @@ class _ClientRoute:
 class PageSurface:
     """Shows levels on an ``ft.Page``: builds views, keeps unchanged ones."""
 
-    def __init__(self, page: ft.Page) -> None:
+    def __init__(
+        self,
+        page: ft.Page,
+        *,
+        pending_indicator: Callable[[], ft.Control] | None = None,
+        pending_delay: float = 0.2,
+    ) -> None:
         self.page = page
+        self.pending_indicator = pending_indicator
+        self.pending_delay = pending_delay
+        self._indicators: list[ft.Control] = []
         self.navigator: Navigator | None = None
         self.client = _ClientRoute(page.route or "/")
         self.views: list[ft.View] = []
         self._tasks: set[asyncio.Future[Any]] = set()
 
-    def show(self, levels: tuple[Level, ...], keep: int) -> None:
-        """Keep the first ``keep`` views, build the rest, and update the page once."""
-        views = self.views[:keep]
-        views.extend(self.build(level) for level in levels[keep:])
-        self.views = views
+    def commit(self, levels: tuple[Level, ...], keep: int, views: list[ft.View]) -> None:
+        """Keep the first ``keep`` views, add ``views``, and update the page once."""
+        self.views = [*self.views[:keep], *views]
         page = self.page
-        page.views[:] = views
+        page.views[:] = self.views
         page.route = levels[-1].address
         page.update()
+
+    def pending(self, task: asyncio.Task[Any]) -> None:
+        """Show the pending indicator if ``task`` takes longer than ``pending_delay``."""
+        if self.pending_indicator is None:
+            return
+        loop = task.get_loop()
+        timer = loop.call_later(self.pending_delay, self._show_pending, task)
+        task.add_done_callback(lambda _: self._hide_pending(timer))
+
+    def _show_pending(self, task: asyncio.Task[Any]) -> None:
+        if task.done() or self.pending_indicator is None:
+            return
+        indicator = self.pending_indicator()
+        self._indicators.append(indicator)
+        self.page.overlay.append(indicator)
+        self.page.update()
+
+    def _hide_pending(self, timer: asyncio.TimerHandle) -> None:
+        timer.cancel()
+        if not self._indicators:
+            return
+        for indicator in self._indicators:
+            if indicator in self.page.overlay:
+                self.page.overlay.remove(indicator)
+        self._indicators.clear()
+        self.page.update()
 
     def push_url(self, address: str) -> None:
         """Move the client (and a browser's address bar) to ``address``."""
@@ -142,35 +175,36 @@ class PageSurface:
 
     # -- building views --------------------------------------------------
 
-    def build(self, level: Level) -> ft.View:
-        """The view for one level: the view function's, or an error view."""
+    async def build(self, level: Level) -> ft.View:
+        """The view for one level: the view function's, or an error view. Never raises."""
         match = level.match
         error = level.error
         if error is None and match is None:
             error = NotFound(f"No page lives at {level.path}.", path=level.path)
         if error is None and match is not None:
             try:
-                return self._view(level, match)
+                return await self._view(level, match)
             except HTTPError as raised:  # a BadRequest from the query, or abort()
                 error = raised
+            except asyncio.CancelledError:
+                raise  # a newer navigation took over: not a failure
             except Exception:
                 log.exception("view %r failed for %s", match.endpoint, level.address)
                 error = InternalServerError("This page failed to build.")
         if error is None:  # pragma: no cover - every branch above sets one
             error = InternalServerError()
-        return self._error_view(level, error)
+        return await self._error_view(level, error)
 
-    def _view(self, level: Level, match: Match) -> ft.View:
+    async def _view(self, level: Level, match: Match) -> ft.View:
         args = match.view_args()
         for name in match.route.injected:
             args[name] = self.navigator
         result = match.route.view(**args)
         if inspect.isawaitable(result):
-            _close(result)
-            raise TypeError(f"view {match.endpoint!r} is async; async views are not supported yet")
+            result = await result
         return wrap_view(level.address, result, _title(match.route.options, match.endpoint))
 
-    def _error_view(self, level: Level, error: HTTPError) -> ft.View:
+    async def _error_view(self, level: Level, error: HTTPError) -> ft.View:
         """The app's handler for the error (a blueprint's first), else the default."""
         if not error.path:
             error.path = level.path
@@ -181,8 +215,7 @@ class PageSurface:
                 try:
                     result = handler(error)
                     if inspect.isawaitable(result):
-                        _close(result)
-                        raise TypeError("async error handlers are not supported yet")
+                        result = await result
                     return wrap_view(level.address, result, _ERROR_TITLES.get(error.code, ""))
                 except Exception:
                     log.exception("the handler for error %s failed at %s", error.code, level.path)
@@ -210,6 +243,11 @@ def wrap_view(address: str, result: Any, title: str) -> ft.View:
     return ft.View(route=address, appbar=ft.AppBar(title=ft.Text(title)), controls=controls)
 
 
+def default_pending_indicator() -> ft.Control:
+    """A thin progress bar across the top of the page, shown while a page loads."""
+    return ft.ProgressBar(top=0, left=0, right=0)
+
+
 def error_view(address: str, code: int, message: str) -> ft.View:
     """The default view for an error outcome (404 not found, 400, 500)."""
     return ft.View(
@@ -234,12 +272,6 @@ def _title(options: Any, endpoint: str) -> str:
     return endpoint.rpartition(".")[2].replace("_", " ").capitalize()
 
 
-def _close(awaitable: Awaitable[Any]) -> None:
-    close = getattr(awaitable, "close", None)
-    if callable(close):
-        close()  # no "coroutine was never awaited" warning
-
-
 # -- attaching -------------------------------------------------------------
 
 
@@ -250,16 +282,20 @@ def attach(
     strategy: Literal["path", "hash"] = "path",
     base_path: str = "",
     history: History | None = None,
+    pending_indicator: Callable[[], ft.Control] | None = None,
+    pending_delay: float = 0.2,
 ) -> Navigator:
     """Bind ``router`` to ``page`` and show the page's current route.
 
     See :meth:`navkit.Router.attach`.
     """
+    if pending_indicator is None:
+        pending_indicator = default_pending_indicator
     if getattr(page, _ATTRIBUTE, None) is not None:
         raise NavkitError("a navkit router is already attached to this page")
     router.check()
     address = page.route or "/"
-    surface = PageSurface(page)
+    surface = PageSurface(page, pending_indicator=pending_indicator, pending_delay=pending_delay)
     if history is None:
         history = BrowserHistory(address) if page.web else MemoryHistory(address)
     navigator = Navigator(router, surface, history, UrlStrategy(strategy, base_path))

@@ -30,7 +30,7 @@ log = logging.getLogger("navkit")
 MAX_REDIRECTS = 10
 
 
-def decide(
+async def decide(
     router: Router,
     address: str,
     source: Source,
@@ -54,7 +54,7 @@ def decide(
         levels = build_stack(router, address)
         navigation = Navigation(address, levels[-1].match, source, came_from, tuple(chain[:-1]))
         try:
-            outcome = _ask(router, levels, shown, navigation)
+            outcome = await _ask(router, levels, shown, navigation)
         except HTTPError as error:
             return address, _refused(levels, shown, error)
         except Exception:
@@ -78,7 +78,7 @@ def decide(
         address = target
 
 
-def _ask(
+async def _ask(
     router: Router, levels: tuple[Level, ...], shown: tuple[Level, ...], navigation: Navigation
 ) -> Outcome:
     top = levels[-1]
@@ -89,11 +89,10 @@ def _ask(
     for guard in _guards(router, levels, shown):
         try:
             answer = guard(navigation)
+            if inspect.isawaitable(answer):
+                answer = await answer
         except Redirect as redirect:
             return Outcome(redirect.target, redirect.values)
-        if inspect.isawaitable(answer):
-            getattr(answer, "close", lambda: None)()
-            raise TypeError(f"guard {guard!r} is async; async guards are not supported yet")
         outcome = interpret(answer)
         if outcome is not ALLOW:
             return outcome

@@ -12,12 +12,14 @@ Nothing here imports Flet: the page is reached through a :class:`Surface`
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 
+from navkit.asyncsteps import start
 from navkit.building import encode_query
 from navkit.decide import decide
 from navkit.errors import Forbidden
@@ -60,8 +62,14 @@ _BROWSER_SOURCES = {
 class Surface(Protocol):
     """What the navigator needs from the page it drives."""
 
-    def show(self, levels: tuple[Level, ...], keep: int) -> None:
-        """Show ``levels``: keep the first ``keep`` views, build the rest, update once."""
+    async def build(self, level: Level) -> Any:
+        """The view for one level (awaiting async view functions); never raises."""
+
+    def commit(self, levels: tuple[Level, ...], keep: int, views: list[Any]) -> None:
+        """Show ``levels``: the first ``keep`` views kept, ``views`` for the rest; one update."""
+
+    def pending(self, task: asyncio.Task[Any]) -> None:
+        """A navigation is waiting for ``task``: show that, if it takes a while."""
 
     def push_url(self, address: str) -> None:
         """Tell the client the address now shown (a browser adds an entry)."""
@@ -97,6 +105,9 @@ class Navigator:
         self._surface = surface
         self._history = history
         self._shown: Entry | None = None
+        self._building: Entry | None = None  # what views being built see
+        self._generation = 0  # bumped by every navigation; the stale ones stop
+        self._task: asyncio.Task[Any] | None = None
         self.last_source: Source | None = None
 
     # -- what is shown -------------------------------------------------
@@ -142,7 +153,7 @@ class Navigator:
         address = self.resolve(target, values)
         if address == self.address:
             return  # as in Flet: the current route again does nothing (see refresh())
-        self._push(self._navigate(address, Source.GO))
+        self._begin(address, Source.GO, self._push)
 
     def open_url(self, url: str) -> bool:
         """Go to the route a full URL or mobile deep link addresses.
@@ -168,10 +179,13 @@ class Navigator:
         if address == self.address:
             return
         shown = self.address
-        final = self._navigate(address, Source.REPLACE)
-        if final is not None and final != shown:
-            self._history.replace(final)
-            self._surface.push_url(final)
+
+        def landed(final: str | None) -> None:
+            if final is not None and final != shown:
+                self._history.replace(final)
+                self._surface.push_url(final)
+
+        self._begin(address, Source.REPLACE, landed)
 
     def back(self) -> bool:
         """Go to the previous history entry; False when there is none (or a guard says no)."""
@@ -187,17 +201,6 @@ class Navigator:
             return False
         return self._step(state.entries[state.index + 1], Source.FORWARD, self._history.forward)
 
-    def _step(self, address: str, source: Source, move: Callable[[], object]) -> bool:
-        final = self._navigate(address, source)
-        if final is None:
-            return False
-        if final == address:
-            move()
-        else:
-            self._history.push(final)  # redirected: the entry is where it landed
-        self._surface.push_url(final)
-        return True
-
     def pop(self) -> bool:
         """Close the top view and show the one beneath; False when it is the last."""
         return self._pop_to(len(self._entry.levels) - 2, Source.POP)
@@ -210,7 +213,7 @@ class Navigator:
         """
         levels = self._entry.levels
         for index in range(len(levels) - 2, -1, -1):
-            if _level_is(levels[index], target, values, self.router):
+            if _level_is(levels[index], target, values):
                 return self._pop_to(index, Source.POP)
         return False
 
@@ -219,21 +222,19 @@ class Navigator:
 
         Guards are asked again: what was allowed may not be any more.
         """
-        self._push(self._navigate(self._entry.address, Source.REFRESH, keep_nothing=True))
+        self._begin(self._entry.address, Source.REFRESH, self._push, keep=0)
 
     # -- entry points for the binding -------------------------------------
 
     def start(self, address: str) -> None:
         """Show the address the page opened with (a deep link arrives this way)."""
-        final = self._navigate(address, Source.DEEP_LINK)
-        if final is None:
-            # A guard said "stay", but there is nowhere to stay: refuse visibly.
-            top = build_stack(self.router, address)[-1]
-            forbidden = Forbidden(path=_path(address))
-            self._show(address, (Level(top.address, top.match, forbidden),), Source.DEEP_LINK)
-        elif final != address:
-            self._history.replace(final)
-            self._surface.push_url(final)
+
+        def landed(final: str | None) -> None:
+            if final is not None and final != address:
+                self._history.replace(final)
+                self._surface.push_url(final)
+
+        self._begin(address, Source.DEEP_LINK, landed)
 
     def route_changed(self, address: str) -> None:
         """A route change the app did not start: browser Back, Forward or a typed address."""
@@ -241,12 +242,14 @@ class Navigator:
             return
         shown = self.address
         move = self._history.observe(address)  # the browser has moved already
-        final = self._navigate(address, _BROWSER_SOURCES[move])
-        if final is None:
-            final = shown  # refused: put the address back (a new browser entry)
-        if final != address:
-            self._history.push(final)
-            self._surface.push_url(final)
+
+        def landed(final: str | None) -> None:
+            final = shown if final is None else final  # refused: put the address back
+            if final != address:
+                self._history.push(final)
+                self._surface.push_url(final)
+
+        self._begin(address, _BROWSER_SOURCES[move], landed)
 
     def view_popped(self, route: str) -> None:
         """The client closed the top view (AppBar back, Android back, iOS swipe)."""
@@ -254,12 +257,12 @@ class Navigator:
         if len(levels) < 2 or levels[-1].address != route:
             # A pop for a view that is not on top (a stale event): show the
             # current stack again so the client and Python agree.
-            self._surface.show(levels, keep=0)
+            self._redisplay(keep=0)
             return
         if not self._pop_to(len(levels) - 2, Source.VIEW_POP):
             # Refused: the client has hidden the top view already; a new one
             # brings it back.
-            self._surface.show(self._entry.levels, keep=len(self._entry.levels) - 1)
+            self._redisplay(keep=len(self._entry.levels) - 1)
 
     # -- the pipeline ----------------------------------------------------
 
@@ -273,19 +276,33 @@ class Navigator:
             return f"{target}{separator}{query}" if query else target
         return self.router.url_for(target, **values)
 
+    def _step(self, address: str, source: Source, move: Callable[[], object]) -> bool:
+        def landed(final: str | None) -> None:
+            if final is None:
+                return
+            if final == address:
+                move()
+            else:
+                self._history.push(final)  # redirected: the entry is where it landed
+            self._surface.push_url(final)
+
+        return self._begin(address, source, landed)
+
     def _pop_to(self, index: int, source: Source) -> bool:
         if index < 0:
             return False
         address = self._entry.levels[index].address
-        final = self._navigate(address, source)
-        if final is None:
-            return False
-        if final == address:
-            self._history.pop_to(address)
-        else:
-            self._history.push(final)
-        self._surface.push_url(final)
-        return True
+
+        def landed(final: str | None) -> None:
+            if final is None:
+                return
+            if final == address:
+                self._history.pop_to(address)
+            else:
+                self._history.push(final)
+            self._surface.push_url(final)
+
+        return self._begin(address, source, landed)
 
     def _push(self, final: str | None) -> None:
         """Record a navigation that landed on ``final`` as a new entry."""
@@ -294,48 +311,115 @@ class Navigator:
         self._history.push(final)
         self._surface.push_url(final)
 
-    def _navigate(self, address: str, source: Source, *, keep_nothing: bool = False) -> str | None:
-        """Decide, then show. The address shown in the end, or None when refused."""
-        decided = decide(
-            self.router,
-            address,
-            source,
-            shown=self._shown.levels if self._shown is not None else (),
-            came_from=self._shown.address if self._shown is not None else "",
-            resolve=self.resolve,
+    def _redisplay(self, keep: int) -> None:
+        """Show the current levels again, rebuilding those from ``keep`` up."""
+        entry = self._entry
+        self._begin(
+            entry.address, Source.REFRESH, lambda final: None, keep=keep, levels=entry.levels
         )
-        if decided is None:
-            return None
-        final, levels = decided
-        if keep_nothing:
-            self._shown = None
-        self._show(final, levels, source)
-        return final
 
-    def _show(self, address: str, levels: tuple[Level, ...], source: Source) -> None:
-        keep = 0
-        if self._shown is not None:
-            for old, new in zip(self._shown.levels, levels, strict=False):
-                if old != new or new.error is not None:
-                    break
-                keep += 1
+    def _begin(
+        self,
+        address: str,
+        source: Source,
+        landed: Callable[[str | None], None],
+        *,
+        keep: int | None = None,
+        levels: tuple[Level, ...] | None = None,
+    ) -> bool:
+        """Start a navigation; the last one started wins.
+
+        It runs synchronously unless an async guard or view suspends it;
+        then it finishes in a task, and a navigation started meanwhile makes
+        it stop at its next step (it never lands). ``landed`` records the
+        outcome (the address shown, or None when refused).
+
+        Returns:
+            False when refused at once; True otherwise.
+        """
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        run = self._run(address, source, self._generation, landed, keep, levels)
+        started = start(run)
+        if started.done:
+            return bool(started.result)
+        task = started.task
+        if task is not None:
+            self._task = task
+            self._surface.pending(task)
+        return True
+
+    async def _run(
+        self,
+        address: str,
+        source: Source,
+        generation: int,
+        landed: Callable[[str | None], None],
+        keep: int | None,
+        levels: tuple[Level, ...] | None,
+    ) -> bool:
+        final = address
+        if levels is None:
+            decided = await decide(
+                self.router,
+                address,
+                source,
+                shown=self._shown.levels if self._shown is not None else (),
+                came_from=self._shown.address if self._shown is not None else "",
+                resolve=self.resolve,
+            )
+            if generation != self._generation:
+                return False  # a newer navigation started: this one never lands
+            if decided is None:
+                if self._shown is not None:
+                    landed(None)
+                    return False
+                # Refused on the first page: there is nowhere to stay.
+                top = build_stack(self.router, address)[-1]
+                decided = address, (Level(top.address, top.match, Forbidden(path=top.path)),)
+            final, levels = decided
+        if keep is None:
+            keep = _common(self._shown.levels if self._shown is not None else (), levels)
+        # View functions called while building see where the navigation goes.
+        self._building = Entry(final, levels)
+        try:
+            views = [await self._surface.build(level) for level in levels[keep:]]
+        finally:
+            if generation == self._generation:
+                self._building = None
+        if generation != self._generation:
+            return False
         self.last_source = source
-        # View functions called while showing see where they are going.
-        self._shown = Entry(address, levels)
-        self._surface.show(levels, keep)
+        self._shown = Entry(final, levels)
+        self._surface.commit(levels, keep, views)
+        landed(final)
+        return True
 
     @property
     def _entry(self) -> Entry:
-        if self._shown is None:
+        entry = self._building or self._shown
+        if entry is None:
             raise RuntimeError("the navigator has not shown anything yet: call start()")
-        return self._shown
+        return entry
+
+
+def _common(shown: tuple[Level, ...], levels: tuple[Level, ...]) -> int:
+    """How many bottom levels two stacks share (error levels are never shared)."""
+    keep = 0
+    for old, new in zip(shown, levels, strict=False):
+        if old != new or new.error is not None:
+            break
+        keep += 1
+    return keep
 
 
 def _path(address: str) -> str:
     return address.partition("#")[0].partition("?")[0] or "/"
 
 
-def _level_is(level: Level, target: str, values: dict[str, Any], router: Router) -> bool:
+def _level_is(level: Level, target: str, values: dict[str, Any]) -> bool:
     if target.startswith("/"):
         return level.path == target.partition("?")[0] or level.address == target
     match = level.match

@@ -265,6 +265,8 @@ class Router(RouteRegistrar):
         strategy: Literal["path", "hash"] = "path",
         base_path: str = "",
         history: History | None = None,
+        pending_indicator: Callable[[], Any] | None = None,
+        pending_delay: float = 0.2,
     ) -> Navigator:
         """Bind this router to a Flet page and show the page's current route.
 
@@ -279,13 +281,24 @@ class Router(RouteRegistrar):
             base_path: The app's prefix, for ``Navigator.href``.
             history: A history to use; by default the browser's for a web page,
                 a :class:`~navkit.history.MemoryHistory` otherwise.
+            pending_indicator: Makes the control shown (in ``page.overlay``)
+                while an async guard or view takes longer than
+                ``pending_delay`` seconds; a thin progress bar by default.
 
         Raises:
             RouteError: A ``parent=`` that cannot work (see :meth:`check`).
         """
         from navkit.binding import attach
 
-        return attach(self, page, strategy=strategy, base_path=base_path, history=history)
+        return attach(
+            self,
+            page,
+            strategy=strategy,
+            base_path=base_path,
+            history=history,
+            pending_indicator=pending_indicator,
+            pending_delay=pending_delay,
+        )
 
     # -- reading --------------------------------------------------------
 

@@ -28,6 +28,7 @@ With navkit installed, pytest gets the ``navkit_client`` fixture::
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 __all__ = ["FletTestClient"]
 
 T = TypeVar("T")
-_SETTLE_ROUNDS = 10_000
 
 
 class _Connection(Connection):
@@ -236,14 +236,21 @@ class FletTestClient:
             self.loop.run_until_complete(task)
             self.settle()
 
-    def settle(self) -> None:
-        """Run the loop until no task is left (navigations, pushes, events)."""
-        for _ in range(_SETTLE_ROUNDS):
+    def settle(self, timeout: float = 30.0) -> None:
+        """Run the loop until no task is left (navigations, pushes, events).
+
+        Raises:
+            RuntimeError: Tasks still run after ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
             pending = [t for t in asyncio.all_tasks(self.loop) if not t.done()]
             if not pending:
                 return
-            self.loop.run_until_complete(asyncio.sleep(0))
-        raise RuntimeError("the page never settled: a task keeps running")
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RuntimeError(f"the page never settled: {len(pending)} task(s) still run")
+            self.loop.run_until_complete(asyncio.wait(pending, timeout=left))
 
     def _require_web(self) -> None:
         if not self.web:
