@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from navkit.errors import BuildError, HTTPError, InternalServerError, Redirect
@@ -38,6 +38,7 @@ async def decide(
     shown: tuple[Level, ...],
     came_from: str,
     resolve: Callable[[str, dict[str, Any]], str],
+    leave_checks: Mapping[str, Callable[[Navigation], Any]] | None = None,
 ) -> tuple[str, tuple[Level, ...]] | None:
     """The address to show and its levels, or None when a guard refuses.
 
@@ -48,7 +49,19 @@ async def decide(
         shown: The levels shown now (their guards are not asked again).
         came_from: The address shown now ("" at the start).
         resolve: Turns a redirect target (path or endpoint, values) into an address.
+        leave_checks: Checks registered by shown views (``Navigator.on_leave``),
+            by level address; those of the levels this navigation removes are
+            asked first, top first, and any ``False`` refuses it.
     """
+    if leave_checks:
+        levels = build_stack(router, address)
+        navigation = Navigation(address, levels[-1].match, source, came_from)
+        try:
+            if not await _may_leave(shown, levels, leave_checks, navigation):
+                return None
+        except Exception:
+            log.exception("a leave check failed on the way to %s; staying", address)
+            return None
     chain = [address]
     while True:
         levels = build_stack(router, address)
@@ -97,6 +110,29 @@ async def _ask(
         if outcome is not ALLOW:
             return outcome
     return ALLOW
+
+
+async def _may_leave(
+    shown: tuple[Level, ...],
+    levels: tuple[Level, ...],
+    checks: Mapping[str, Callable[[Navigation], Any]],
+    navigation: Navigation,
+) -> bool:
+    kept = 0
+    for old, new in zip(shown, levels, strict=False):
+        if old != new:
+            break
+        kept += 1
+    for level in reversed(shown[kept:]):
+        check = checks.get(level.address)
+        if check is None:
+            continue
+        answer = check(navigation)
+        if inspect.isawaitable(answer):
+            answer = await answer
+        if answer is False:
+            return False
+    return True
 
 
 def _redirect_route(router: Router, target: str, params: Any) -> Outcome:

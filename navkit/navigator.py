@@ -23,6 +23,7 @@ from navkit.asyncsteps import start
 from navkit.building import encode_query
 from navkit.decide import decide
 from navkit.errors import Forbidden
+from navkit.guards import Navigation
 from navkit.history import History, HistoryState, Move
 from navkit.routes import Match
 from navkit.stack import Level, build_stack
@@ -109,6 +110,11 @@ class Navigator:
         self._generation = 0  # bumped by every navigation; the stale ones stop
         self._task: asyncio.Task[Any] | None = None
         self.last_source: Source | None = None
+        # Leave checks by level address (Navigator.on_leave), and where the
+        # views being built register theirs.
+        self._leave_checks: dict[str, Callable[[Navigation], Any]] = {}
+        self._building_level: str | None = None
+        self._registering: dict[str, Callable[[Navigation], Any]] | None = None
 
     # -- what is shown -------------------------------------------------
 
@@ -136,6 +142,21 @@ class Navigator:
     def can_pop(self) -> bool:
         """True when there is a view beneath the top one."""
         return len(self._entry.levels) > 1
+
+    def on_leave(self, check: Callable[[Navigation], Any]) -> None:
+        """Ask ``check`` before any navigation removes the view being built.
+
+        Call it from a view function, e.g. for a form with unsaved changes.
+        ``check`` is called with the :class:`~navkit.Navigation` (sync or
+        async -- it may show a "Discard changes?" dialog and await the
+        answer) and returns ``False`` to stay. It covers ``go``, back,
+        ``pop``, the AppBar back arrow and the browser's Back: where the
+        browser has moved already, navkit puts the address back.
+        """
+        if self._registering is not None and self._building_level is not None:
+            self._registering[self._building_level] = check
+        elif self._shown is not None:
+            self._leave_checks[self._shown.address] = check
 
     def href(self, target: str, /, **values: Any) -> str:
         """The address a browser shows for a target (``/app/store/42``, ``/#/store/42``)."""
@@ -369,6 +390,7 @@ class Navigator:
                 shown=self._shown.levels if self._shown is not None else (),
                 came_from=self._shown.address if self._shown is not None else "",
                 resolve=self.resolve,
+                leave_checks=self._leave_checks,
             )
             if generation != self._generation:
                 return False  # a newer navigation started: this one never lands
@@ -384,14 +406,23 @@ class Navigator:
             keep = _common(self._shown.levels if self._shown is not None else (), levels)
         # View functions called while building see where the navigation goes.
         self._building = Entry(final, levels)
+        registered: dict[str, Callable[[Navigation], Any]] = {}
+        views = []
         try:
-            views = [await self._surface.build(level) for level in levels[keep:]]
+            for level in levels[keep:]:
+                self._building_level = level.address
+                self._registering = registered
+                views.append(await self._surface.build(level))
         finally:
             if generation == self._generation:
-                self._building = None
+                self._building = self._building_level = self._registering = None
         if generation != self._generation:
             return False
         self.last_source = source
+        kept = {level.address for level in levels[:keep]}
+        self._leave_checks = {
+            address: check for address, check in self._leave_checks.items() if address in kept
+        } | registered
         self._shown = Entry(final, levels)
         self._surface.commit(levels, keep, views)
         landed(final)
