@@ -115,6 +115,8 @@ class Navigator:
         self._leave_checks: dict[str, Callable[[Navigation], Any]] = {}
         self._building_level: str | None = None
         self._registering: dict[str, Callable[[Navigation], Any]] | None = None
+        # push_for_result callers waiting, by the address of the view they pushed.
+        self._results: dict[str, asyncio.Future[Any]] = {}
 
     # -- what is shown -------------------------------------------------
 
@@ -176,6 +178,28 @@ class Navigator:
             return  # as in Flet: the current route again does nothing (see refresh())
         self._begin(address, Source.GO, self._push)
 
+    async def push_for_result(self, target: str, /, **values: Any) -> Any:
+        """Push ``target`` and wait until it is closed; what it returned, or None.
+
+        The pushed view returns a value with ``nav.pop(result=...)``. Closed
+        any other way -- the AppBar back arrow, the browser's Back, a
+        navigation elsewhere -- or refused by a guard, it gives ``None``.
+        """
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        address = self.resolve(target, values)
+        if address == self.address:
+            return None
+
+        def landed(final: str | None) -> None:
+            if final is None:
+                _settle(future, None)
+                return
+            self._results[final] = future
+            self._push(final)
+
+        self._begin(address, Source.GO, landed)
+        return await future
+
     def open_url(self, url: str) -> bool:
         """Go to the route a full URL or mobile deep link addresses.
 
@@ -222,9 +246,13 @@ class Navigator:
             return False
         return self._step(state.entries[state.index + 1], Source.FORWARD, self._history.forward)
 
-    def pop(self) -> bool:
-        """Close the top view and show the one beneath; False when it is the last."""
-        return self._pop_to(len(self._entry.levels) - 2, Source.POP)
+    def pop(self, result: Any = None) -> bool:
+        """Close the top view and show the one beneath; False when it is the last.
+
+        Args:
+            result: Given to whoever opened the view with :meth:`push_for_result`.
+        """
+        return self._pop_to(len(self._entry.levels) - 2, Source.POP, result)
 
     def pop_until(self, target: str, /, **values: Any) -> bool:
         """Close views until the one for ``target`` (a path or endpoint) is on top.
@@ -309,14 +337,18 @@ class Navigator:
 
         return self._begin(address, source, landed)
 
-    def _pop_to(self, index: int, source: Source) -> bool:
+    def _pop_to(self, index: int, source: Source, result: Any = None) -> bool:
         if index < 0:
             return False
         address = self._entry.levels[index].address
+        closing = self._entry.levels[-1].address
 
         def landed(final: str | None) -> None:
             if final is None:
                 return
+            waiting = self._results.pop(closing, None)
+            if waiting is not None:
+                _settle(waiting, result)
             if final == address:
                 self._history.pop_to(address)
             else:
@@ -425,8 +457,17 @@ class Navigator:
         } | registered
         self._shown = Entry(final, levels)
         self._surface.commit(levels, keep, views)
-        landed(final)
+        landed(final)  # first: a pop(result=...) hands over its result
+        self._close_results(levels)
         return True
+
+    def _close_results(self, levels: tuple[Level, ...]) -> None:
+        """Views closed without a result give None to whoever waits for them."""
+        if not self._results:
+            return
+        shown = {level.address for level in levels}
+        for address in [address for address in self._results if address not in shown]:
+            _settle(self._results.pop(address), None)
 
     @property
     def _entry(self) -> Entry:
@@ -434,6 +475,11 @@ class Navigator:
         if entry is None:
             raise RuntimeError("the navigator has not shown anything yet: call start()")
         return entry
+
+
+def _settle(future: asyncio.Future[Any], value: Any) -> None:
+    if not future.done():
+        future.set_result(value)
 
 
 def _common(shown: tuple[Level, ...], levels: tuple[Level, ...]) -> int:

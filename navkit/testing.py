@@ -236,6 +236,18 @@ class FletTestClient:
             self.loop.run_until_complete(task)
             self.settle()
 
+    def settle_until(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:
+        """Run the loop until ``condition()`` holds (for tasks meant to keep waiting).
+
+        Raises:
+            RuntimeError: It still does not hold after ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the condition never held")
+            self.loop.run_until_complete(asyncio.sleep(0.001))
+
     def settle(self, timeout: float = 30.0) -> None:
         """Run the loop until no task is left (navigations, pushes, events).
 
