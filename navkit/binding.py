@@ -103,18 +103,39 @@ class PageSurface:
         self.pending_indicator = pending_indicator
         self.pending_delay = pending_delay
         self._indicators: list[ft.Control] = []
+        self._dialog: ft.DialogControl | None = None  # the modal level's, while open
         self.navigator: Navigator | None = None
         self.client = _ClientRoute(page.route or "/")
         self.views: list[ft.View] = []
         self._tasks: set[asyncio.Future[Any]] = set()
 
-    def commit(self, levels: tuple[Level, ...], keep: int, views: list[ft.View]) -> None:
-        """Keep the first ``keep`` views, add ``views``, and update the page once."""
+    def commit(self, levels: tuple[Level, ...], keep: int, views: list[Any]) -> None:
+        """Keep the first ``keep`` views, add ``views``, and update the page once.
+
+        A modal level's "view" is a dialog or bottom sheet: it opens over the
+        views beneath instead of joining ``page.views``.
+        """
         self.views = [*self.views[:keep], *views]
         page = self.page
-        page.views[:] = self.views
+        page.views[:] = [view for view in self.views if isinstance(view, ft.View)]
         page.route = levels[-1].address
+        top = self.views[-1]
+        dialog = top if isinstance(top, ft.DialogControl) else None
+        if self._dialog is not None and self._dialog is not dialog:
+            closing, self._dialog = self._dialog, None  # its dismissal is not a pop
+            closing.open = False
+        if dialog is not None and dialog is not self._dialog:
+            self._dialog = dialog
+            dialog.on_dismiss = self._dismissed
+            page.show_dialog(dialog)
         page.update()
+
+    def _dismissed(self, event: Any) -> None:
+        """The user closed the modal (tap outside, Esc, swipe): back to its parent."""
+        if event.control is not self._dialog or self.navigator is None:
+            return  # closed by navkit itself
+        self._dialog = None
+        self.navigator.view_popped(self.navigator.address)
 
     def pending(self, task: asyncio.Task[Any]) -> None:
         """Show the pending indicator if ``task`` takes longer than ``pending_delay``."""
@@ -202,6 +223,10 @@ class PageSurface:
         result = match.route.view(**args)
         if inspect.isawaitable(result):
             result = await result
+        title = _title(match.route.options, match.endpoint)
+        modal = match.route.options.get("modal")
+        if modal is not None:
+            return wrap_modal(modal, result, title)  # type: ignore[return-value]
         return wrap_view(level.address, result, _title(match.route.options, match.endpoint))
 
     async def _error_view(self, level: Level, error: HTTPError) -> ft.View:
@@ -241,6 +266,26 @@ def wrap_view(address: str, result: Any, title: str) -> ft.View:
     else:
         controls = [ft.Text(str(result))]
     return ft.View(route=address, appbar=ft.AppBar(title=ft.Text(title)), controls=controls)
+
+
+def wrap_modal(kind: str, result: Any, title: str) -> ft.DialogControl:
+    """Make a modal route's result a dialog (``"dialog"``) or bottom sheet (``"sheet"``).
+
+    An ``ft.AlertDialog``/``ft.BottomSheet`` (any ``DialogControl``) is used
+    as it is; controls are wrapped.
+    """
+    if isinstance(result, ft.DialogControl):
+        return result
+    if result is None:
+        controls: list[ft.Control] = []
+    elif isinstance(result, ft.Control):
+        controls = [result]
+    else:
+        controls = list(result)
+    column = ft.Column(controls, tight=True)
+    if kind == "sheet":
+        return ft.BottomSheet(content=ft.Container(column, padding=20))
+    return ft.AlertDialog(title=ft.Text(title), content=column)
 
 
 def default_pending_indicator() -> ft.Control:

@@ -33,7 +33,8 @@ __all__ = ["Router"]
 DEFAULT_MAX_PATH_LENGTH = 8192
 
 # Options a route may carry for the navigation layers (see Router.route).
-ROUTE_OPTIONS = frozenset({"title", "parent", "root", "guards", "redirect_to"})
+ROUTE_OPTIONS = frozenset({"title", "parent", "root", "guards", "redirect_to", "modal"})
+MODAL_KINDS = frozenset({"dialog", "sheet"})
 
 G = TypeVar("G", bound=Callable[..., Any])
 
@@ -407,6 +408,11 @@ class Router(RouteRegistrar):
         guards = spec.options.get("guards", ())
         if not isinstance(guards, (list, tuple)) or not all(callable(g) for g in guards):
             raise RouteError(f"route {spec.template!r}: guards= must be a list of functions")
+        modal = spec.options.get("modal")
+        if modal is not None and modal not in MODAL_KINDS:
+            raise RouteError(
+                f"route {spec.template!r}: modal= must be one of {sorted(MODAL_KINDS)}, not {modal!r}"
+            )
         redirect_to = spec.options.get("redirect_to")
         if redirect_to is not None and (not isinstance(redirect_to, str) or not redirect_to):
             raise RouteError(f"route {spec.template!r}: redirect_to= must be a path or endpoint")

@@ -204,6 +204,22 @@ class FletTestClient:
         route = self.page.views[-1].route or "/"
         self._dispatch("view_pop", {"route": route})
 
+    @property
+    def dialog(self) -> ft.DialogControl | None:
+        """The dialog or bottom sheet open on the page, if any."""
+        for dialog in reversed(self.page._dialogs.controls):
+            if dialog.open:
+                return dialog  # type: ignore[no-any-return]
+        return None
+
+    def dismiss_dialog(self) -> None:
+        """Close the open dialog as a user does (a tap outside, Esc, a swipe down)."""
+        dialog = self.dialog
+        if dialog is None:
+            raise RuntimeError("no dialog is open")
+        self.session.apply_patch(dialog._i, {"open": False})
+        self._dispatch_to(dialog._i, "dismiss", None)
+
     # -- protocol ----------------------------------------------------------
 
     def received(self, message: Message, size: int) -> None:
@@ -231,7 +247,10 @@ class FletTestClient:
         self._dispatch("route_change", {"route": route}, settle=settle)
 
     def _dispatch(self, name: str, data: dict[str, Any], *, settle: bool = True) -> None:
-        task = self.loop.create_task(self.session.dispatch_event(self.page._i, name, data))
+        self._dispatch_to(self.page._i, name, data, settle=settle)
+
+    def _dispatch_to(self, target: int, name: str, data: Any, *, settle: bool = True) -> None:
+        task = self.loop.create_task(self.session.dispatch_event(target, name, data))
         if settle:
             self.loop.run_until_complete(task)
             self.settle()
