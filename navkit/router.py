@@ -410,8 +410,9 @@ class Router(RouteRegistrar):
             raise RouteError(f"route {spec.template!r}: guards= must be a list of functions")
         modal = spec.options.get("modal")
         if modal is not None and modal not in MODAL_KINDS:
+            kinds = sorted(MODAL_KINDS)
             raise RouteError(
-                f"route {spec.template!r}: modal= must be one of {sorted(MODAL_KINDS)}, not {modal!r}"
+                f"route {spec.template!r}: modal= must be one of {kinds}, not {modal!r}"
             )
         redirect_to = spec.options.get("redirect_to")
         if redirect_to is not None and (not isinstance(redirect_to, str) or not redirect_to):

@@ -209,7 +209,7 @@ class FletTestClient:
         """The dialog or bottom sheet open on the page, if any."""
         for dialog in reversed(self.page._dialogs.controls):
             if dialog.open:
-                return dialog  # type: ignore[no-any-return]
+                return dialog
         return None
 
     def dismiss_dialog(self) -> None:
