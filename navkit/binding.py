@@ -130,6 +130,26 @@ class PageSurface:
             page.show_dialog(dialog)
         page.update()
 
+    def reshow_top(self) -> None:
+        """Show the top view (or modal) again after the client closed it itself.
+
+        The same object, so what the user typed stays: it leaves the page in
+        one update and comes back in the next, which makes Flutter show it.
+        """
+        page = self.page
+        top = self.views[-1] if self.views else None
+        if isinstance(top, ft.DialogControl):
+            self._dialog = top
+            top.on_dismiss = self._dismissed
+            page.show_dialog(top)
+            return
+        if not page.views:
+            return
+        view = page.views.pop()
+        page.update()
+        page.views.append(view)
+        page.update()
+
     def _dismissed(self, event: Any) -> None:
         """The user closed the modal (tap outside, Esc, swipe): back to its parent."""
         if event.control is not self._dialog or self.navigator is None:

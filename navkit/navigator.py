@@ -63,6 +63,10 @@ _BROWSER_SOURCES = {
 class Surface(Protocol):
     """What the navigator needs from the page it drives."""
 
+    @property
+    def page(self) -> Any:
+        """The ``ft.Page`` shown on."""
+
     async def build(self, level: Level) -> Any:
         """The view for one level (awaiting async view functions); never raises."""
 
@@ -71,6 +75,9 @@ class Surface(Protocol):
 
     def pending(self, task: asyncio.Task[Any]) -> None:
         """A navigation is waiting for ``task``: show that, if it takes a while."""
+
+    def reshow_top(self) -> None:
+        """Show the top view again, the same object (the client closed it on its own)."""
 
     def push_url(self, address: str) -> None:
         """Tell the client the address now shown (a browser adds an entry)."""
@@ -119,6 +126,11 @@ class Navigator:
         self._results: dict[str, asyncio.Future[Any]] = {}
 
     # -- what is shown -------------------------------------------------
+
+    @property
+    def page(self) -> Any:
+        """The ``ft.Page`` this navigator drives (for dialogs, overlays...)."""
+        return self._surface.page
 
     @property
     def current(self) -> Match | None:
@@ -308,10 +320,9 @@ class Navigator:
             # current stack again so the client and Python agree.
             self._redisplay(keep=0)
             return
-        if not self._pop_to(len(levels) - 2, Source.VIEW_POP):
-            # Refused: the client has hidden the top view already; a new one
-            # brings it back.
-            self._redisplay(keep=len(self._entry.levels) - 1)
+        # If refused (now, or later by an async check), the client has hidden
+        # the top view already: show the same view again, its state intact.
+        self._pop_to(len(levels) - 2, Source.VIEW_POP, refused=self._surface.reshow_top)
 
     # -- the pipeline ----------------------------------------------------
 
@@ -337,7 +348,13 @@ class Navigator:
 
         return self._begin(address, source, landed)
 
-    def _pop_to(self, index: int, source: Source, result: Any = None) -> bool:
+    def _pop_to(
+        self,
+        index: int,
+        source: Source,
+        result: Any = None,
+        refused: Callable[[], None] | None = None,
+    ) -> bool:
         if index < 0:
             return False
         address = self._entry.levels[index].address
@@ -345,6 +362,8 @@ class Navigator:
 
         def landed(final: str | None) -> None:
             if final is None:
+                if refused is not None:
+                    refused()
                 return
             waiting = self._results.pop(closing, None)
             if waiting is not None:

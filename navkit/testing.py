@@ -158,8 +158,12 @@ class FletTestClient:
 
     # -- the app acting ----------------------------------------------------
 
-    def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``function`` on the page's event loop (as a handler would), then settle."""
+    def call(self, function: Callable[..., T], *args: Any, wait: bool = True, **kwargs: Any) -> T:
+        """Run ``function`` on the page's event loop (as a handler would), then settle.
+
+        With ``wait=False`` what it started is left running (a navigation
+        waiting for a dialog's answer, say); :meth:`settle_until` waits for it.
+        """
 
         async def inside() -> T:
             result = function(*args, **kwargs)
@@ -168,7 +172,8 @@ class FletTestClient:
             return result
 
         result = self.loop.run_until_complete(inside())
-        self.settle()
+        if wait:
+            self.settle()
         return result
 
     def go(self, target: str, /, **values: Any) -> None:
@@ -177,32 +182,35 @@ class FletTestClient:
 
     # -- the user acting ---------------------------------------------------
 
-    def browser_back(self) -> None:
+    # Each action handles its event; with wait=False it does not wait for what
+    # the event started (see call()).
+
+    def browser_back(self, *, wait: bool = True) -> None:
         """The browser's Back button (web)."""
         self._require_web()
         if self.index > 0:
             self.index -= 1
-            self._route_change(self.entries[self.index])
+            self._route_change(self.entries[self.index], wait=wait)
 
-    def browser_forward(self) -> None:
+    def browser_forward(self, *, wait: bool = True) -> None:
         """The browser's Forward button (web)."""
         self._require_web()
         if self.index < len(self.entries) - 1:
             self.index += 1
-            self._route_change(self.entries[self.index])
+            self._route_change(self.entries[self.index], wait=wait)
 
-    def open(self, route: str) -> None:
+    def open(self, route: str, *, wait: bool = True) -> None:
         """Type ``route`` into the address bar of the running app (web)."""
         self._require_web()
         if route == self.client_route:
             return
         self._add_entry(route)
-        self._route_change(route)
+        self._route_change(route, wait=wait)
 
-    def app_bar_back(self) -> None:
+    def app_bar_back(self, *, wait: bool = True) -> None:
         """The AppBar's back arrow (also Android back, iOS swipe): pops the top view."""
         route = self.page.views[-1].route or "/"
-        self._dispatch("view_pop", {"route": route})
+        self._dispatch_to(self.page._i, "view_pop", {"route": route}, wait=wait)
 
     @property
     def dialog(self) -> ft.DialogControl | None:
@@ -218,7 +226,7 @@ class FletTestClient:
         if dialog is None:
             raise RuntimeError("no dialog is open")
         self.session.apply_patch(dialog._i, {"open": False})
-        self._dispatch_to(dialog._i, "dismiss", None)
+        self._dispatch_to(dialog._i, "dismiss", None, wait=True)
 
     # -- protocol ----------------------------------------------------------
 
@@ -233,7 +241,7 @@ class FletTestClient:
         if route != self.client_route:  # Flet's RouteState ignores the same route
             if self.web:
                 self._add_entry(route)
-            self._route_change(route, settle=False)
+            self._route_change(route, dispatch_only=True)
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
 
     def _add_entry(self, route: str) -> None:
@@ -241,18 +249,20 @@ class FletTestClient:
         self.entries.append(route)
         self.index += 1
 
-    def _route_change(self, route: str, *, settle: bool = True) -> None:
+    def _route_change(self, route: str, *, wait: bool = True, dispatch_only: bool = False) -> None:
         self.client_route = route
         self.session.apply_patch(self.page._i, {"route": route})
-        self._dispatch("route_change", {"route": route}, settle=settle)
+        if dispatch_only:  # from inside the loop: the event just gets queued
+            self.loop.create_task(
+                self.session.dispatch_event(self.page._i, "route_change", {"route": route})
+            )
+        else:
+            self._dispatch_to(self.page._i, "route_change", {"route": route}, wait=wait)
 
-    def _dispatch(self, name: str, data: dict[str, Any], *, settle: bool = True) -> None:
-        self._dispatch_to(self.page._i, name, data, settle=settle)
-
-    def _dispatch_to(self, target: int, name: str, data: Any, *, settle: bool = True) -> None:
+    def _dispatch_to(self, target: int, name: str, data: Any, *, wait: bool) -> None:
         task = self.loop.create_task(self.session.dispatch_event(target, name, data))
-        if settle:
-            self.loop.run_until_complete(task)
+        self.loop.run_until_complete(task)
+        if wait:
             self.settle()
 
     def settle_until(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:

@@ -111,3 +111,17 @@ def test_a_failing_check_keeps_the_page(navkit_client: Client) -> None:
     client = navkit_client(router, route="/form")
     client.go("/")
     assert client.page.route == "/form"
+
+
+def test_refused_app_bar_back_shows_the_same_view_again(
+    navkit_client: Client, app: FormApp
+) -> None:
+    client = navkit_client(app.router, route="/form")
+    view = client.page.views[-1]
+    field = view.controls[0]
+    field.value = "typed"  # type: ignore[attr-defined]
+    sent = len(client.sent)
+    client.app_bar_back()
+    assert client.page.views[-1] is view and view.controls[0].value == "typed"  # type: ignore[attr-defined]
+    # Removed in one update and added back in the next: Flutter shows it again.
+    assert len(client.sent) - sent >= 2

@@ -75,3 +75,17 @@ def test_navigating_away_closes_it(navkit_client: Client, leave: str) -> None:
 def test_modal_option_is_checked() -> None:
     with pytest.raises(navkit.RouteError, match="modal="):
         navkit.Router().add_route("/x", lambda: [], endpoint="x", modal="popup")
+
+
+def test_refused_dismissal_reopens_the_dialog(navkit_client: Client) -> None:
+    router = make_router()
+
+    def confirm(nav: navkit.Navigator) -> list[ft.Control]:
+        nav.on_leave(lambda navigation: False)
+        return [ft.Text("are you sure?")]
+
+    router.add_route("/confirm", confirm, modal="dialog")
+    client = navkit_client(router, route="/confirm")
+    dialog = client.dialog
+    client.dismiss_dialog()
+    assert client.dialog is dialog and client.page.route == "/confirm"
