@@ -280,3 +280,50 @@ def test_guards_option_is_checked() -> None:
         navkit.Router().add_route("/x", lambda: [], endpoint="x", guards=["not a function"])
     with pytest.raises(navkit.RouteError, match="needs a view"):
         navkit.Router().add_route("/x", endpoint="x")
+
+
+def test_guards_run_for_replace(navkit_client: Client, auth: AuthApp) -> None:
+    client = navkit_client(auth.router)
+    client.call(client.navigator.replace, "/account")
+    assert client.page.route == "/login?next=%2Faccount"
+    assert auth.asked[-1][1] is Source.REPLACE
+
+
+def test_a_redirect_chain_longer_than_the_limit_stops(navkit_client: Client) -> None:
+    router = navkit.Router()
+    router.add_route("/", lambda: [], endpoint="home")
+    for n in range(15):
+        router.add_route(f"/r{n}", redirect_to=f"/r{n + 1}")
+    client = navkit_client(router)
+    client.go("/r0")
+    assert client.titles[-1] == "Something went wrong"
+    assert top_text(client).startswith("more than 10 redirects: /r0 => /r1 =>")
+    assert client.page.route == "/r10" == client.client_route  # shown where it stopped
+
+
+def test_custom_bad_request_view(navkit_client: Client) -> None:
+    router = navkit.Router()
+    router.add_route("/", lambda: [], endpoint="home")
+    router.add_route("/search", lambda q: [], endpoint="search")
+    router.errorhandler(400)(lambda error: [ft.Text(f"400: {error.description}")])
+    client = navkit_client(router, route="/search")
+    assert top_text(client) == "400: the query parameter 'q' is required"
+
+
+def test_a_failing_view_is_logged_with_its_traceback_and_the_app_goes_on(
+    navkit_client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    router = navkit.Router()
+    router.add_route("/", lambda: [], endpoint="home")
+
+    def broken() -> list[ft.Control]:
+        return [ft.Text(str(1 / 0))]
+
+    router.add_route("/broken", broken)
+    client = navkit_client(router)
+    client.go("/broken")
+    assert client.titles[-1] == "Something went wrong"
+    assert "Traceback" in caplog.text and "ZeroDivisionError" in caplog.text
+    assert client.navigator.history.entries == ("/", "/broken") == tuple(client.entries)
+    client.browser_back()
+    assert client.view_routes == ["/"]
