@@ -118,6 +118,7 @@ class PageSurface:
         self.views = [*self.views[:keep], *views]
         page = self.page
         page.views[:] = [view for view in self.views if isinstance(view, ft.View)]
+        self._guard_pops(page.views)
         page.route = levels[-1].address
         top = self.views[-1]
         dialog = top if isinstance(top, ft.DialogControl) else None
@@ -129,6 +130,32 @@ class PageSurface:
             dialog.on_dismiss = self._dismissed
             page.show_dialog(dialog)
         page.update()
+
+    def _guard_pops(self, views: list[ft.View]) -> None:
+        """Views with a leave check make the client ask before popping them.
+
+        Flet's client otherwise hides the view at once on an AppBar or
+        Android back, and cannot be made to show it again.
+        """
+        navigator = self.navigator
+        for view in views:
+            guarded = navigator is not None and navigator.has_leave_check(view.route or "/")
+            if guarded and view.on_confirm_pop is None:
+                view.can_pop = False
+                view.on_confirm_pop = self._confirm_pop
+            elif not guarded and view.on_confirm_pop == self._confirm_pop:
+                view.can_pop = True
+                view.on_confirm_pop = None
+
+    async def _confirm_pop(self, event: Any) -> None:
+        view = event.control
+        navigator = self.navigator
+        allowed = True if navigator is None else await navigator.confirm_leave(view.route or "/")
+        await view.confirm_pop(allowed)
+        if allowed and navigator is not None:
+            # Measured with Flet 1.0.5 in Chromium: after a confirmed pop the
+            # client closes the view but sends no view_pop. Navigate ourselves.
+            navigator.view_popped(view.route or "/")
 
     def reshow_top(self) -> None:
         """Show the top view (or modal) again after the client closed it itself.

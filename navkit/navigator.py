@@ -13,6 +13,7 @@ Nothing here imports Flet: the page is reached through a :class:`Surface`
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ class Navigator:
         self._leave_checks: dict[str, Callable[[Navigation], Any]] = {}
         self._building_level: str | None = None
         self._registering: dict[str, Callable[[Navigation], Any]] | None = None
+        self._confirmed_leave: str | None = None  # asked already by the client's pop
         # push_for_result callers waiting, by the address of the view they pushed.
         self._results: dict[str, asyncio.Future[Any]] = {}
 
@@ -171,6 +173,35 @@ class Navigator:
             self._registering[self._building_level] = check
         elif self._shown is not None:
             self._leave_checks[self._shown.address] = check
+
+    def has_leave_check(self, address: str) -> bool:
+        """True when the view at ``address`` registered an :meth:`on_leave` check."""
+        return address in self._leave_checks
+
+    async def confirm_leave(self, address: str) -> bool:
+        """Ask the check of the view at ``address`` about closing it (the client asks first).
+
+        Flet's client asks before an AppBar back or Android back pops a view
+        whose ``can_pop`` is False; a yes is remembered, so the pop that
+        follows does not ask again.
+        """
+        check = self._leave_checks.get(address)
+        levels = self._entry.levels
+        if check is None or len(levels) < 2:
+            return True
+        target = levels[-2].address
+        navigation = Navigation(target, levels[-2].match, Source.VIEW_POP, self.address)
+        try:
+            answer = check(navigation)
+            if inspect.isawaitable(answer):
+                answer = await answer
+        except Exception:
+            log.exception("a leave check failed at %s; staying", address)
+            return False
+        if answer is False:
+            return False
+        self._confirmed_leave = address
+        return True
 
     def href(self, target: str, /, **values: Any) -> str:
         """The address a browser shows for a target (``/app/store/42``, ``/#/store/42``)."""
@@ -315,6 +346,8 @@ class Navigator:
     def view_popped(self, route: str) -> None:
         """The client closed the top view (AppBar back, Android back, iOS swipe)."""
         levels = self._entry.levels
+        if all(level.address != route for level in levels):
+            return  # closed already (e.g. by a confirmed pop): nothing to do
         if len(levels) < 2 or levels[-1].address != route:
             # A pop for a view that is not on top (a stale event): show the
             # current stack again so the client and Python agree.
@@ -441,7 +474,7 @@ class Navigator:
                 shown=self._shown.levels if self._shown is not None else (),
                 came_from=self._shown.address if self._shown is not None else "",
                 resolve=self.resolve,
-                leave_checks=self._leave_checks,
+                leave_checks=self._unconfirmed_checks(),
             )
             if generation != self._generation:
                 return False  # a newer navigation started: this one never lands
@@ -479,6 +512,12 @@ class Navigator:
         landed(final)  # first: a pop(result=...) hands over its result
         self._close_results(levels)
         return True
+
+    def _unconfirmed_checks(self) -> dict[str, Callable[[Navigation], Any]]:
+        confirmed, self._confirmed_leave = self._confirmed_leave, None  # one pop only
+        if confirmed is None:
+            return self._leave_checks
+        return {a: check for a, check in self._leave_checks.items() if a != confirmed}
 
     def _close_results(self, levels: tuple[Level, ...]) -> None:
         """Views closed without a result give None to whoever waits for them."""

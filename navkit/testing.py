@@ -102,6 +102,7 @@ class FletTestClient:
         self.sent: list[tuple[MessageAction, int]] = []
         # The client's own state: the route it shows and the browser entries.
         self.client_route = route
+        self._asking: str | None = None  # a view the client asked confirm_pop for
         self.entries = [route]
         self.index = 0
         connection = _Connection(self)
@@ -208,8 +209,17 @@ class FletTestClient:
         self._route_change(route, wait=wait)
 
     def app_bar_back(self, *, wait: bool = True) -> None:
-        """The AppBar's back arrow (also Android back, iOS swipe): pops the top view."""
-        route = self.page.views[-1].route or "/"
+        """The AppBar's back arrow (also Android back, iOS swipe): pops the top view.
+
+        As Flet's client does, it first asks a view with ``can_pop=False``
+        (``confirm_pop``) and pops only when told to.
+        """
+        view = self.page.views[-1]
+        route = view.route or "/"
+        if view.can_pop is False and view.on_confirm_pop is not None:
+            self._asking = route
+            self._dispatch_to(view._i, "confirm_pop", None, wait=wait)
+            return
         self._dispatch_to(self.page._i, "view_pop", {"route": route}, wait=wait)
 
     @property
@@ -235,6 +245,8 @@ class FletTestClient:
         self.sent.append((message.action, size))
         if message.action is MessageAction.INVOKE_METHOD and message.body.name == "push_route":
             self.loop.call_soon(self._answer_push_route, message.body)
+        elif message.action is MessageAction.INVOKE_METHOD and message.body.name == "confirm_pop":
+            self.loop.call_soon(self._answer_confirm_pop, message.body)
 
     def _answer_push_route(self, body: Any) -> None:
         route = body.args["route"]
@@ -243,6 +255,12 @@ class FletTestClient:
                 self._add_entry(route)
             self._route_change(route, dispatch_only=True)
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+
+    def _answer_confirm_pop(self, body: Any) -> None:
+        # Measured with Flet 1.0.5 in Chromium: a confirmed pop closes the view
+        # on the client and sends no view_pop event.
+        self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+        self._asking = None
 
     def _add_entry(self, route: str) -> None:
         del self.entries[self.index + 1 :]
@@ -261,9 +279,11 @@ class FletTestClient:
 
     def _dispatch_to(self, target: int, name: str, data: Any, *, wait: bool) -> None:
         task = self.loop.create_task(self.session.dispatch_event(target, name, data))
-        self.loop.run_until_complete(task)
         if wait:
+            self.loop.run_until_complete(task)
             self.settle()
+        else:  # the handler may wait for the user (a dialog): just let it start
+            self.loop.run_until_complete(asyncio.sleep(0.01))
 
     def settle_until(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:
         """Run the loop until ``condition()`` holds (for tasks meant to keep waiting).
