@@ -3,8 +3,16 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The browser tests drive Debian's chromium (Playwright's own download needs
+# the internet); NAVKIT_CHROMIUM points elsewhere if needed.
+CHROMIUM ?= /usr/lib/chromium/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint typecheck unit bench clean
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y --no-install-recommends chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +34,8 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy --strict navkit
 
-unit: $(STAMP)
-	$(PY) -m pytest
+unit: $(STAMP) $(CHROMIUM)
+	NAVKIT_CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 ## Print the benchmark tables (not part of `make test`).
 bench: $(STAMP)

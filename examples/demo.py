@@ -9,13 +9,10 @@ Run: ``python -m examples.demo``.
 
 from __future__ import annotations
 
-import os
-
 import flet as ft
 
 import navkit
 
-HOST, PORT = "127.0.0.1", 8550
 PRODUCTS = {1: "Teapot", 2: "Kettle", 42: "Espresso machine"}
 
 router = navkit.Router()
@@ -54,6 +51,6 @@ def main(page: ft.Page) -> None:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("FLET_FORCE_WEB_SERVER", "true")  # serve; do not open a browser
-    print(f"navkit demo: http://{HOST}:{PORT}", flush=True)
-    navkit.run(router, main, host=HOST, port=PORT, view=ft.AppView.WEB_BROWSER, no_cdn=True)
+    from examples._serve import serve
+
+    serve(router, main, name="demo")

@@ -46,6 +46,8 @@ __all__ = ["PageSurface", "attach", "navigator_of", "run"]
 log = logging.getLogger("navkit")
 
 _ATTRIBUTE = "_navkit_navigator"  # where a page keeps its navigator
+# Long enough for Flet's client to build a frame between two updates.
+CLIENT_FRAME = 0.1
 
 
 def navigator_of(page: ft.Page) -> Navigator:
@@ -128,18 +130,23 @@ class PageSurface:
         if dialog is not None and dialog is not self._dialog:
             self._dialog = dialog
             dialog.on_dismiss = self._dismissed
+            # Views first. Measured in Chromium: a dialog opened in the same
+            # update that gives the views beneath can_pop=False never shows.
+            page.update()
             page.show_dialog(dialog)
         page.update()
 
     def _guard_pops(self, views: list[ft.View]) -> None:
-        """Views with a leave check make the client ask before popping them.
+        """Views whose closing might be refused make the client ask first.
 
         Flet's client otherwise hides the view at once on an AppBar or
-        Android back, and cannot be made to show it again.
+        Android back and keeps hiding its route while a view with that
+        route is listed (read in its page navigator's build), so a refused
+        pop could not show it again.
         """
         navigator = self.navigator
         for view in views:
-            guarded = navigator is not None and navigator.has_leave_check(view.route or "/")
+            guarded = navigator is not None and navigator.may_refuse_pop(view.route or "/")
             if guarded and view.on_confirm_pop is None:
                 view.can_pop = False
                 view.on_confirm_pop = self._confirm_pop
@@ -148,20 +155,23 @@ class PageSurface:
                 view.on_confirm_pop = None
 
     async def _confirm_pop(self, event: Any) -> None:
+        """The client asks whether it may pop a view: no, navkit pops it.
+
+        The navigator decides (leave checks, guards) and, if allowed, removes
+        the view, which the client animates as a pop; if refused, nothing
+        changes on screen and what was typed stays.
+        """
         view = event.control
-        navigator = self.navigator
-        allowed = True if navigator is None else await navigator.confirm_leave(view.route or "/")
-        await view.confirm_pop(allowed)
-        if allowed and navigator is not None:
-            # Measured with Flet 1.0.5 in Chromium: after a confirmed pop the
-            # client closes the view but sends no view_pop. Navigate ourselves.
-            navigator.view_popped(view.route or "/")
+        await view.confirm_pop(False)
+        if self.navigator is not None:
+            self.navigator.view_popped(view.route or "/", closed=False)
 
     def reshow_top(self) -> None:
-        """Show the top view (or modal) again after the client closed it itself.
+        """Show the top view or modal again after the client closed it (state intact).
 
-        The same object, so what the user typed stays: it leaves the page in
-        one update and comes back in the next, which makes Flutter show it.
+        Rare: views whose closing might be refused are never popped by the
+        client (see ``_guard_pops``); this serves a guard added after the view
+        was shown, and modals dismissed by a tap outside.
         """
         page = self.page
         top = self.views[-1] if self.views else None
@@ -170,12 +180,23 @@ class PageSurface:
             top.on_dismiss = self._dismissed
             page.show_dialog(top)
             return
-        if not page.views:
+        if top is None or top not in page.views:
             return
-        view = page.views.pop()
+        # Flet's client hides a popped view's route until it builds a page
+        # listing no view with that route: take it out, let a frame pass,
+        # and put it back.
+        page.views.remove(top)
         page.update()
-        page.views.append(view)
-        page.update()
+
+        async def put_back() -> None:
+            await asyncio.sleep(CLIENT_FRAME)
+            if self.views and self.views[-1] is top and top not in page.views:
+                page.views.append(top)
+                page.update()
+
+        task = asyncio.get_running_loop().create_task(put_back())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _dismissed(self, event: Any) -> None:
         """The user closed the modal (tap outside, Esc, swipe): back to its parent."""

@@ -13,7 +13,7 @@ Nothing here imports Flet: the page is reached through a :class:`Surface`
 from __future__ import annotations
 
 import asyncio
-import inspect
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,7 +78,7 @@ class Surface(Protocol):
         """A navigation is waiting for ``task``: show that, if it takes a while."""
 
     def reshow_top(self) -> None:
-        """Show the top view again, the same object (the client closed it on its own)."""
+        """Show the top view or modal again, the same object (the client closed it)."""
 
     def push_url(self, address: str) -> None:
         """Tell the client the address now shown (a browser adds an entry)."""
@@ -123,7 +123,6 @@ class Navigator:
         self._leave_checks: dict[str, Callable[[Navigation], Any]] = {}
         self._building_level: str | None = None
         self._registering: dict[str, Callable[[Navigation], Any]] | None = None
-        self._confirmed_leave: str | None = None  # asked already by the client's pop
         # push_for_result callers waiting, by the address of the view they pushed.
         self._results: dict[str, asyncio.Future[Any]] = {}
 
@@ -174,34 +173,21 @@ class Navigator:
         elif self._shown is not None:
             self._leave_checks[self._shown.address] = check
 
-    def has_leave_check(self, address: str) -> bool:
-        """True when the view at ``address`` registered an :meth:`on_leave` check."""
-        return address in self._leave_checks
+    def may_refuse_pop(self, address: str) -> bool:
+        """True when closing the view at ``address`` might be refused.
 
-    async def confirm_leave(self, address: str) -> bool:
-        """Ask the check of the view at ``address`` about closing it (the client asks first).
-
-        Flet's client asks before an AppBar back or Android back pops a view
-        whose ``can_pop`` is False; a yes is remembered, so the pop that
-        follows does not ask again.
+        That is when it registered an :meth:`on_leave` check, or when guards
+        are asked before entering the level beneath it. Such a view must not
+        be popped by the client on its own (see ``PageSurface``).
         """
-        check = self._leave_checks.get(address)
-        levels = self._entry.levels
-        if check is None or len(levels) < 2:
+        if address in self._leave_checks:
             return True
-        target = levels[-2].address
-        navigation = Navigation(target, levels[-2].match, Source.VIEW_POP, self.address)
-        try:
-            answer = check(navigation)
-            if inspect.isawaitable(answer):
-                answer = await answer
-        except Exception:
-            log.exception("a leave check failed at %s; staying", address)
-            return False
-        if answer is False:
-            return False
-        self._confirmed_leave = address
-        return True
+        levels = self._entry.levels
+        for below, level in itertools.pairwise(levels):
+            if level.address == address:
+                route = below.match.route if below.match is not None else None
+                return bool(self.router.guards if route is None else self.router.guards_for(route))
+        return False
 
     def href(self, target: str, /, **values: Any) -> str:
         """The address a browser shows for a target (``/app/store/42``, ``/#/store/42``)."""
@@ -343,8 +329,14 @@ class Navigator:
 
         self._begin(address, _BROWSER_SOURCES[move], landed)
 
-    def view_popped(self, route: str) -> None:
-        """The client closed the top view (AppBar back, Android back, iOS swipe)."""
+    def view_popped(self, route: str, *, closed: bool = True) -> None:
+        """The user closed the top view (AppBar back, Android back, iOS swipe).
+
+        Args:
+            route: The closed view's route.
+            closed: False when the client asked first and still shows the
+                view (``can_pop=False``): a refusal then changes nothing.
+        """
         levels = self._entry.levels
         if all(level.address != route for level in levels):
             return  # closed already (e.g. by a confirmed pop): nothing to do
@@ -353,9 +345,10 @@ class Navigator:
             # current stack again so the client and Python agree.
             self._redisplay(keep=0)
             return
-        # If refused (now, or later by an async check), the client has hidden
-        # the top view already: show the same view again, its state intact.
-        self._pop_to(len(levels) - 2, Source.VIEW_POP, refused=self._surface.reshow_top)
+        # If refused (now, or later by an async check) after the client hid
+        # the top view on its own, it must be shown again.
+        refused = self._surface.reshow_top if closed else None
+        self._pop_to(len(levels) - 2, Source.VIEW_POP, refused=refused)
 
     # -- the pipeline ----------------------------------------------------
 
@@ -474,7 +467,7 @@ class Navigator:
                 shown=self._shown.levels if self._shown is not None else (),
                 came_from=self._shown.address if self._shown is not None else "",
                 resolve=self.resolve,
-                leave_checks=self._unconfirmed_checks(),
+                leave_checks=self._leave_checks,
             )
             if generation != self._generation:
                 return False  # a newer navigation started: this one never lands
@@ -512,12 +505,6 @@ class Navigator:
         landed(final)  # first: a pop(result=...) hands over its result
         self._close_results(levels)
         return True
-
-    def _unconfirmed_checks(self) -> dict[str, Callable[[Navigation], Any]]:
-        confirmed, self._confirmed_leave = self._confirmed_leave, None  # one pop only
-        if confirmed is None:
-            return self._leave_checks
-        return {a: check for a, check in self._leave_checks.items() if a != confirmed}
 
     def _close_results(self, levels: tuple[Level, ...]) -> None:
         """Views closed without a result give None to whoever waits for them."""

@@ -102,7 +102,10 @@ class FletTestClient:
         self.sent: list[tuple[MessageAction, int]] = []
         # The client's own state: the route it shows and the browser entries.
         self.client_route = route
-        self._asking: str | None = None  # a view the client asked confirm_pop for
+        # Routes the client popped on its own. Like Flet's client (its page
+        # navigator's build), it hides views with those routes until an
+        # update lists no view with that route.
+        self._hidden: set[str] = set()
         self.entries = [route]
         self.index = 0
         connection = _Connection(self)
@@ -136,6 +139,11 @@ class FletTestClient:
     def view_routes(self) -> list[str]:
         """The routes of ``page.views``, bottom first."""
         return [view.route or "" for view in self.page.views]
+
+    @property
+    def shown_routes(self) -> list[str]:
+        """The routes of the views the client shows (not those it popped itself)."""
+        return [view.route or "" for view in self.page.views if view.route not in self._hidden]
 
     @property
     def titles(self) -> list[str]:
@@ -217,9 +225,9 @@ class FletTestClient:
         view = self.page.views[-1]
         route = view.route or "/"
         if view.can_pop is False and view.on_confirm_pop is not None:
-            self._asking = route
             self._dispatch_to(view._i, "confirm_pop", None, wait=wait)
             return
+        self._hidden.add(route)
         self._dispatch_to(self.page._i, "view_pop", {"route": route}, wait=wait)
 
     @property
@@ -243,6 +251,8 @@ class FletTestClient:
     def received(self, message: Message, size: int) -> None:
         """A message from the page (called by the fake connection)."""
         self.sent.append((message.action, size))
+        if message.action is MessageAction.PATCH_CONTROL:
+            self._hidden &= {view.route for view in self.page.views}
         if message.action is MessageAction.INVOKE_METHOD and message.body.name == "push_route":
             self.loop.call_soon(self._answer_push_route, message.body)
         elif message.action is MessageAction.INVOKE_METHOD and message.body.name == "confirm_pop":
@@ -259,8 +269,10 @@ class FletTestClient:
     def _answer_confirm_pop(self, body: Any) -> None:
         # Measured with Flet 1.0.5 in Chromium: a confirmed pop closes the view
         # on the client and sends no view_pop event.
+        if (body.args or {}).get("should_pop"):
+            view = self.session.index.get(body.control_id)
+            self._hidden.add(getattr(view, "route", None) or "/")
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
-        self._asking = None
 
     def _add_entry(self, route: str) -> None:
         del self.entries[self.index + 1 :]

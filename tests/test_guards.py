@@ -171,11 +171,40 @@ def test_false_on_a_view_pop_keeps_the_view(navkit_client: Client) -> None:
     router.add_route("/form", lambda: [], endpoint="form")
     client = navkit_client(router, route="/form")
     before = client.page.views[-1]
-    sent = len(client.sent)
+    assert before.can_pop is False  # a guard may refuse: the client asks first
     client.app_bar_back()
-    assert client.view_routes == ["/", "/form"] and client.page.route == "/form"
-    # The client hid it: the same view is removed and added back, state intact.
-    assert client.page.views[-1] is before and len(client.sent) - sent >= 2
+    assert client.shown_routes == ["/", "/form"] and client.page.route == "/form"
+    assert client.page.views[-1] is before
+
+
+def test_views_whose_pop_no_guard_can_refuse_are_popped_by_the_client(
+    navkit_client: Client,
+) -> None:
+    router = navkit.Router()
+    router.add_route("/", lambda: [], endpoint="home")
+    router.add_route("/form", lambda: [], endpoint="form")
+    client = navkit_client(router, route="/form")
+    assert client.page.views[-1].can_pop is not False  # iOS swipe-back keeps working
+    client.app_bar_back()
+    assert client.shown_routes == ["/"] and client.page.route == "/"
+
+
+def test_a_guard_added_after_the_view_was_shown_still_gets_it_back(
+    navkit_client: Client,
+) -> None:
+    router = navkit.Router()
+    router.add_route("/", lambda: [], endpoint="home")
+    router.add_route("/form", lambda: [], endpoint="form")
+    client = navkit_client(router, route="/form")
+    before = client.page.views[-1]
+
+    @router.guard
+    def no_closing(navigation: Navigation) -> bool:
+        return navigation.source is not Source.VIEW_POP
+
+    client.app_bar_back()  # the client hides it before asking anyone
+    client.settle_until(lambda: client.shown_routes == ["/", "/form"])
+    assert client.page.route == "/form" and client.page.views[-1] is before
 
 
 def test_redirect_loop_stops_and_names_the_chain(navkit_client: Client, auth: AuthApp) -> None:

@@ -1,0 +1,50 @@
+"""How every example is served: ``python -m examples.<name> [--port N]``.
+
+Web mode on 127.0.0.1 with every asset served locally (no CDN), printing the
+address to open. ``--desktop`` opens a Flet desktop window instead, where a
+display and Flet's desktop client exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from typing import Any, Literal
+
+import flet as ft
+
+import navkit
+
+HOST = "127.0.0.1"
+PORT = 8550
+
+
+def serve(
+    router: navkit.Router,
+    main: Callable[..., Any] | None,
+    *,
+    name: str,
+    start: str = "/",
+    strategy: Literal["path", "hash"] = "path",
+) -> None:
+    """Serve ``router`` as the example ``name``; ``start`` is the address printed."""
+    parser = argparse.ArgumentParser(prog=f"python -m examples.{name}")
+    parser.add_argument("--port", type=int, default=PORT)
+    parser.add_argument("--desktop", action="store_true", help="open a desktop window")
+    args = parser.parse_args()
+    if args.desktop:
+        navkit.run(router, main, strategy=strategy)
+        return
+    os.environ.setdefault("FLET_FORCE_WEB_SERVER", "true")  # serve; do not open a browser
+    address = start if strategy == "path" or start == "/" else f"/#{start}"
+    print(f"navkit example {name}: http://{HOST}:{args.port}{address}", flush=True)
+    navkit.run(
+        router,
+        main,
+        strategy=strategy,
+        host=HOST,
+        port=args.port,
+        view=ft.AppView.WEB_BROWSER,
+        no_cdn=True,
+    )

@@ -1,0 +1,233 @@
+"""Serve an example with Flet's web server and read it in Chromium like a user.
+
+Flutter draws on a canvas, so a :class:`Screen` reads the accessibility tree
+Flutter builds once asked to: the AppBar title is a heading, buttons are
+buttons (``"Back"`` is the AppBar arrow), texts are text. Nothing here uses
+pixel coordinates.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Page
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("NAVKIT_CHROMIUM", "/usr/lib/chromium/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+TIMEOUT = 15.0  # seconds; the first frame of a cold server takes ~2 s
+
+ENABLE_SEMANTICS = """() => {
+  const placeholder = document.querySelector('flt-semantics-placeholder');
+  if (placeholder) placeholder.click();
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """``python -m <module> --port N`` in a subprocess, as a user starts it."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", module, "--port", str(self.port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.banner = self.process.stdout.readline() if self.process.stdout else ""
+        self._wait_until_serving()
+
+    def _wait_until_serving(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                output = self.process.stdout.read() if self.process.stdout else ""
+                raise RuntimeError(f"{self.module} exited:\n{self.banner}{output}")
+            try:
+                with urllib.request.urlopen(self.base + "/", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise TimeoutError(f"{self.module} did not serve {self.base} within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def launch(playwright: Any) -> Browser:
+    """Debian's Chromium, headless; Playwright's own download is not needed."""
+    browser: Browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return browser
+
+
+class Screen:
+    """A browser tab on one example, read through the accessibility tree."""
+
+    def __init__(self, page: Page, base: str) -> None:
+        self.page = page
+        self.base = base
+        # The client asks a CDN for one script; offline, fail it at once.
+        page.route("https://**", lambda route: route.abort())
+
+    # -- actions ---------------------------------------------------------
+
+    def open(self, address: str) -> None:
+        self.page.goto(self.base + address)
+
+    def click(self, name: str) -> None:
+        """Click the button called ``name`` once Flutter shows it."""
+        button = self.page.get_by_role("button", name=name, exact=True)
+
+        def count() -> int:
+            self.page.evaluate(ENABLE_SEMANTICS)
+            return button.count()
+
+        wait_for(count, lambda n: n == 1)
+        button.click()
+
+    def back_arrow(self) -> None:
+        """The AppBar's back arrow."""
+        self.click("Back")
+
+    def browser_back(self) -> None:
+        self.page.go_back()
+
+    def browser_forward(self) -> None:
+        self.page.go_forward()
+
+    def reload(self) -> None:
+        self.page.reload()
+
+    def type(self, field: str, text: str) -> None:
+        """Type ``text`` into the text field labelled ``field``."""
+        box = self.page.get_by_role("textbox", name=field)
+
+        def count() -> int:
+            self.page.evaluate(ENABLE_SEMANTICS)
+            return box.count()
+
+        wait_for(count, lambda n: n == 1)
+        box.click()
+        self.page.keyboard.type(text)
+
+    # -- what is shown ---------------------------------------------------
+
+    @property
+    def address(self) -> str:
+        """The address bar, without the server's origin."""
+        return self.page.url.removeprefix(self.base)
+
+    def headings(self) -> list[str]:
+        self.page.evaluate(ENABLE_SEMANTICS)
+        texts: list[str] = self.page.get_by_role("heading").all_inner_texts()
+        return texts
+
+    def buttons(self) -> list[str]:
+        self.page.evaluate(ENABLE_SEMANTICS)
+        texts: list[str] = self.page.get_by_role("button").all_inner_texts()
+        return texts
+
+    def dialog(self) -> str | None:
+        """The text of the open dialog (title first), or None."""
+        self.page.evaluate(ENABLE_SEMANTICS)
+        dialogs = self.page.get_by_role("alertdialog")
+        return str(dialogs.first.inner_text()) if dialogs.count() else None
+
+    def expect_dialog(self, title: str, address: str) -> None:
+        """Wait until a dialog titled ``title`` is open at ``address``."""
+
+        def seen() -> tuple[str | None, str]:
+            return self.dialog(), self.address
+
+        def wanted(state: tuple[str | None, str]) -> bool:
+            text, shown = state
+            return text is not None and text.split("\n")[0] == title and shown == address
+
+        last = wait_for(seen, wanted)
+        assert wanted(last), (
+            f"expected dialog {title!r} at {address!r}; saw {last[0]!r} at {last[1]!r}"
+        )
+
+    def shows(self, text: str) -> bool:
+        self.page.evaluate(ENABLE_SEMANTICS)
+        return self.page.get_by_text(text, exact=True).count() > 0
+
+    def expect(self, title: str, address: str | None = None, *, text: str | None = None) -> None:
+        """Wait until only ``title`` is the heading, the address bar shows
+        ``address`` and (if given) ``text`` is on screen; fail with what was seen.
+
+        Exactly one heading: during a pop the closing view's lingers ~300 ms.
+        """
+
+        def seen() -> tuple[list[str], str, bool]:
+            return self.headings(), self.address, text is None or self.shows(text)
+
+        def wanted(state: tuple[list[str], str, bool]) -> bool:
+            headings, shown, has_text = state
+            return headings == [title] and address in (None, shown) and has_text
+
+        last = wait_for(seen, wanted)
+        assert wanted(last), (
+            f"expected {title!r} at {address!r} (text {text!r}); "
+            f"saw headings {last[0]} at {last[1]!r}, text shown: {last[2]}"
+        )
+
+    def keeps(self, title: str, address: str, seconds: float = 1.5) -> None:
+        """Assert that ``title`` stays the only heading at ``address`` for ``seconds``.
+
+        For a refused navigation: nothing should change, and a pop's
+        transition takes ~300 ms to show whether it did.
+        """
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            headings, shown = self.headings(), self.address
+            assert (headings, shown) == ([title], address), (
+                f"expected {title!r} to stay at {address!r}; saw {headings} at {shown!r}"
+            )
+            time.sleep(0.1)
+
+    def screenshot(self, path: Path) -> None:
+        """Save a screenshot once two in a row are identical (pixels trail the tree)."""
+        previous = b""
+        for _ in range(40):
+            image = self.page.screenshot()
+            if image == previous:
+                break
+            previous = image
+            time.sleep(0.15)
+        path.write_bytes(previous)
+
+
+def wait_for(read: Callable[[], Any], done: Callable[[Any], bool], timeout: float = TIMEOUT) -> Any:
+    """Poll ``read`` until ``done`` holds for its value or ``timeout`` passes."""
+    deadline = time.monotonic() + timeout
+    value = read()
+    while not done(value) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        value = read()
+    return value
