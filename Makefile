@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 
 ## Serve the demo app at http://127.0.0.1:8550 in Flet web mode (assets served locally).
 demo: $(STAMP)
-	$(PY) -m examples.demo
+	$(PY) -m examples.gallery
 
 ## Lint, format check, strict type check and the whole test suite.
 test: $(STAMP) lint typecheck unit

@@ -10,28 +10,25 @@ Run: ``python -m examples.unsaved`` and open http://127.0.0.1:8550/profile/edit.
 from __future__ import annotations
 
 import asyncio
-import os
 
 import flet as ft
 
 import navkit
 
-HOST, PORT = "127.0.0.1", 8550
-
-router = navkit.Router()
+blueprint = navkit.Blueprint("unsaved")
 
 
-@router.route("/", title="Home")
+@blueprint.route("/", title="Home")
 def home(nav: navkit.Navigator) -> list[ft.Control]:
-    return [ft.Button("Edit profile", on_click=lambda _: nav.go("edit"))]
+    return [ft.Button("Edit profile", on_click=lambda _: nav.go("unsaved.edit"))]
 
 
-@router.route("/profile", title="Profile")
+@blueprint.route("/profile", title="Profile")
 def profile() -> list[ft.Control]:
     return [ft.Text("Your profile")]
 
 
-@router.route("/profile/edit", title="Edit profile")
+@blueprint.route("/profile/edit", title="Edit profile")
 def edit(nav: navkit.Navigator) -> list[ft.Control]:
     name = ft.TextField(label="Name")
     saved = {"value": ""}
@@ -43,13 +40,13 @@ def edit(nav: navkit.Navigator) -> list[ft.Control]:
 
     def save(_: object) -> None:
         saved["value"] = name.value or ""
-        nav.go("profile")
+        nav.go("unsaved.profile")
 
     nav.on_leave(discard_changes)
     return [
         name,
         ft.Button("Save", on_click=save),
-        ft.Button("Home", on_click=lambda _: nav.go("home")),
+        ft.Button("Home", on_click=lambda _: nav.go("unsaved.home")),
     ]
 
 
@@ -75,11 +72,15 @@ async def ask(page: ft.Page, title: str, text: str) -> bool:
     return await answer
 
 
+router = navkit.Router()
+router.register_blueprint(blueprint)
+
+
 def main(page: ft.Page) -> None:
     page.title = "navkit: unsaved changes"
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("FLET_FORCE_WEB_SERVER", "true")  # serve; do not open a browser
-    print(f"navkit unsaved-changes example: http://{HOST}:{PORT}/profile/edit", flush=True)
-    navkit.run(router, main, host=HOST, port=PORT, view=ft.AppView.WEB_BROWSER, no_cdn=True)
+    from examples._serve import serve
+
+    serve(router, main, name="unsaved", start="/profile/edit")

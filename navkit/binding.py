@@ -358,7 +358,7 @@ def wrap_modal(kind: str, result: Any, title: str) -> ft.DialogControl:
 
 def default_pending_indicator() -> ft.Control:
     """A thin progress bar across the top of the page, shown while a page loads."""
-    return ft.ProgressBar(top=0, left=0, right=0)
+    return ft.ProgressBar(top=0, left=0, right=0, semantics_label="Loading")
 
 
 def error_view(address: str, code: int, message: str) -> ft.View:

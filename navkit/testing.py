@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import flet as ft
 import msgpack
 from flet.controls.base_control import BaseControl
+from flet.controls.context import _context_page
 from flet.messaging.connection import Connection
 from flet.messaging.protocol import (
     Message,
@@ -175,6 +176,7 @@ class FletTestClient:
         """
 
         async def inside() -> T:
+            _context_page.set(self.page)  # ft.context.page, as in Flet's handlers
             result = function(*args, **kwargs)
             if asyncio.iscoroutine(result):
                 result = await result

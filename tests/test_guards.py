@@ -115,8 +115,8 @@ def test_login_flow_without_a_flash_of_the_protected_page(
 ) -> None:
     client = navkit_client(auth.router)
     client.go("/account")
-    assert client.page.route == "/login?next=%2Faccount"
-    assert client.view_routes == ["/login?next=%2Faccount"]
+    assert client.page.route == "/login?next=/account"
+    assert client.view_routes == ["/login?next=/account"]
     assert "account" not in auth.built  # its view was never called
     click(client, "Sign in")
     assert client.page.route == "/account" and auth.built[-1] == "account"
@@ -139,7 +139,7 @@ def test_guards_run_for_every_source(navkit_client: Client, auth: AuthApp, sourc
             client.open("/account")
         else:
             client.call(client.page.go, "/account")  # type: ignore[attr-defined]
-    assert client.page.route == "/login?next=%2Faccount"
+    assert client.page.route == "/login?next=/account"
     assert client.url == client.page.route  # the address bar agrees
     assert client.navigator.history.current == client.page.route
 
@@ -314,7 +314,7 @@ def test_guards_option_is_checked() -> None:
 def test_guards_run_for_replace(navkit_client: Client, auth: AuthApp) -> None:
     client = navkit_client(auth.router)
     client.call(client.navigator.replace, "/account")
-    assert client.page.route == "/login?next=%2Faccount"
+    assert client.page.route == "/login?next=/account"
     assert auth.asked[-1][1] is Source.REPLACE
 
 

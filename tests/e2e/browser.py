@@ -9,6 +9,7 @@ pixel coordinates.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("NAVKIT_CHROMIUM", "/usr/lib/chromium/chromium")
@@ -100,15 +102,26 @@ class Screen:
         self.page.goto(self.base + address)
 
     def click(self, name: str) -> None:
-        """Click the button called ``name`` once Flutter shows it."""
-        button = self.page.get_by_role("button", name=name, exact=True)
+        """Click the button called ``name`` once Flutter shows exactly one.
 
-        def count() -> int:
+        Retried: during a transition the tree is rebuilt and a button found
+        a moment ago may be gone.
+        """
+        # By text, not accessible name: after a pop, Flutter sometimes gives
+        # the AppBar's back button a name other than its text.
+        button = self.page.get_by_role("button").filter(has_text=re.compile(f"^{re.escape(name)}$"))
+        deadline = time.monotonic() + TIMEOUT
+        while True:
             self.page.evaluate(ENABLE_SEMANTICS)
-            return button.count()
-
-        wait_for(count, lambda n: n == 1)
-        button.click()
+            try:
+                if button.count() == 1:
+                    button.click(timeout=2000)
+                    return
+            except PlaywrightError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no single {name!r} button; buttons: {self.buttons()}")
+            time.sleep(0.1)
 
     def back_arrow(self) -> None:
         """The AppBar's back arrow."""
@@ -172,6 +185,11 @@ class Screen:
         assert wanted(last), (
             f"expected dialog {title!r} at {address!r}; saw {last[0]!r} at {last[1]!r}"
         )
+
+    def progress_shown(self) -> bool:
+        """True while navkit's pending indicator (labelled "Loading") is on screen."""
+        self.page.evaluate(ENABLE_SEMANTICS)
+        return self.page.get_by_label("Loading").count() > 0 or self.shows("Loading")
 
     def shows(self, text: str) -> bool:
         self.page.evaluate(ENABLE_SEMANTICS)
