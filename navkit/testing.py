@@ -176,7 +176,7 @@ class FletTestClient:
         """
 
         async def inside() -> T:
-            _context_page.set(self.page)  # ft.context.page, as in Flet's handlers
+            _context_page.set(self.page)  # type: ignore[arg-type]  # ft.context.page
             result = function(*args, **kwargs)
             if asyncio.iscoroutine(result):
                 result = await result
