@@ -15,6 +15,7 @@ hard-linked, plus Flet's ``index.html`` (or the app's) with the script added.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
@@ -63,6 +64,7 @@ def web_assets(assets_dir: str | None, *, relative_to: str | None = None) -> str
     """
     source = _resolve(assets_dir, relative_to)
     target = Path(tempfile.mkdtemp(prefix="navkit-web-"))
+    atexit.register(shutil.rmtree, target, ignore_errors=True)  # a copy per run
     if source is not None:
         # Hard links cost no space and, unlike symbolic links, are served by
         # static-file servers that refuse to leave their directory.

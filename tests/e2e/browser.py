@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -73,7 +74,7 @@ class Server:
         raise TimeoutError(f"{self.module} did not serve {self.base} within 60 s")
 
     def stop(self) -> None:
-        self.process.terminate()
+        self.process.send_signal(signal.SIGINT)  # as Ctrl+C: the server cleans up
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
