@@ -144,9 +144,9 @@ class PageSurface:
         route is listed (read in its page navigator's build), so a refused
         pop could not show it again.
         """
-        navigator = self.navigator
+        refusable = self.navigator.refusable_pops() if self.navigator is not None else set()
         for view in views:
-            guarded = navigator is not None and navigator.may_refuse_pop(view.route or "/")
+            guarded = (view.route or "/") in refusable
             if guarded and view.on_confirm_pop is None:
                 view.can_pop = False
                 view.on_confirm_pop = self._confirm_pop

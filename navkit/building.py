@@ -174,6 +174,12 @@ def missing_value(route: Route, name: str, values: Mapping[str, Any]) -> BuildEr
     )
 
 
+# Like Werkzeug, "/", ":", "@" and "," stay as they are in query values:
+# RFC 3986 allows them, and Flet's web client shows the query decoded in the
+# address bar, so "next=/account" is what a reload sends back.
+QUERY_SAFE = "/:@,"
+
+
 def encode_query(
     pairs: Iterable[tuple[str, Any]], route: Route | None, registry: ConverterRegistry
 ) -> str:
@@ -191,13 +197,7 @@ def encode_query(
         items = value if isinstance(value, (list, tuple)) else [value]
         for item in items:
             encoded.append((name, _query_text(item, converter, registry)))
-    # Like Werkzeug, leave "/", ":", "@" and "," as they are in query values:
-    # RFC 3986 allows them, and Flet's web client shows the query decoded in
-    # the address bar, so "next=/account" is what a reload sends back.
     return urlencode(encoded, safe=QUERY_SAFE)
-
-
-QUERY_SAFE = "/:@,"
 
 
 def _query_text(value: Any, converter: Converter | None, registry: ConverterRegistry) -> str:

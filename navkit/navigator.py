@@ -173,21 +173,19 @@ class Navigator:
         elif self._shown is not None:
             self._leave_checks[self._shown.address] = check
 
-    def may_refuse_pop(self, address: str) -> bool:
-        """True when closing the view at ``address`` might be refused.
+    def refusable_pops(self) -> set[str]:
+        """The addresses of the shown levels whose closing might be refused.
 
-        That is when it registered an :meth:`on_leave` check, or when guards
-        are asked before entering the level beneath it. Such a view must not
-        be popped by the client on its own (see ``PageSurface``).
+        A level's is when it registered an :meth:`on_leave` check, or when
+        guards are asked before entering the level beneath it. Such a view
+        must not be popped by the client on its own (see ``PageSurface``).
         """
-        if address in self._leave_checks:
-            return True
-        levels = self._entry.levels
-        for below, level in itertools.pairwise(levels):
-            if level.address == address:
-                route = below.match.route if below.match is not None else None
-                return bool(self.router.guards if route is None else self.router.guards_for(route))
-        return False
+        refusable = set(self._leave_checks)
+        for below, level in itertools.pairwise(self._entry.levels):
+            route = below.match.route if below.match is not None else None
+            if self.router.guards if route is None else self.router.guards_for(route):
+                refusable.add(level.address)
+        return refusable
 
     def href(self, target: str, /, **values: Any) -> str:
         """The address a browser shows for a target (``/app/store/42``, ``/#/store/42``)."""

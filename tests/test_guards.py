@@ -161,14 +161,20 @@ def test_false_keeps_the_page_and_the_address(navkit_client: Client, auth: AuthA
     assert client.navigator.history.current == "/stay"
 
 
-def test_false_on_a_view_pop_keeps_the_view(navkit_client: Client) -> None:
+def no_closing(navigation: Navigation) -> bool:
+    """A guard refusing only the AppBar/Android back."""
+    return navigation.source is not Source.VIEW_POP
+
+
+def home_and_form(*home_guards: Callable[[Navigation], bool]) -> navkit.Router:
     router = navkit.Router()
-
-    def no_closing(navigation: Navigation) -> bool:
-        return navigation.source is not Source.VIEW_POP
-
-    router.add_route("/", lambda: [], endpoint="home", guards=[no_closing])
+    router.add_route("/", lambda: [], endpoint="home", guards=list(home_guards))
     router.add_route("/form", lambda: [], endpoint="form")
+    return router
+
+
+def test_false_on_a_view_pop_keeps_the_view(navkit_client: Client) -> None:
+    router = home_and_form(no_closing)
     client = navkit_client(router, route="/form")
     before = client.page.views[-1]
     assert before.can_pop is False  # a guard may refuse: the client asks first
@@ -180,10 +186,7 @@ def test_false_on_a_view_pop_keeps_the_view(navkit_client: Client) -> None:
 def test_views_whose_pop_no_guard_can_refuse_are_popped_by_the_client(
     navkit_client: Client,
 ) -> None:
-    router = navkit.Router()
-    router.add_route("/", lambda: [], endpoint="home")
-    router.add_route("/form", lambda: [], endpoint="form")
-    client = navkit_client(router, route="/form")
+    client = navkit_client(home_and_form(), route="/form")
     assert client.page.views[-1].can_pop is not False  # iOS swipe-back keeps working
     client.app_bar_back()
     assert client.shown_routes == ["/"] and client.page.route == "/"
@@ -192,16 +195,10 @@ def test_views_whose_pop_no_guard_can_refuse_are_popped_by_the_client(
 def test_a_guard_added_after_the_view_was_shown_still_gets_it_back(
     navkit_client: Client,
 ) -> None:
-    router = navkit.Router()
-    router.add_route("/", lambda: [], endpoint="home")
-    router.add_route("/form", lambda: [], endpoint="form")
+    router = home_and_form()
     client = navkit_client(router, route="/form")
     before = client.page.views[-1]
-
-    @router.guard
-    def no_closing(navigation: Navigation) -> bool:
-        return navigation.source is not Source.VIEW_POP
-
+    router.guard(no_closing)
     client.app_bar_back()  # the client hides it before asking anyone
     client.settle_until(lambda: client.shown_routes == ["/", "/form"])
     assert client.page.route == "/form" and client.page.views[-1] is before

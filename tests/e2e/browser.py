@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,26 +103,11 @@ class Screen:
         self.page.goto(self.base + address)
 
     def click(self, name: str) -> None:
-        """Click the button called ``name`` once Flutter shows exactly one.
-
-        Retried: during a transition the tree is rebuilt and a button found
-        a moment ago may be gone.
-        """
+        """Click the button called ``name`` once Flutter shows exactly one."""
         # By text, not accessible name: after a pop, Flutter sometimes gives
         # the AppBar's back button a name other than its text.
         button = self.page.get_by_role("button").filter(has_text=re.compile(f"^{re.escape(name)}$"))
-        deadline = time.monotonic() + TIMEOUT
-        while True:
-            self.page.evaluate(ENABLE_SEMANTICS)
-            try:
-                if button.count() == 1:
-                    button.click(timeout=2000)
-                    return
-            except PlaywrightError:
-                pass
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no single {name!r} button; buttons: {self.buttons()}")
-            time.sleep(0.1)
+        self._click_single(button, f"button {name!r}")
 
     def back_arrow(self) -> None:
         """The AppBar's back arrow."""
@@ -139,15 +124,24 @@ class Screen:
 
     def type(self, field: str, text: str) -> None:
         """Type ``text`` into the text field labelled ``field``."""
-        box = self.page.get_by_role("textbox", name=field)
-
-        def count() -> int:
-            self.page.evaluate(ENABLE_SEMANTICS)
-            return box.count()
-
-        wait_for(count, lambda n: n == 1)
-        box.click()
+        self._click_single(self.page.get_by_role("textbox", name=field), f"field {field!r}")
         self.page.keyboard.type(text)
+
+    def _click_single(self, target: Locator, what: str) -> None:
+        """Click ``target`` once Flutter shows exactly one; retried, since
+        during a transition the tree is rebuilt under our feet."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            self.page.evaluate(ENABLE_SEMANTICS)
+            try:
+                if target.count() == 1:
+                    target.click(timeout=2000)
+                    return
+            except PlaywrightError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no single {what}; buttons: {self.buttons()}")
+            time.sleep(0.1)
 
     # -- what is shown ---------------------------------------------------
 
