@@ -31,6 +31,7 @@ from typing import Any
 
 import repath
 
+from navkit.backtracking import backtracking_risk
 from navkit.errors import RouteError
 
 __all__ = [
@@ -295,7 +296,26 @@ def parse_template(source: str) -> Template:
             kind is SegmentKind.TAIL and index != last
         ):
             needs_regex = True
+    custom = any(isinstance(part, Param) and part.custom for part in parts)
+    if needs_regex or (custom and len(names) > 1):
+        _check_backtracking(source)
     return Template(source, segments, needs_regex)
+
+
+def _check_backtracking(source: str) -> None:
+    """Refuse a template whose whole expression could backtrack catastrophically.
+
+    Each constraint was checked alone; side by side, parameters may still
+    trade characters (``:a(\\d+):b(\\d+)``, ``:a*/:b*``). Templates the segment
+    walk matches with repath's default patterns succeed or fail fast and
+    are not refused (``:name.:ext``).
+    """
+    risk = backtracking_risk(repath.pattern(source))
+    if risk is not None:
+        raise RouteError(
+            f"route template {source!r}: its parameters could backtrack "
+            f"catastrophically on hostile addresses ({risk}); {_RISK_FIX}"
+        )
 
 
 # Every token of repath's grammar starts with one of these characters.
@@ -374,7 +394,19 @@ def _param_from_token(source: str, token: dict[str, Any]) -> Param:
                 f"route template {source!r}: the constraint of {name!r} is not a valid "
                 f"regular expression ({error})"
             ) from None
+        risk = backtracking_risk(pattern)
+        if risk is not None:
+            raise RouteError(
+                f"route template {source!r}: the constraint of {name!r} could backtrack "
+                f"catastrophically on hostile addresses ({risk}); {_RISK_FIX}"
+            )
     return _param(name, token["prefix"], pattern, custom, token["optional"], token["repeat"])
+
+
+_RISK_FIX = (
+    "put a character between the parameters that neither can match, simplify the "
+    "expression, or use possessive quantifiers ('\\d++', Python 3.11+), which never backtrack"
+)
 
 
 @functools.lru_cache(maxsize=1024)
