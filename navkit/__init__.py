@@ -18,6 +18,7 @@ from navkit.binding import navigator_of, run
 from navkit.blueprints import Blueprint
 from navkit.converters import Converter
 from navkit.errors import (
+    AddressError,
     BadRequest,
     BuildError,
     Forbidden,
@@ -40,6 +41,7 @@ from navkit.stack import Level
 from navkit.urls import UrlStrategy
 
 __all__ = [
+    "AddressError",
     "BadRequest",
     "Blueprint",
     "BrowserHistory",

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from navkit.errors import BuildError, HTTPError, InternalServerError, Redirect
+from navkit.errors import AddressError, BuildError, HTTPError, InternalServerError, Redirect
 from navkit.guards import ALLOW, BLOCK, Navigation, Outcome, interpret
 from navkit.stack import Level, build_stack
 
@@ -79,6 +79,9 @@ async def decide(
             return None
         try:
             target = resolve(outcome.target or "/", outcome.values)
+        except AddressError as error:
+            log.warning("redirect from %s refused: %s", address, error)
+            return None  # as a guard's False: stay where you are
         except BuildError as error:
             log.error("redirect from %s failed: %s", address, error)
             return address, _refused(levels, shown, InternalServerError(str(error)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 __all__ = [
+    "AddressError",
     "BadRequest",
     "BuildError",
     "Forbidden",
@@ -36,6 +37,15 @@ class NavkitError(Exception):
 
 class RouteError(NavkitError, ValueError):
     """A route, blueprint or converter cannot be registered as written."""
+
+
+class AddressError(NavkitError, ValueError):
+    """A navigation target that is not an address inside the app.
+
+    ``//host/x`` and ``/\\host/x`` are read by browsers as another host, and
+    control characters cannot be put in an address bar; navkit refuses to
+    go there rather than let the browser leave the app or fail.
+    """
 
 
 class BuildError(NavkitError, LookupError):

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from navkit.navigator import Source
     from navkit.routes import Match
 
-__all__ = ["Guard", "Navigation", "Outcome", "interpret", "safe_next"]
+__all__ = ["Guard", "Navigation", "Outcome", "interpret", "is_app_address", "safe_next"]
 
 Guard = Callable[["Navigation"], Any]
 
@@ -109,7 +109,6 @@ def interpret(answer: Any) -> Outcome:
     )
 
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -127,12 +126,20 @@ def safe_next(value: str | None, default: str = "/") -> str:
     # Browsers decode before deciding, and so do we; twice, so that a doubly
     # encoded "//" is caught too. No stripping: " /a" is refused outright.
     for text in (value, unquote(value), unquote(unquote(value))):
-        if (
-            not text.startswith("/")
-            or text.startswith("//")
-            or "\\" in text
-            or _CONTROL.search(text)
-            or _SCHEME.match(text)
-        ):
+        if not is_app_address(text):
             return default
     return value
+
+
+def is_app_address(address: str) -> bool:
+    """Whether a browser reads ``address`` as a path inside this app.
+
+    It must start with a single ``/``; ``//host`` and ``/\\host`` name another
+    host, and backslashes and control characters have no place in an address.
+    """
+    return (
+        address.startswith("/")
+        and not address.startswith("//")
+        and "\\" not in address
+        and _CONTROL.search(address) is None
+    )

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from navkit.asyncsteps import start
 from navkit.building import encode_query
 from navkit.decide import decide
-from navkit.errors import Forbidden
-from navkit.guards import Navigation
+from navkit.errors import AddressError, Forbidden
+from navkit.guards import Navigation, is_app_address
 from navkit.history import History, HistoryState, Move
 from navkit.routes import Match
 from navkit.stack import Level, build_stack
@@ -199,6 +199,10 @@ class Navigator:
         Args:
             target: A path (``"/store/42"``) -- ``values`` become its query
                 string -- or an endpoint, built with ``url_for(target, **values)``.
+
+        Raises:
+            AddressError: ``target`` is a path outside the app (``//host``).
+            BuildError: ``target`` is an endpoint ``url_for`` cannot build.
         """
         address = self.resolve(target, values)
         if address == self.address:
@@ -351,8 +355,18 @@ class Navigator:
     # -- the pipeline ----------------------------------------------------
 
     def resolve(self, target: str, values: dict[str, Any]) -> str:
-        """The address for a path or an endpoint with values."""
+        """The address for a path or an endpoint with values.
+
+        Raises:
+            AddressError: A path a browser would read as another host
+                (``//host``, ``/\\host``) or with control characters.
+            BuildError: ``url_for`` cannot build the endpoint's address.
+        """
         if target.startswith("/"):
+            if not is_app_address(target):
+                raise AddressError(
+                    f"refused to navigate to {target!r}: it is not a path in the app"
+                )
             if not values:
                 return target
             query = encode_query(values.items(), None, self.router.converters)

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 import pytest
 
-from examples import gallery
+import navkit
+from examples import gallery, shop
+from navkit import Router
 from navkit.testing import FletTestClient
 
 Client = Callable[..., FletTestClient]
@@ -69,3 +71,108 @@ def test_login_never_sends_a_user_off_site(navkit_client: Client, target: str) -
     login = client.page.views[-1].controls[-1]
     client.call(login.on_click, None)  # type: ignore[attr-defined]
     assert client.page.route == "/auth" and client.titles[-1] == "Welcome"
+
+
+# -- the matcher: Unicode forms and the time bound ---------------------------
+
+NFC, NFD = "caf\u00e9", "cafe\u0301"  # the same word, composed and decomposed
+
+
+def test_unicode_forms_are_different_addresses() -> None:
+    # As in Werkzeug and the browsers: no normalisation. A template written
+    # in NFC matches NFC; a parameter gets exactly the form that was sent.
+    router = Router()
+    router.add_route(f"/{NFC}", lambda: None, endpoint="menu")
+    router.add_route("/u/:name", lambda name: None, endpoint="user")
+    assert _endpoint(router, f"/{NFC}") == "menu"
+    assert _endpoint(router, f"/{NFD}") is None
+    assert _endpoint(router, "/caf%C3%A9") == "menu"  # encoded NFC is NFC
+    for form in (NFC, NFD):
+        match = router.match(f"/u/{form}")
+        assert match is not None and match.params == {"name": form}
+    assert router.url_for("user", name=NFD) == "/u/cafe%CC%81"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/shop/products/" + "a" * 100_000, "/a" * 50_000, "/shop/products?sort=" + "a" * 100_000],
+    ids=["one segment", "50,000 segments", "query"],
+)
+def test_a_100_kb_address_resolves_within_10_ms(address: str) -> None:
+    router = gallery.router
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        match = router.match(address)
+        timings.append(time.perf_counter() - started)
+    assert min(timings) <= 0.010, timings
+    if "?" not in address:
+        assert match is None  # longer than max_path_length: not found
+
+
+def _endpoint(router: Router, address: str) -> str | None:
+    match = router.match(address)
+    return match.endpoint if match is not None else None
+
+
+# -- refused navigations change nothing --------------------------------------
+
+
+def _state(client: FletTestClient) -> tuple[object, ...]:
+    """Everything a refused navigation must leave as it was."""
+    navigator = client.navigator
+    return (
+        client.page.route,
+        client.url,
+        [id(view) for view in client.page.views],
+        navigator.stack,
+        navigator.history,
+        list(client.entries),
+        client.index,
+        len(client.sent),  # not one message to the client
+    )
+
+
+def _offsite_redirect(navigation: navkit.Navigation) -> object:
+    if navigation.path == "/shop/products/7":
+        return navkit.redirect("//evil.example/phish")
+    return None
+
+
+REFUSED: list[tuple[str, Callable[[FletTestClient], object], type[Exception] | None]] = [
+    ("//host", lambda c: c.navigator.go("//evil.example"), navkit.AddressError),
+    ("/\\host", lambda c: c.navigator.go("/\\evil.example"), navkit.AddressError),
+    ("control", lambda c: c.navigator.go("/shop/\x00"), navkit.AddressError),
+    ("replace //host", lambda c: c.navigator.replace("//evil.example"), navkit.AddressError),
+    ("scheme", lambda c: c.navigator.go("javascript:alert(1)"), navkit.BuildError),
+    ("data", lambda c: c.navigator.go("data:text/html,x"), navkit.BuildError),
+    ("dot value", lambda c: c.navigator.go("shop.product", product_id=".."), navkit.BuildError),
+    ("bad type", lambda c: c.navigator.go("shop.product", product_id="x"), navkit.BuildError),
+    ("missing", lambda c: c.navigator.go("shop.product"), navkit.BuildError),
+    ("off-site redirect", lambda c: c.navigator.go("/shop/products/7"), None),
+    ("pop_until nowhere", lambda c: c.navigator.pop_until("/nowhere"), None),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "navigate", "raises"), REFUSED, ids=[case for case, _, _ in REFUSED]
+)
+def test_a_refused_navigation_changes_nothing(
+    navkit_client: Client,
+    case: str,
+    navigate: Callable[[FletTestClient], object],
+    raises: type[Exception] | None,
+) -> None:
+    router = navkit.Router()
+    router.register_blueprint(shop.blueprint, url_prefix="/shop")
+    router.guard(_offsite_redirect)
+    client = navkit_client(router, route="/shop/products/3")
+    before = _state(client)
+    if raises is None:
+        client.call(navigate, client)
+    else:
+        with pytest.raises(raises):
+            client.call(navigate, client)
+    assert _state(client) == before
+    client.app_bar_back()  # and the app goes on
+    assert client.page.route == "/shop/products"
