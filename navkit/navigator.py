@@ -380,7 +380,7 @@ class Navigator:
                 return
             if final == address:
                 move()
-            else:
+            elif final != self._history.state.current:
                 self._history.push(final)  # redirected: the entry is where it landed
             self._surface.push_url(final)
 
@@ -408,8 +408,8 @@ class Navigator:
                 _settle(waiting, result)
             if final == address:
                 self._history.pop_to(address)
-            else:
-                self._history.push(final)
+            elif final != self._history.state.current:
+                self._history.push(final)  # redirected elsewhere
             self._surface.push_url(final)
 
         return self._begin(address, source, landed)
