@@ -16,6 +16,9 @@ Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
 * AppBar back, Android back and the iOS swipe send ``view_pop``; the client
   has already hidden the top view. Browser Back/Forward send only a route
   change.
+* A web client that loses its connection and comes back keeps its session
+  (``on_connect``); ``page.route`` is then the address the client shows,
+  and whatever navkit sent meanwhile was dropped.
 """
 
 from __future__ import annotations
@@ -41,11 +44,12 @@ from navkit.webclient import web_assets
 if TYPE_CHECKING:
     from navkit.router import Router
 
-__all__ = ["PageSurface", "attach", "navigator_of", "run"]
+__all__ = ["PageSurface", "attach", "claim_events", "navigator_of", "run"]
 
 log = logging.getLogger("navkit")
 
 _ATTRIBUTE = "_navkit_navigator"  # where a page keeps its navigator
+_EVENTS = "_navkit_events"  # and navkit's event handlers
 # Long enough for Flet's client to build a frame between two updates.
 CLIENT_FRAME = 0.1
 
@@ -82,6 +86,20 @@ class _ClientRoute:
         self._echoes.append(route)
         return True
 
+    def reconnected(self, route: str) -> int:
+        """The client came back showing ``route``: how many pushes it never received.
+
+        Those sent up to the one it shows arrived (their echoes were lost
+        with the connection); the later ones were dropped by Flet.
+        """
+        pending = list(self._echoes)
+        self._echoes.clear()
+        self.route = route
+        for position in range(len(pending) - 1, -1, -1):
+            if pending[position] == route:
+                return len(pending) - 1 - position
+        return len(pending)
+
     def received(self, route: str) -> bool:
         """Record a route change from the client; True when it echoes a push."""
         if self._echoes and self._echoes[0] == route:
@@ -107,6 +125,7 @@ class PageSurface:
         self._indicators: list[ft.Control] = []
         self._dialog: ft.DialogControl | None = None  # the modal level's, while open
         self.navigator: Navigator | None = None
+        self.events: _Events | None = None
         self.client = _ClientRoute(page.route or "/")
         self.views: list[ft.View] = []
         self._tasks: set[asyncio.Future[Any]] = set()
@@ -119,6 +138,8 @@ class PageSurface:
         """
         self.views = [*self.views[:keep], *views]
         page = self.page
+        if self.events is not None:
+            self.events.claim()
         page.views[:] = [view for view in self.views if isinstance(view, ft.View)]
         self._guard_pops(page.views)
         page.route = levels[-1].address
@@ -413,7 +434,8 @@ def attach(
         history = BrowserHistory(address) if page.web else MemoryHistory(address)
     navigator = Navigator(router, surface, history, UrlStrategy(strategy, base_path))
     surface.navigator = navigator
-    _install_handlers(page, surface, navigator)
+    surface.events = _Events(page, surface, navigator)
+    setattr(page, _EVENTS, surface.events)
     setattr(page, _ATTRIBUTE, navigator)
     # Flet 1.0 removed page.go; countless apps still call it.
     page.go = _page_go(navigator)  # type: ignore[attr-defined]
@@ -429,21 +451,61 @@ def _page_go(navigator: Navigator) -> Callable[..., None]:
     return go
 
 
-def _install_handlers(page: ft.Page, surface: PageSurface, navigator: Navigator) -> None:
-    previous_route_change = page.on_route_change
-    previous_view_pop = page.on_view_pop
+class _Events:
+    """navkit's handlers for the page's events, in front of the app's own.
 
-    def on_route_change(event: ft.RouteChangeEvent) -> None:
-        if not surface.client.received(event.route):
-            navigator.route_changed(event.route)
-        _after(surface, previous_route_change, event)
+    An app that sets ``page.on_connect`` (or ``on_route_change``,
+    ``on_view_pop``) after attaching -- in ``main``, typically -- would
+    silently switch navkit off. :meth:`claim` puts navkit's handler back in
+    front and keeps the app's as the one called after it; it runs on
+    attaching, after ``main`` and on every update navkit makes.
+    """
 
-    def on_view_pop(event: ft.ViewPopEvent) -> None:
-        navigator.view_popped(event.route)
-        _after(surface, previous_view_pop, event)
+    def __init__(self, page: ft.Page, surface: PageSurface, navigator: Navigator) -> None:
+        self.page = page
+        self.surface = surface
+        self.navigator = navigator
+        self.apps: dict[str, Any] = {}
+        self.ours: dict[str, Any] = {
+            "on_route_change": self.route_change,
+            "on_view_pop": self.view_pop,
+            "on_connect": self.connect,
+        }
+        self.claim()
 
-    page.on_route_change = on_route_change
-    page.on_view_pop = on_view_pop
+    def claim(self) -> None:
+        """Put navkit's handlers back where the app replaced them."""
+        for name, handler in self.ours.items():
+            current = getattr(self.page, name)
+            if current is not handler:
+                self.apps[name] = current
+                setattr(self.page, name, handler)
+
+    def route_change(self, event: ft.RouteChangeEvent) -> None:
+        if not self.surface.client.received(event.route):
+            self.navigator.route_changed(event.route)
+        _after(self.surface, self.apps["on_route_change"], event)
+
+    def view_pop(self, event: ft.ViewPopEvent) -> None:
+        self.navigator.view_popped(event.route)
+        _after(self.surface, self.apps["on_view_pop"], event)
+
+    def connect(self, event: ft.Event[ft.Page]) -> None:
+        # A web client came back to its session; Flet has set page.route to
+        # the address the client shows.
+        route = self.page.route or "/"
+        self.navigator.reconnected(route, self.surface.client.reconnected(route))
+        _after(self.surface, self.apps["on_connect"], event)
+
+
+def claim_events(page: ft.Page) -> None:
+    """Make sure navkit handles ``page``'s events, before the app's own handlers.
+
+    ``navkit.run`` calls it after the app's ``main``; see :class:`_Events`.
+    """
+    events = getattr(page, _EVENTS, None)
+    if isinstance(events, _Events):
+        events.claim()
 
 
 def _after(surface: PageSurface, handler: Any, event: Any) -> None:
@@ -510,5 +572,6 @@ def run(
         result = main(page, navigator) if wants_navigator else main(page)
         if inspect.isawaitable(result):
             await result
+        claim_events(page)  # main may have set page.on_connect & co.
 
     return ft.run(navkit_main, route_url_strategy=url_strategy, **flet_options)

@@ -10,9 +10,10 @@ a refused page is ever called (no flash of protected content).
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from navkit.errors import AddressError, BuildError, HTTPError, InternalServerError, Redirect
@@ -70,6 +71,10 @@ async def decide(
             outcome = await _ask(router, levels, shown, navigation)
         except HTTPError as error:
             return address, _refused(levels, shown, error)
+        except TimeoutError as error:
+            log.error("%s on the way to %s", error, address)
+            slow = InternalServerError("A check took too long to answer.")
+            return address, _refused(levels, shown, slow)
         except Exception:
             log.exception("a guard failed on the way to %s", address)
             return address, _refused(levels, shown, InternalServerError())
@@ -106,13 +111,38 @@ async def _ask(
         try:
             answer = guard(navigation)
             if inspect.isawaitable(answer):
-                answer = await answer
+                answer = await _within(answer, router.guard_timeout, guard)
         except Redirect as redirect:
             return Outcome(redirect.target, redirect.values)
         outcome = interpret(answer)
         if outcome is not ALLOW:
             return outcome
     return ALLOW
+
+
+async def _within(answer: Awaitable[Any], timeout: float | None, guard: Any) -> Any:
+    """Await a guard's answer for at most ``timeout`` seconds.
+
+    ``asyncio.wait`` rather than ``wait_for``: since Python 3.12 ``wait_for``
+    cancels the *current task* on timeout, and the first steps of a
+    navigation run inside the caller's task (see ``navkit.asyncsteps``).
+
+    Raises:
+        TimeoutError: The guard did not answer in time (it is cancelled).
+    """
+    if timeout is None:
+        return await answer
+    task = asyncio.ensure_future(answer)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+    except asyncio.CancelledError:
+        task.cancel()  # this navigation gave way to a newer one
+        raise
+    if not done:
+        task.cancel()
+        await asyncio.wait({task})  # let the guard clean up
+        raise TimeoutError(f"guard {getattr(guard, '__name__', guard)!r} took over {timeout} s")
+    return task.result()
 
 
 async def _may_leave(

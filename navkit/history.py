@@ -120,6 +120,9 @@ class History(Protocol):
     def observe(self, address: str) -> Move:
         """Record a route change the app did not start (browser Back/Forward/typed)."""
 
+    def forget(self, count: int) -> None:
+        """The last ``count`` addresses shown never reached the client (it was disconnected)."""
+
 
 class MemoryHistory:
     """A history navkit owns: real back and forward (desktop, mobile, tests)."""
@@ -171,6 +174,9 @@ class MemoryHistory:
         self._state = self._apply(move, address)
         return move
 
+    def forget(self, count: int) -> None:
+        """Nothing to forget: this history is navkit's own, not the client's."""
+
     def _apply(self, move: Move, address: str) -> HistoryState:
         if move is Move.BACK:
             return self._state.moved(-1)
@@ -211,3 +217,10 @@ class BrowserHistory(MemoryHistory):
     def pop_to(self, address: str) -> None:
         """Closing a view pushes the view beneath, as Flet's AppBar back does."""
         self.push(address)
+
+    def forget(self, count: int) -> None:
+        """Drop the last ``count`` entries: pushes a disconnected browser never got."""
+        count = min(count, self._state.index)
+        if count > 0:
+            index = self._state.index - count
+            self._state = HistoryState(self._state.entries[: index + 1], index)

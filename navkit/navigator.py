@@ -52,6 +52,7 @@ class Source(Enum):
     BROWSER_FORWARD = "browser_forward"
     BROWSER_NEW = "browser_new"  # an address typed or followed in the browser
     REFRESH = "refresh"
+    RECONNECT = "reconnect"  # the client came back showing another address
 
 
 _BROWSER_SOURCES = {
@@ -330,6 +331,31 @@ class Navigator:
                 self._surface.push_url(final)
 
         self._begin(address, _BROWSER_SOURCES[move], landed)
+
+    def reconnected(self, route: str, lost: int) -> None:
+        """The client came back after losing its connection; it shows ``route``.
+
+        Flet keeps the session and sends the client the whole page, but the
+        client keeps its own address, and what navkit showed meanwhile
+        never reached it. As Flet intends (it sends a route change for the
+        client's address), the client's address wins: the page shows
+        ``route`` again, and the history forgets the ``lost`` entries the
+        browser never got.
+        """
+        self._history.forget(lost)
+        if self._shown is not None and route == self._shown.address:
+            return  # nothing was lost; a navigation still loading goes on
+        shown = self.address
+        if self._history.state.current != route:
+            self._history.observe(route)
+
+        def landed(final: str | None) -> None:
+            final = shown if final is None else final  # refused: back where Python was
+            if final != route:
+                self._history.push(final)
+                self._surface.push_url(final)
+
+        self._begin(route, Source.RECONNECT, landed)
 
     def view_popped(self, route: str, *, closed: bool = True) -> None:
         """The user closed the top view (AppBar back, Android back, iOS swipe).

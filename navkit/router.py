@@ -31,6 +31,7 @@ __all__ = ["Router"]
 
 
 DEFAULT_MAX_PATH_LENGTH = 8192
+DEFAULT_GUARD_TIMEOUT = 10.0
 
 # Options a route may carry for the navigation layers (see Router.route).
 ROUTE_OPTIONS = frozenset({"title", "parent", "root", "guards", "redirect_to", "modal"})
@@ -51,8 +52,10 @@ class Router(RouteRegistrar):
 
     Args:
         max_path_length: Longer paths are not matched at all (they are not
-            found). This bounds the work any address can cause, including
-            regex constraints that could backtrack.
+            found). This bounds the work any address can cause.
+        guard_timeout: Seconds an async guard may take; one that takes
+            longer is cancelled and the navigation shows the 500 view (the
+            pending indicator does not spin forever). None: no limit.
 
     Example::
 
@@ -65,7 +68,13 @@ class Router(RouteRegistrar):
         router.match("/items/42").params      # {"item_id": 42}
     """
 
-    def __init__(self, *, max_path_length: int = DEFAULT_MAX_PATH_LENGTH) -> None:
+    def __init__(
+        self,
+        *,
+        max_path_length: int = DEFAULT_MAX_PATH_LENGTH,
+        guard_timeout: float | None = DEFAULT_GUARD_TIMEOUT,
+    ) -> None:
+        self.guard_timeout = guard_timeout
         self.converters = ConverterRegistry()
         self._routes: list[Route] = []
         # An endpoint's routes: the Route itself while it has one (most do).

@@ -9,7 +9,9 @@ routing protocol as Flet 1.0.5's client does:
   ``route_change`` event, and the method's answer, in that order;
 * browser Back/Forward and typed addresses: a ``route_change`` only;
 * AppBar back: a ``view_pop`` for the top view;
-* a deep link: the page is created with ``page.route`` already set.
+* a deep link: the page is created with ``page.route`` already set;
+* a lost connection and a reconnect to the same session
+  (:meth:`FletTestClient.disconnect`, :meth:`FletTestClient.reconnect`).
 
 Every message is msgpack-encoded as Flet's transports do (Flet's diffing
 depends on it), so :attr:`FletTestClient.sent_bytes` measures what a real
@@ -46,7 +48,7 @@ from flet.messaging.protocol import (
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
-from navkit.binding import navigator_of
+from navkit.binding import claim_events, navigator_of
 from navkit.navigator import Navigator
 from navkit.urls import UrlStrategy
 
@@ -109,25 +111,22 @@ class FletTestClient:
         self._hidden: set[str] = set()
         self.entries = [route]
         self.index = 0
-        connection = _Connection(self)
-        connection.loop = self.loop
+        # push_route calls sent while disconnected: Flet dropped them, and
+        # they wait until the session expires (settle() does not wait for them).
+        self._orphans: set[asyncio.Task[Any]] = set()
+        connection = self._connection()
         self.session = Session(connection)
         self.page: ft.Page = self.session.page
         self.session.apply_page_patch(
             {"route": route, "web": web, "platform": "linux", "width": 800, "height": 600}
         )
-        connection.send_message(
-            Message(
-                MessageAction.REGISTER_CLIENT,
-                RegisterClientResponseBody(
-                    session_id=self.session.id, page_patch=self.session.get_page_patch(), error=""
-                ),
-            )
-        )
+        self._register(connection, self.session.get_page_patch())
         if router is not None:
             self.call(router.attach, self.page, strategy=strategy, base_path=base_path)
         if main is not None:
             self.call(main, self.page)
+            if router is not None:
+                claim_events(self.page)  # as navkit.run does
 
     # -- what the user sees ----------------------------------------------
 
@@ -248,6 +247,63 @@ class FletTestClient:
         self.session.apply_patch(dialog._i, {"open": False})
         self._dispatch_to(dialog._i, "dismiss", None, wait=True)
 
+    # -- the connection ----------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        """False between :meth:`disconnect` and :meth:`reconnect`."""
+        return self.session.connection is not None
+
+    def disconnect(self) -> None:
+        """The client loses its connection (a network drop); Flet keeps the session.
+
+        As Flet's web server does: the connection goes, the page gets
+        ``on_disconnect``, and whatever Python sends until :meth:`reconnect`
+        is dropped -- calls such as ``push_route`` are never answered.
+        """
+        self.loop.run_until_complete(self.session.disconnect(SESSION_TIMEOUT))
+
+    def reconnect(self, *, wait: bool = True) -> None:
+        """The client comes back to its session, as Flet's web server handles it.
+
+        The client reports its page (with the route it still shows) and
+        gets the whole page back; then the page gets ``on_connect`` and, if
+        Python's route differed from the client's, a route change for the
+        client's.
+        """
+        self._orphans |= {task for task in asyncio.all_tasks(self.loop) if _is_push(task)}
+        original = self.page.route
+        self.session.apply_page_patch({"route": self.client_route})
+        connection = self._connection()
+        self._hidden.clear()  # a fresh client shows the page it is sent
+        self._register(connection, self.session.page)
+        self.session.attach_connection(connection)
+        self.loop.create_task(self.session.dispatch_connect_event())
+        if self.page.route and self.page.route != original:
+            self.loop.create_task(
+                self.page._trigger_event("route_change", {"route": self.page.route})
+            )
+        if wait:
+            self.settle()
+        else:  # navigations still loading are left running
+            self.loop.run_until_complete(asyncio.sleep(0.01))
+
+    def _connection(self) -> _Connection:
+        connection = _Connection(self)
+        connection.loop = self.loop
+        return connection
+
+    def _register(self, connection: _Connection, page_patch: Any) -> None:
+        """Answer the client's registration: the page (in full, on a reconnect)."""
+        connection.send_message(
+            Message(
+                MessageAction.REGISTER_CLIENT,
+                RegisterClientResponseBody(
+                    session_id=self.session.id, page_patch=page_patch, error=""
+                ),
+            )
+        )
+
     # -- protocol ----------------------------------------------------------
 
     def received(self, message: Message, size: int) -> None:
@@ -319,7 +375,13 @@ class FletTestClient:
         """
         deadline = time.monotonic() + timeout
         while True:
-            pending = [t for t in asyncio.all_tasks(self.loop) if not t.done()]
+            pending = [
+                task
+                for task in asyncio.all_tasks(self.loop)
+                if not task.done()
+                and task not in self._orphans
+                and not (_is_push(task) and not self.connected)
+            ]
             if not pending:
                 return
             left = deadline - time.monotonic()
@@ -334,7 +396,21 @@ class FletTestClient:
     def close(self) -> None:
         """Stop the client's event loop."""
         self.settle()
+        waiting = self._orphans | {t for t in asyncio.all_tasks(self.loop) if _is_push(t)}
+        for task in waiting:  # as when Flet closes an expired session
+            task.cancel()
+        if waiting:
+            self.loop.run_until_complete(asyncio.wait(waiting))
         self.loop.close()
+
+
+# Flet's default session_timeout_seconds: how long a disconnected session is kept.
+SESSION_TIMEOUT = 3600
+
+
+def _is_push(task: asyncio.Task[Any]) -> bool:
+    """Whether ``task`` is a ``page.push_route`` call (waiting for the client's answer)."""
+    return getattr(task.get_coro(), "__qualname__", "") == "Page.push_route"
 
 
 try:
