@@ -48,7 +48,8 @@ from flet.messaging.protocol import (
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
-from navkit.binding import claim_events, navigator_of
+from navkit.binding import PageSurface, claim_events, navigator_of
+from navkit.errors import NavkitError
 from navkit.navigator import Navigator
 from navkit.urls import UrlStrategy
 
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = ["FletTestClient"]
 
 T = TypeVar("T")
+UserAction = Literal["browser_back", "browser_forward", "app_bar_back", "open"]
 
 
 class _Connection(Connection):
@@ -87,6 +89,8 @@ class FletTestClient:
         strategy: The URL strategy, for :attr:`url`.
         base_path: The app's prefix, for :attr:`url`.
         main: Called with the page after attaching, like an app's ``main``.
+        loop: An event loop shared with other clients (the pages of one
+            app share one); by default each client has its own.
     """
 
     def __init__(
@@ -98,8 +102,13 @@ class FletTestClient:
         strategy: Literal["path", "hash"] = "path",
         base_path: str = "",
         main: Callable[[ft.Page], Any] | None = None,
+        loop: asyncio.AbstractEventLoop | None = None,
     ) -> None:
-        self.loop = asyncio.new_event_loop()
+        # Pages of one app share one loop in Flet; give several clients the
+        # same ``loop`` to drive them interleaved (see act() and idle()).
+        self._owns_loop = loop is None
+        self.loop = asyncio.new_event_loop() if loop is None else loop
+        self._events: set[asyncio.Task[Any]] = set()  # route changes sent from inside the loop
         self.strategy = UrlStrategy(strategy, base_path)
         self.web = web
         self.sent: list[tuple[MessageAction, int]] = []
@@ -113,7 +122,7 @@ class FletTestClient:
         self.index = 0
         # push_route calls sent while disconnected: Flet dropped them, and
         # they wait until the session expires (settle() does not wait for them).
-        self._orphans: set[asyncio.Task[Any]] = set()
+        self._orphans: set[asyncio.Future[Any]] = set()
         connection = self._connection()
         self.session = Session(connection)
         self.page: ft.Page = self.session.page
@@ -197,25 +206,15 @@ class FletTestClient:
 
     def browser_back(self, *, wait: bool = True) -> None:
         """The browser's Back button (web)."""
-        self._require_web()
-        if self.index > 0:
-            self.index -= 1
-            self._route_change(self.entries[self.index], wait=wait)
+        self._fire(self._user_event("browser_back"), wait)
 
     def browser_forward(self, *, wait: bool = True) -> None:
         """The browser's Forward button (web)."""
-        self._require_web()
-        if self.index < len(self.entries) - 1:
-            self.index += 1
-            self._route_change(self.entries[self.index], wait=wait)
+        self._fire(self._user_event("browser_forward"), wait)
 
     def open(self, route: str, *, wait: bool = True) -> None:
         """Type ``route`` into the address bar of the running app (web)."""
-        self._require_web()
-        if route == self.client_route:
-            return
-        self._add_entry(route)
-        self._route_change(route, wait=wait)
+        self._fire(self._user_event("open", route), wait)
 
     def app_bar_back(self, *, wait: bool = True) -> None:
         """The AppBar's back arrow (also Android back, iOS swipe): pops the top view.
@@ -223,13 +222,67 @@ class FletTestClient:
         As Flet's client does, it first asks a view with ``can_pop=False``
         (``confirm_pop``) and pops only when told to.
         """
-        view = self.page.views[-1]
-        route = view.route or "/"
-        if view.can_pop is False and view.on_confirm_pop is not None:
-            self._dispatch_to(view._i, "confirm_pop", None, wait=wait)
-            return
-        self._hidden.add(route)
-        self._dispatch_to(self.page._i, "view_pop", {"route": route}, wait=wait)
+        self._fire(self._user_event("app_bar_back"), wait)
+
+    async def act(self, action: UserAction, route: str = "") -> None:
+        """A user action, from inside the running event loop.
+
+        For many pages sharing one loop (``loop=``), where the synchronous
+        methods cannot run the loop themselves. It waits for the event's
+        handler; :meth:`idle` waits for what the handler started.
+
+        Args:
+            action: ``"browser_back"``, ``"browser_forward"``,
+                ``"app_bar_back"``, or ``"open"`` (type ``route``).
+        """
+        event = self._user_event(action, route)
+        if event is not None:
+            await self.session.dispatch_event(*event)
+
+    async def idle(self) -> None:
+        """Wait, inside the running loop, until this page has nothing left to do."""
+        while True:
+            tasks = {task for task in self._page_tasks() if not task.done()}
+            if not tasks:
+                return
+            await asyncio.wait(tasks)
+
+    def _page_tasks(self) -> set[asyncio.Future[Any]]:
+        """This page's work in flight: navigation, pushes, the client's answers."""
+        tasks: set[asyncio.Future[Any]] = set(self._events)
+        try:
+            navigator = self.navigator
+        except NavkitError:
+            return tasks
+        if navigator._task is not None:
+            tasks.add(navigator._task)
+        surface = navigator._surface
+        if isinstance(surface, PageSurface):
+            tasks |= {task for task in surface._tasks if not _is_push(task) or self.connected}
+        return tasks - self._orphans
+
+    def _user_event(self, action: UserAction, route: str = "") -> tuple[int, str, Any] | None:
+        """Play the client's part of ``action``; the event it sends Python, if any."""
+        if action == "app_bar_back":
+            view = self.page.views[-1]
+            if view.can_pop is False and view.on_confirm_pop is not None:
+                return view._i, "confirm_pop", None
+            self._hidden.add(view.route or "/")
+            return self.page._i, "view_pop", {"route": view.route or "/"}
+        self._require_web()
+        if action == "browser_back" and self.index > 0:
+            self.index -= 1
+        elif action == "browser_forward" and self.index < len(self.entries) - 1:
+            self.index += 1
+        elif action == "open" and route != self.client_route:
+            self._add_entry(route)
+        else:
+            return None  # nothing to go back or forward to, or the same address
+        return self._route_change_event(self.entries[self.index])
+
+    def _fire(self, event: tuple[int, str, Any] | None, wait: bool) -> None:
+        if event is not None:
+            self._dispatch_to(*event, wait=wait)
 
     @property
     def dialog(self) -> ft.DialogControl | None:
@@ -321,7 +374,12 @@ class FletTestClient:
         if route != self.client_route:  # Flet's RouteState ignores the same route
             if self.web:
                 self._add_entry(route)
-            self._route_change(route, dispatch_only=True)
+            # From inside the loop: the event just gets queued.
+            event = self.loop.create_task(
+                self.session.dispatch_event(*self._route_change_event(route))
+            )
+            self._events.add(event)
+            event.add_done_callback(self._events.discard)
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
 
     def _answer_confirm_pop(self, body: Any) -> None:
@@ -337,15 +395,11 @@ class FletTestClient:
         self.entries.append(route)
         self.index += 1
 
-    def _route_change(self, route: str, *, wait: bool = True, dispatch_only: bool = False) -> None:
+    def _route_change_event(self, route: str) -> tuple[int, str, Any]:
+        """The client shows ``route``; the route change it sends Python."""
         self.client_route = route
         self.session.apply_patch(self.page._i, {"route": route})
-        if dispatch_only:  # from inside the loop: the event just gets queued
-            self.loop.create_task(
-                self.session.dispatch_event(self.page._i, "route_change", {"route": route})
-            )
-        else:
-            self._dispatch_to(self.page._i, "route_change", {"route": route}, wait=wait)
+        return self.page._i, "route_change", {"route": route}
 
     def _dispatch_to(self, target: int, name: str, data: Any, *, wait: bool) -> None:
         task = self.loop.create_task(self.session.dispatch_event(target, name, data))
@@ -394,23 +448,27 @@ class FletTestClient:
             raise RuntimeError("browser buttons exist only for a web page (web=True)")
 
     def close(self) -> None:
-        """Stop the client's event loop."""
-        self.settle()
-        waiting = self._orphans | {t for t in asyncio.all_tasks(self.loop) if _is_push(t)}
-        for task in waiting:  # as when Flet closes an expired session
-            task.cancel()
-        if waiting:
-            self.loop.run_until_complete(asyncio.wait(waiting))
-        self.loop.close()
+        """Close the page as Flet closes a session; stop the loop if it is the client's own."""
+        if self._owns_loop:
+            self.settle()
+
+        async def close_session() -> None:
+            self.session.close()  # calls still waiting for the client get an error
+
+        self.loop.run_until_complete(close_session())
+        if self._owns_loop:
+            self.settle()
+            self.loop.close()
 
 
 # Flet's default session_timeout_seconds: how long a disconnected session is kept.
 SESSION_TIMEOUT = 3600
 
 
-def _is_push(task: asyncio.Task[Any]) -> bool:
+def _is_push(task: asyncio.Future[Any]) -> bool:
     """Whether ``task`` is a ``page.push_route`` call (waiting for the client's answer)."""
-    return getattr(task.get_coro(), "__qualname__", "") == "Page.push_route"
+    coroutine = task.get_coro() if isinstance(task, asyncio.Task) else None
+    return getattr(coroutine, "__qualname__", "") == "Page.push_route"
 
 
 try:

@@ -1,0 +1,96 @@
+"""Many sessions in one process: 1,000 pages on one router and one event loop.
+
+A Flet web app serves every browser tab from one Python process. The
+workload (``benchmarks/sessions.py``) is shared with the benchmark that
+prints navigations per second (``python -m benchmarks.bench_sessions``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import tracemalloc
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import navkit
+from benchmarks.sessions import check_own, make_router, open_pages, run_all
+from navkit.testing import FletTestClient
+
+PAGES, STEPS = 1_000, 100
+NAVKIT = Path(navkit.__file__).parent
+
+
+@pytest.fixture
+def loop() -> Iterator[asyncio.AbstractEventLoop]:
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
+
+
+def test_a_thousand_interleaved_pages_never_see_each_other(
+    loop: asyncio.AbstractEventLoop,
+) -> None:
+    router = make_router()
+    clients = open_pages(router, PAGES, loop)
+    # check_own runs after every step of every page: only its own routes,
+    # parameters, and views built in its own context.
+    run_all(clients, STEPS, loop, check=check_own)
+    views = [id(view) for client in clients for view in client.page.views]
+    assert len(views) == len(set(views)), "a view object shown on two pages"
+    histories = [client.navigator.history for client in clients]
+    assert all(len(history.entries) > 1 for history in histories)  # they did navigate
+    _close(clients)
+
+
+def test_navkit_state_per_idle_page_is_under_20_kib(loop: asyncio.AbstractEventLoop) -> None:
+    router = make_router()
+    run_all(open_pages(router, 1, loop), STEPS, loop)  # shared caches warm, not counted
+    count = 20  # the state is per page: a few pages measure it (tracemalloc is slow)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        clients = open_pages(router, count, loop)
+        run_all(clients, STEPS, loop)
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    # Allocated by navkit's own code and still alive; the views are built by
+    # the app's view functions and Flet's page by Flet, so neither counts.
+    navkit_only = [
+        tracemalloc.Filter(True, f"{NAVKIT}/*"),
+        tracemalloc.Filter(False, f"{NAVKIT}/testing.py"),  # the client stand-in
+    ]
+    grown = after.filter_traces(navkit_only).compare_to(
+        before.filter_traces(navkit_only), "filename"
+    )
+    per_page = sum(stat.size_diff for stat in grown) / count
+    assert 0 < per_page <= 20 * 1024, f"{per_page / 1024:.1f} KiB per idle page"
+    _close(clients)
+
+
+def test_a_closed_page_is_garbage_collected(loop: asyncio.AbstractEventLoop) -> None:
+    router = make_router()
+    clients = open_pages(router, 50, loop)
+    run_all(clients, 20, loop)
+    pages = [weakref.ref(client.page) for client in clients]
+    navigators = [weakref.ref(client.navigator) for client in clients]
+    _close(clients)
+    del clients
+    gc.collect()
+    assert [ref() for ref in pages] == [None] * 50
+    assert [ref() for ref in navigators] == [None] * 50
+    # The router keeps working for the pages still to come.
+    (fresh,) = open_pages(router, 1, loop)
+    assert fresh.page.route == "/u/0"
+    _close([fresh])
+
+
+def _close(clients: list[FletTestClient]) -> None:
+    for client in clients:
+        client.close()
