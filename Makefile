@@ -41,6 +41,7 @@ unit: $(STAMP) $(CHROMIUM)
 bench: $(STAMP)
 	$(PY) -m benchmarks.bench_matcher
 	$(PY) -m benchmarks.bench_navigation
+	$(PY) -m benchmarks.bench_sessions
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
