@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
+from navkit.guards import is_app_address
+
 __all__ = ["UrlStrategy"]
 
 
@@ -50,8 +52,14 @@ class UrlStrategy:
         ``https://host/app/#/store/42?x=1`` (hash), ``https://host/app/store/42``
         (path) and ``myapp://host/store/42`` all give ``/store/42...``. A
         ``#/...`` fragment is honoured under the path strategy too, so that
-        links written for the hash strategy keep working.
+        links written for the hash strategy keep working. What would not be
+        a path inside the app (``javascript:...``, ``#//host``, control
+        characters) gives None. The host is not checked.
         """
+        route = self._route_from_url(url)
+        return route if route is not None and is_app_address(route) else None
+
+    def _route_from_url(self, url: str) -> str | None:
         parts = urlsplit(url)
         if parts.fragment.startswith("/"):
             return parts.fragment

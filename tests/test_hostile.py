@@ -151,6 +151,8 @@ REFUSED: list[tuple[str, Callable[[FletTestClient], object], type[Exception] | N
     ("missing", lambda c: c.navigator.go("shop.product"), navkit.BuildError),
     ("off-site redirect", lambda c: c.navigator.go("/shop/products/7"), None),
     ("pop_until nowhere", lambda c: c.navigator.pop_until("/nowhere"), None),
+    ("open_url scheme", lambda c: c.navigator.open_url("javascript:alert(1)"), None),
+    ("open_url #//host", lambda c: c.navigator.open_url("https://h/#//evil.example"), None),
 ]
 
 

@@ -36,6 +36,15 @@ def test_href(kind: str, base: str, route: str, href: str) -> None:
         ("path", "", "myapp://host/store/42", "/store/42"),
         ("hash", "", "myapp://host/store/42?tab=1", "/store/42?tab=1"),
         ("path", "", "/store/42", "/store/42"),
+        # Hostile: never a route outside the app.
+        ("path", "", "javascript:alert(1)", None),
+        ("path", "", "data:text/html,x", None),
+        ("hash", "", "javascript:alert(1)", None),
+        ("path", "", "https://host/#//evil.example", None),
+        ("path", "/app", "https://host/app//evil.example", None),
+        ("path", "", "myapp://host/a%00b", "/a%00b"),  # encoded: the matcher refuses it
+        ("path", "", "myapp://host/a\x00b", None),
+        ("path", "/app", "https://host/app/../x", "/../x"),  # not found, inside the app
     ],
 )
 def test_route_from_url(kind: str, base: str, url: str, route: str | None) -> None:
