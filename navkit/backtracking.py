@@ -31,7 +31,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["backtracking_risk"]
+__all__ = ["backtracking_risk", "may_match"]
 
 # Python's regex parser lives in re._parser since 3.11 and sre_parse before.
 try:
@@ -103,26 +103,22 @@ class _Analysis:
             if arg[1] > 1 and self.ambiguous(body) and not self.delimited(body):
                 return "a repeated group holds a variable-length part with no delimiter"
             return self.sequence(body)
-        if name == "SUBPATTERN":
-            return self.sequence(list(arg[-1]))
-        if name == "BRANCH":
-            for branch in arg[1]:
-                found = self.sequence(list(branch))
+        if name in {"SUBPATTERN", "BRANCH", "ASSERT", "ASSERT_NOT"}:
+            for part in _parts(item) or []:
+                found = self.sequence(part)
                 if found is not None:
                     return found
-        if name in {"ASSERT", "ASSERT_NOT"}:
-            return self.sequence(list(arg[1]))
         return None  # single characters, anchors; atomic groups never backtrack
 
     def ambiguous(self, items: list[Any]) -> bool:
         """Whether a group can match one text in several ways (variable parts)."""
-        for op, arg in items:
+        for item in items:
+            op, arg = item
             name = str(op)
-            if name in _REPEATS and (arg[0] != arg[1] or self.ambiguous(list(arg[2]))):
+            if name == "BRANCH" or (name in _REPEATS and arg[0] != arg[1]):
                 return True
-            if name == "BRANCH":
-                return True
-            if name == "SUBPATTERN" and self.ambiguous(list(arg[-1])):
+            nested = _parts(item) if name in _REPEATS or name == "SUBPATTERN" else None
+            if any(self.ambiguous(part) for part in nested or []):
                 return True
         return False
 
@@ -143,19 +139,12 @@ class _Analysis:
         """Characters a match of ``items`` may start with (over-approximated)."""
         found: frozenset[str] = frozenset()
         for item in items:
-            op, arg = item
-            name = str(op)
-            if name in _REPEATS or name == "POSSESSIVE_REPEAT":
-                found |= self.first(list(arg[2]))
-            elif name == "SUBPATTERN":
-                found |= self.first(list(arg[-1]))
-            elif name == "ATOMIC_GROUP":
-                found |= self.first(list(arg))
-            elif name == "BRANCH":
-                for branch in arg[1]:
-                    found |= self.first(list(branch))
-            else:
+            parts = _parts(item)
+            if parts is None:
                 found |= self.chars([item])
+            else:
+                for part in parts:
+                    found |= self.first(part)
             if self.width([item])[0] >= 1:
                 return found
         return found
@@ -163,49 +152,66 @@ class _Analysis:
     def unbounded_chars(self, items: list[Any]) -> frozenset[str]:
         """Characters taken by unbounded backtracking repeats anywhere in ``items``."""
         found: frozenset[str] = frozenset()
-        for op, arg in items:
-            name = str(op)
-            if name in _REPEATS and arg[1] == _UNBOUNDED:
+        for item in items:
+            op, arg = item
+            if str(op) in _REPEATS and arg[1] == _UNBOUNDED:
                 found |= self.chars(list(arg[2]))
-            elif name in _REPEATS:
-                found |= self.unbounded_chars(list(arg[2]))
-            elif name == "SUBPATTERN":
-                found |= self.unbounded_chars(list(arg[-1]))
-            elif name == "BRANCH":
-                for branch in arg[1]:
-                    found |= self.unbounded_chars(list(branch))
+            elif str(op) != "ATOMIC_GROUP":  # never backtracks
+                for part in _parts(item) or []:
+                    found |= self.unbounded_chars(part)
         return found
 
     def chars(self, items: list[Any]) -> frozenset[str]:
         """Characters that text matched by ``items`` may contain (over-approximated)."""
         found: frozenset[str] = frozenset()
-        for op, arg in items:
+        for item in items:
+            op, arg = item
             name = str(op)
-            if name == "LITERAL":
+            parts = _parts(item)
+            if parts is not None:
+                if name not in {"ASSERT", "ASSERT_NOT"}:  # they consume nothing
+                    for part in parts:
+                        found |= self.chars(part)
+            elif name == "LITERAL":
                 found |= {chr(arg)}
             elif name == "NOT_LITERAL":
                 found |= self.alphabet - {chr(arg)}
-            elif name == "ANY":
-                found |= self.alphabet
             elif name == "IN":
                 found |= {char for char in self.alphabet if _in_class(char, arg)}
-            elif name in _REPEATS or name == "POSSESSIVE_REPEAT":
-                found |= self.chars(list(arg[2]))
-            elif name == "SUBPATTERN":
-                found |= self.chars(list(arg[-1]))
-            elif name == "ATOMIC_GROUP":
-                found |= self.chars(list(arg))
-            elif name == "BRANCH":
-                for branch in arg[1]:
-                    found |= self.chars(list(branch))
-            elif name in {"AT", "ASSERT", "ASSERT_NOT"}:
-                continue  # they consume nothing
-            else:
-                found |= self.alphabet  # back references and the like: anything
+            elif name != "AT":  # ANY, back references and the like: anything
+                found |= self.alphabet
         return found
 
 
+def _parts(item: Any) -> list[list[Any]] | None:
+    """The sequences inside a group, repeat, alternation or assertion (None: a leaf)."""
+    op, arg = item
+    name = str(op)
+    if name in _REPEATS or name == "POSSESSIVE_REPEAT":
+        return [list(arg[2])]
+    if name == "SUBPATTERN":
+        return [list(arg[-1])]
+    if name == "ATOMIC_GROUP":
+        return [list(arg)]
+    if name == "BRANCH":
+        return [list(branch) for branch in arg[1]]
+    if name in {"ASSERT", "ASSERT_NOT"}:
+        return [list(arg[1])]
+    return None
+
+
+def may_match(pattern: str, char: str) -> bool:
+    """Whether text matched by ``pattern`` could contain ``char`` (True when unsure)."""
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:
+        return True
+    alphabet = _ALPHABET | frozenset(pattern) | {char}
+    return char in _Analysis(parsed.state, alphabet).chars(list(parsed))
+
+
 def _in_class(char: str, items: Any) -> bool:
+    """Whether a parsed character class (``[...]``) matches ``char`` (True when unsure)."""
     negate = False
     found = False
     for op, arg in items:

@@ -20,7 +20,6 @@ What a template matches is what ``repath.pattern(template)`` matches
 from __future__ import annotations
 
 import functools
-import importlib
 import itertools
 import keyword
 import re
@@ -31,7 +30,7 @@ from typing import Any
 
 import repath
 
-from navkit.backtracking import backtracking_risk
+from navkit.backtracking import backtracking_risk, may_match
 from navkit.errors import RouteError
 
 __all__ = [
@@ -41,13 +40,6 @@ __all__ = [
     "Template",
     "parse_template",
 ]
-
-# Python's regex parser lives in re._parser since 3.11 and sre_parse before.
-try:
-    _sre: Any = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - Python 3.10
-    _sre = importlib.import_module("sre_parse")
-_SLASH = ord("/")
 
 
 class SegmentKind(Enum):
@@ -488,68 +480,4 @@ def _may_match_slash(pattern: str) -> bool:
     Cached: most templates use repath's default patterns, and parsing a
     regex costs more than the rest of a template's registration.
     """
-    try:
-        parsed = _sre.parse(pattern)
-    except Exception:
-        return True
-    return _walk_may_match_slash(parsed)
-
-
-def _walk_may_match_slash(items: Any) -> bool:
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            if arg == _SLASH:
-                return True
-        elif name == "NOT_LITERAL":
-            if arg != _SLASH:
-                return True
-        elif name == "ANY":
-            return True
-        elif name == "IN":
-            if _class_has_slash(arg):
-                return True
-        elif name in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
-            if _walk_may_match_slash(arg[2]):
-                return True
-        elif name in {"SUBPATTERN", "ATOMIC_GROUP"}:
-            if _walk_may_match_slash(arg[-1] if name == "SUBPATTERN" else arg):
-                return True
-        elif name == "BRANCH":
-            if any(_walk_may_match_slash(branch) for branch in arg[1]):
-                return True
-        elif name in {"AT", "ASSERT", "ASSERT_NOT", "GROUPREF"}:
-            continue  # consume nothing themselves, or repeat a group already walked
-        else:
-            return True  # an opcode not handled above: assume it may
-    return False
-
-
-_SLASH_CATEGORIES = {
-    "CATEGORY_NOT_DIGIT",
-    "CATEGORY_NOT_SPACE",
-    "CATEGORY_NOT_WORD",
-    "CATEGORY_NOT_LINEBREAK",
-    "CATEGORY_UNI_NOT_DIGIT",
-    "CATEGORY_UNI_NOT_SPACE",
-    "CATEGORY_UNI_NOT_WORD",
-    "CATEGORY_UNI_NOT_LINEBREAK",
-}
-
-
-def _class_has_slash(items: Any) -> bool:
-    negate = False
-    found = False
-    for op, arg in items:
-        name = str(op)
-        if name == "NEGATE":
-            negate = True
-        elif name == "LITERAL":
-            found = found or arg == _SLASH
-        elif name == "RANGE":
-            found = found or arg[0] <= _SLASH <= arg[1]
-        elif name == "CATEGORY":
-            found = found or str(arg) in _SLASH_CATEGORIES
-        else:
-            return True
-    return found != negate
+    return may_match(pattern, "/")
