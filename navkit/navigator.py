@@ -323,14 +323,7 @@ class Navigator:
             return
         shown = self.address
         move = self._history.observe(address)  # the browser has moved already
-
-        def landed(final: str | None) -> None:
-            final = shown if final is None else final  # refused: put the address back
-            if final != address:
-                self._history.push(final)
-                self._surface.push_url(final)
-
-        self._begin(address, _BROWSER_SOURCES[move], landed)
+        self._begin(address, _BROWSER_SOURCES[move], self._client_moved(address, shown))
 
     def reconnected(self, route: str, lost: int) -> None:
         """The client came back after losing its connection; it shows ``route``.
@@ -348,14 +341,18 @@ class Navigator:
         shown = self.address
         if self._history.state.current != route:
             self._history.observe(route)
+        self._begin(route, Source.RECONNECT, self._client_moved(route, shown))
+
+    def _client_moved(self, address: str, shown: str) -> Callable[[str | None], None]:
+        """How to record a navigation the client made first (it shows ``address``)."""
 
         def landed(final: str | None) -> None:
-            final = shown if final is None else final  # refused: back where Python was
-            if final != route:
+            final = shown if final is None else final  # refused: put the address back
+            if final != address:  # refused or redirected: the client must move again
                 self._history.push(final)
                 self._surface.push_url(final)
 
-        self._begin(route, Source.RECONNECT, landed)
+        return landed
 
     def view_popped(self, route: str, *, closed: bool = True) -> None:
         """The user closed the top view (AppBar back, Android back, iOS swipe).
