@@ -23,7 +23,7 @@ from collections.abc import Callable
 import flet as ft
 
 import navkit
-from benchmarks.common import format_time, markdown_table, warm_up
+from benchmarks.common import classic_view_pop, format_time, markdown_table, warm_up
 from navkit.testing import FletTestClient
 
 CONTROLS = 200
@@ -67,12 +67,8 @@ def classic_main(counter: Counted) -> Callable[[ft.Page], None]:
                 page.views.append(ft.View(route=prefix, controls=counter.view(prefix)))
             page.update()
 
-        def view_pop(event: ft.ViewPopEvent) -> None:
-            page.views.pop()
-            page.navigate(page.views[-1].route or "/")
-
         page.on_route_change = route_change
-        page.on_view_pop = view_pop
+        page.on_view_pop = classic_view_pop(page)
         route_change()
 
     return main

@@ -16,19 +16,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import time
-import tracemalloc
-from pathlib import Path
 
 import flet as ft
 
-import navkit
-from benchmarks.common import markdown_table, warm_up
-from benchmarks.sessions import make_router, open_pages, run_all
+from benchmarks.common import classic_view_pop, markdown_table, warm_up
+from benchmarks.sessions import (
+    App,
+    NavkitApp,
+    make_router,
+    navkit_state_per_page,
+    open_pages,
+    run_all,
+)
 from navkit.testing import FletTestClient
-
-NAVKIT = Path(navkit.__file__).parent
 
 
 class ClassicApp:
@@ -49,12 +50,8 @@ class ClassicApp:
                 page.views.append(_view(base + "/reviews", "Reviews", "reviews"))
             page.update()
 
-        def view_pop(event: ft.ViewPopEvent) -> None:
-            page.views.pop()
-            page.navigate(page.views[-1].route or "/")
-
         page.on_route_change = route_change
-        page.on_view_pop = view_pop
+        page.on_view_pop = classic_view_pop(page)
         route_change()
 
     async def go(self, client: FletTestClient, endpoint: str, values: dict[str, int]) -> None:
@@ -79,55 +76,17 @@ def _view(route: str, title: str, text: str) -> ft.View:
     )
 
 
-def measure_navkit(pages: int, steps: int) -> tuple[float, int]:
-    loop = asyncio.new_event_loop()
-    clients = open_pages(make_router(), pages, loop)
-    started = time.perf_counter()
-    run_all(clients, steps, loop)
-    elapsed = time.perf_counter() - started
-    sent = sum(client.sent_bytes for client in clients)
-    for client in clients:
-        client.close()
-    loop.close()
-    return elapsed, sent
-
-
-def measure_classic(pages: int, steps: int) -> tuple[float, int]:
-    loop = asyncio.new_event_loop()
-    app = ClassicApp()
-    clients = [FletTestClient(route=f"/u/{uid}", loop=loop, main=app.main) for uid in range(pages)]
+def measure(
+    clients: list[FletTestClient], steps: int, loop: asyncio.AbstractEventLoop, app: App
+) -> tuple[float, int]:
+    """Wall time of every page's visit, interleaved, and the bytes sent; closes the pages."""
     started = time.perf_counter()
     run_all(clients, steps, loop, app=app)
     elapsed = time.perf_counter() - started
     sent = sum(client.sent_bytes for client in clients)
     for client in clients:
         client.close()
-    loop.close()
     return elapsed, sent
-
-
-def navkit_memory_per_page(pages: int, steps: int) -> float:
-    """Bytes navkit's own code allocated and still holds, per idle page (tracemalloc)."""
-    loop = asyncio.new_event_loop()
-    router = make_router()
-    run_all(open_pages(router, 1, loop), steps, loop)  # shared caches warm
-    gc.collect()
-    tracemalloc.start()
-    before = tracemalloc.take_snapshot()
-    clients = open_pages(router, pages, loop)
-    run_all(clients, steps, loop)
-    gc.collect()
-    after = tracemalloc.take_snapshot()
-    tracemalloc.stop()
-    only = [
-        tracemalloc.Filter(True, f"{NAVKIT}/*"),
-        tracemalloc.Filter(False, f"{NAVKIT}/testing.py"),
-    ]
-    grown = after.filter_traces(only).compare_to(before.filter_traces(only), "filename")
-    for client in clients:
-        client.close()
-    loop.close()
-    return sum(stat.size_diff for stat in grown) / pages
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -140,8 +99,18 @@ def main(argv: list[str] | None = None) -> None:
     total = args.pages * args.steps
     rows = []
     results = {}
-    for name, measure in (("navkit", measure_navkit), ("classic handler", measure_classic)):
-        elapsed, sent = measure(args.pages, args.steps)
+    classic = ClassicApp()
+    for name, app in (("navkit", NavkitApp()), ("classic handler", classic)):
+        loop = asyncio.new_event_loop()
+        if app is classic:
+            clients = [
+                FletTestClient(route=f"/u/{uid}", loop=loop, main=classic.main)
+                for uid in range(args.pages)
+            ]
+        else:
+            clients = open_pages(make_router(), args.pages, loop)
+        elapsed, sent = measure(clients, args.steps, loop, app)
+        loop.close()
         results[name] = elapsed
         rows.append(
             [
@@ -159,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
         )
     )
     print(f"\nclassic / navkit time: {results['classic handler'] / results['navkit']:.2f}x")
-    per_page = navkit_memory_per_page(args.memory_pages, args.steps)
+    per_page = navkit_state_per_page(args.memory_pages, args.steps)
     print(
         f"\nnavkit state per idle page after {args.steps} navigations "
         f"(tracemalloc, {args.memory_pages} pages, views excluded): {per_page / 1024:.1f} KiB"

@@ -1,4 +1,4 @@
-"""Small timing helpers shared by the benchmarks (medians, not means)."""
+"""Small helpers shared by the benchmarks: timing (medians, not means), tables, peers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,18 @@ import statistics
 import time
 from collections.abc import Callable
 from typing import Any
+
+import flet as ft
+
+
+def classic_view_pop(page: ft.Page) -> Callable[[ft.ViewPopEvent], None]:
+    """The ``on_view_pop`` handler of Flet's routing docs: pop, then go to the view beneath."""
+
+    def view_pop(event: ft.ViewPopEvent) -> None:
+        page.views.pop()
+        page.navigate(page.views[-1].route or "/")
+
+    return view_pop
 
 
 def per_call_seconds(

@@ -11,9 +11,12 @@ to the loop, so navigations of different pages interleave mid-way.
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
 import random
+import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 import flet as ft
@@ -23,6 +26,7 @@ import navkit
 from navkit.testing import FletTestClient
 
 ITEMS = 10
+NAVKIT = Path(navkit.__file__).parent
 
 
 def make_router() -> navkit.Router:
@@ -149,3 +153,35 @@ def run_all(
         await asyncio.gather(*visits)
 
     loop.run_until_complete(together())
+
+
+def navkit_state_per_page(pages: int, steps: int) -> float:
+    """Bytes navkit's own code allocated and still holds, per idle page (tracemalloc).
+
+    ``pages`` pages do ``steps`` navigations each; what navkit's modules
+    allocated meanwhile and still hold is divided among them. The views are
+    built by the app's view functions and the page by Flet, so neither counts;
+    nor does the client stand-in. Shared caches are warmed first.
+    """
+    loop = asyncio.new_event_loop()
+    router = make_router()
+    run_all(open_pages(router, 1, loop), steps, loop)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        clients = open_pages(router, pages, loop)
+        run_all(clients, steps, loop)
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    only = [
+        tracemalloc.Filter(True, f"{NAVKIT}/*"),
+        tracemalloc.Filter(False, f"{NAVKIT}/testing.py"),
+    ]
+    grown = after.filter_traces(only).compare_to(before.filter_traces(only), "filename")
+    for client in clients:
+        client.close()
+    loop.close()
+    return sum(stat.size_diff for stat in grown) / pages

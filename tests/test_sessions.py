@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import tracemalloc
 import weakref
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-import navkit
-from benchmarks.sessions import check_own, make_router, open_pages, run_all
+from benchmarks.sessions import (
+    check_own,
+    make_router,
+    navkit_state_per_page,
+    open_pages,
+    run_all,
+)
 from navkit.testing import FletTestClient
 
 PAGES, STEPS = 1_000, 100
-NAVKIT = Path(navkit.__file__).parent
 
 
 @pytest.fixture
@@ -46,32 +48,10 @@ def test_a_thousand_interleaved_pages_never_see_each_other(
     _close(clients)
 
 
-def test_navkit_state_per_idle_page_is_under_20_kib(loop: asyncio.AbstractEventLoop) -> None:
-    router = make_router()
-    run_all(open_pages(router, 1, loop), STEPS, loop)  # shared caches warm, not counted
-    count = 20  # the state is per page: a few pages measure it (tracemalloc is slow)
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before = tracemalloc.take_snapshot()
-        clients = open_pages(router, count, loop)
-        run_all(clients, STEPS, loop)
-        gc.collect()
-        after = tracemalloc.take_snapshot()
-    finally:
-        tracemalloc.stop()
-    # Allocated by navkit's own code and still alive; the views are built by
-    # the app's view functions and Flet's page by Flet, so neither counts.
-    navkit_only = [
-        tracemalloc.Filter(True, f"{NAVKIT}/*"),
-        tracemalloc.Filter(False, f"{NAVKIT}/testing.py"),  # the client stand-in
-    ]
-    grown = after.filter_traces(navkit_only).compare_to(
-        before.filter_traces(navkit_only), "filename"
-    )
-    per_page = sum(stat.size_diff for stat in grown) / count
+def test_navkit_state_per_idle_page_is_under_20_kib() -> None:
+    # The state is per page: 20 pages measure it (tracemalloc slows all down).
+    per_page = navkit_state_per_page(20, STEPS)
     assert 0 < per_page <= 20 * 1024, f"{per_page / 1024:.1f} KiB per idle page"
-    _close(clients)
 
 
 def test_a_closed_page_is_garbage_collected(loop: asyncio.AbstractEventLoop) -> None:
