@@ -14,9 +14,6 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from navkit.binding import navigator_of, run
-from navkit.blueprints import Blueprint
-from navkit.converters import Converter
 from navkit.errors import (
     AddressError,
     BadRequest,
@@ -31,14 +28,25 @@ from navkit.errors import (
     abort,
     redirect,
 )
-from navkit.guards import Navigation, safe_next
-from navkit.history import BrowserHistory, History, HistoryState, MemoryHistory
-from navkit.location import Location
-from navkit.navigator import Navigator, Source
-from navkit.router import Router
-from navkit.routes import Match, Route
-from navkit.stack import Level
-from navkit.urls import UrlStrategy
+from navkit.flet import Router as Router
+from navkit.flet import navigator_of as navigator_of
+from navkit.flet import run as run
+from navkit.navigation.history import BrowserHistory as BrowserHistory
+from navkit.navigation.history import History as History
+from navkit.navigation.history import HistoryState as HistoryState
+from navkit.navigation.history import MemoryHistory as MemoryHistory
+from navkit.navigation.navigator import Navigator as Navigator
+from navkit.navigation.urls import UrlStrategy as UrlStrategy
+from navkit.navigation.values import InFlight as InFlight
+from navkit.navigation.values import Level as Level
+from navkit.navigation.values import Navigation as Navigation
+from navkit.navigation.values import Source as Source
+from navkit.routing.blueprints import Blueprint as Blueprint
+from navkit.routing.converters import Converter as Converter
+from navkit.routing.location import Location as Location
+from navkit.routing.location import safe_next as safe_next
+from navkit.routing.routes import Match as Match
+from navkit.routing.routes import Route as Route
 
 __all__ = [
     "AddressError",
@@ -51,6 +59,7 @@ __all__ = [
     "HTTPError",
     "History",
     "HistoryState",
+    "InFlight",
     "InternalServerError",
     "Level",
     "Location",

@@ -7,8 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from navkit.router import Router
-from navkit.routes import Route
+from navkit.routing.routes import Route
+from navkit.routing.table import RouteTable
 
 __all__ = ["format_routes", "load_router", "main"]
 
@@ -20,11 +20,11 @@ _SORT_KEYS = {
 }
 
 
-def load_router(target: str) -> Router:
+def load_router(target: str) -> RouteTable:
     """Import ``module:attribute`` (or ``module``, whose ``router`` is used).
 
     Raises:
-        SystemExit: The module or attribute is missing, or is not a Router.
+        SystemExit: The module or attribute is missing, or is not a navkit.Router.
     """
     module_name, _, attribute = target.partition(":")
     if "" not in sys.path and "." not in sys.path:
@@ -34,7 +34,7 @@ def load_router(target: str) -> Router:
     except ImportError as error:
         raise SystemExit(f"navkit: cannot import {module_name!r}: {error}") from None
     found = getattr(module, attribute or "router", None)
-    if not isinstance(found, Router):
+    if not isinstance(found, RouteTable):
         raise SystemExit(f"navkit: {target!r} is not a navkit.Router (found {found!r})")
     return found
 

@@ -64,8 +64,8 @@ def test_browser_back_and_forward_several_steps(screen: Open) -> None:
     for move, title, address in steps:
         move()
         tab.expect(title, address)
-    tab.back_arrow()  # the stack is intact after all that
-    tab.expect("Store", "/store")
+    tab.back_arrow()  # the stack is intact after all that, the store still sorted
+    tab.expect("Store", "/store?sort=number")
 
 
 def test_reload_keeps_the_route_and_the_stack(screen: Open) -> None:

@@ -1,0 +1,68 @@
+"""Binding a router to a page: the surface, the event handlers and ``page.go``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+import flet as ft
+
+from navkit.errors import NavkitError
+from navkit.flet.events import PageEvents, claim_events
+from navkit.flet.pages import has_navigator, keep_navigator
+from navkit.flet.surface import PageSurface
+from navkit.flet.views import default_pending_indicator
+from navkit.navigation.history import BrowserHistory, History, MemoryHistory
+from navkit.navigation.navigator import DEFAULT_GUARD_TIMEOUT, Navigator
+from navkit.navigation.urls import UrlStrategy
+from navkit.routing.table import RouteTable
+
+__all__ = ["attach"]
+
+
+def attach(
+    table: RouteTable,
+    page: ft.Page,
+    *,
+    strategy: Literal["path", "hash"] = "path",
+    base_path: str = "",
+    history: History | None = None,
+    pending_indicator: Callable[[], ft.Control] | None = None,
+    pending_delay: float = 0.2,
+    guard_timeout: float | None = DEFAULT_GUARD_TIMEOUT,
+    max_history: int | None = None,
+) -> Navigator:
+    """Bind ``table`` to ``page`` and show the page's current route.
+
+    See :meth:`navkit.Router.attach`.
+    """
+    if has_navigator(page):
+        raise NavkitError("a navkit router is already attached to this page")
+    table.check()
+    address = page.route or "/"
+    surface = PageSurface(
+        page,
+        pending_indicator=pending_indicator or default_pending_indicator,
+        pending_delay=pending_delay,
+        before_update=lambda: claim_events(page),
+    )
+    if history is None:
+        kind = BrowserHistory if page.web else MemoryHistory
+        history = kind(address) if max_history is None else kind(address, max_entries=max_history)
+    navigator = Navigator(
+        table, surface, history, UrlStrategy(strategy, base_path), guard_timeout=guard_timeout
+    )
+    keep_navigator(page, navigator)
+    PageEvents(page, surface)  # the page keeps it
+    # Flet 1.0 removed page.go; countless apps still call it.
+    page.go = _page_go(navigator)  # type: ignore[attr-defined]
+    navigator.start(address)
+    return navigator
+
+
+def _page_go(navigator: Navigator) -> Callable[..., None]:
+    def go(route: str, **query: Any) -> None:
+        """Navigate to ``route`` (navkit's replacement for Flet's removed ``page.go``)."""
+        navigator.go(route, **query)
+
+    return go

@@ -1,0 +1,51 @@
+"""What the client shows, and which route changes only echo navkit's own pushes.
+
+Flet 1.0.5's client answers ``push_route(r)`` with a route change for
+``r`` unless it already shows ``r``; that echo must not be taken for the
+browser's Back button. Events arrive in order, so echoes are matched first
+in, first out.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+__all__ = ["ClientRoute"]
+
+
+class ClientRoute:
+    """The route the client shows, and the echoes still to come."""
+
+    def __init__(self, route: str) -> None:
+        self.route = route
+        self._echoes: deque[str] = deque()
+
+    def pushed(self, route: str) -> bool:
+        """Record a push; False when the client already shows ``route`` (nothing to send)."""
+        if route == self.route:
+            return False
+        self.route = route
+        self._echoes.append(route)
+        return True
+
+    def reconnected(self, route: str) -> int:
+        """The client came back showing ``route``: how many pushes it never received.
+
+        Those sent up to the one it shows arrived (their echoes were lost
+        with the connection); the later ones were dropped by Flet.
+        """
+        pending = list(self._echoes)
+        self._echoes.clear()
+        self.route = route
+        for position in range(len(pending) - 1, -1, -1):
+            if pending[position] == route:
+                return len(pending) - 1 - position
+        return len(pending)
+
+    def received(self, route: str) -> bool:
+        """Record a route change from the client; True when it echoes a push."""
+        if self._echoes and self._echoes[0] == route:
+            self._echoes.popleft()
+            return True
+        self.route = route
+        return False

@@ -1,0 +1,112 @@
+"""navkit's handlers for a page's events, in front of the app's own.
+
+Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
+
+* A route change arrives for each ``push_route`` (an echo, see
+  :mod:`navkit.flet.client_route`), for browser Back/Forward and for a
+  typed address; AppBar back, Android back and the iOS swipe send
+  ``view_pop`` instead.
+* A web client that loses its connection and comes back keeps its session
+  (``on_connect``); ``page.route`` is then the address the client shows.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import flet as ft
+
+from navkit.flet.pages import navigator_of
+from navkit.flet.surface import PageSurface
+
+__all__ = ["PageEvents", "claim_events"]
+
+_EVENTS = "_navkit_events"  # where a page keeps its PageEvents
+
+
+class PageEvents:
+    """Routes a page's events to its navigator, then to the app's own handlers.
+
+    An app that sets ``page.on_connect`` (or ``on_route_change``,
+    ``on_view_pop``) after attaching -- in ``main``, typically -- would
+    silently switch navkit off. :meth:`claim` puts navkit's handler back in
+    front and keeps the app's as the one called after it; it runs on
+    attaching, after ``main`` and before every update navkit makes.
+    """
+
+    def __init__(self, page: ft.Page, surface: PageSurface) -> None:
+        self.page = page
+        self.surface = surface
+        self.apps: dict[str, Any] = {}
+        self.ours: dict[str, Any] = {
+            "on_route_change": self.route_change,
+            "on_view_pop": self.view_pop,
+            "on_connect": self.connect,
+            "on_close": self.close,
+        }
+        setattr(page, _EVENTS, self)
+        self.claim()
+
+    def claim(self) -> None:
+        """Put navkit's handlers back where the app replaced them."""
+        for name, handler in self.ours.items():
+            current = getattr(self.page, name, None)
+            if current is not handler:
+                self.apps[name] = current
+                setattr(self.page, name, handler)
+
+    def route_change(self, event: ft.RouteChangeEvent) -> None:
+        if not self.surface.client.received(event.route):
+            navigator_of(self.page).route_changed(event.route)
+        self._after("on_route_change", event)
+
+    def view_pop(self, event: ft.ViewPopEvent) -> None:
+        navigator_of(self.page).view_popped(event.route)
+        self._after("on_view_pop", event)
+
+    def connect(self, event: ft.Event[ft.Page]) -> None:
+        # A web client came back to its session; Flet has set page.route to
+        # the address the client shows.
+        route = self.page.route or "/"
+        navigator_of(self.page).reconnected(route, self.surface.client.reconnected(route))
+        self._after("on_connect", event)
+
+    def close(self, event: ft.Event[ft.Page]) -> None:
+        # The session ended: a navigation still waiting must not go on.
+        navigator_of(self.page).close()
+        self._after("on_close", event)
+
+    def _after(self, name: str, event: Any) -> None:
+        """Finish an event navkit handled: call the app's own handler, if any.
+
+        Without one, Flet's automatic update after the event is switched off:
+        navkit has updated the page already where anything changed, and the
+        automatic one would diff every view again for nothing (an echo changes
+        nothing at all).
+        """
+        handler = self.apps.get(name)
+        if handler is None:
+            ft.context.disable_auto_update()  # type: ignore[no-untyped-call]
+            return
+        result = handler(event) if _takes_argument(handler) else handler()
+        if inspect.isawaitable(result):
+            self.surface.spawn(result)
+
+
+def claim_events(page: ft.Page) -> None:
+    """Make sure navkit handles ``page``'s events, before the app's own handlers.
+
+    ``navkit.run`` calls it after the app's ``main``; see :class:`PageEvents`.
+    """
+    events = getattr(page, _EVENTS, None)
+    if isinstance(events, PageEvents):
+        events.claim()
+
+
+def _takes_argument(handler: Callable[..., Any]) -> bool:
+    try:
+        return len(inspect.signature(handler).parameters) > 0
+    except (TypeError, ValueError):
+        return True

@@ -1,0 +1,62 @@
+"""``navkit.run``: ``ft.run`` with a router attached to every new page."""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Callable
+from typing import Any, Literal
+
+import flet as ft
+
+from navkit.flet.events import claim_events
+from navkit.flet.router import Router
+from navkit.flet.webclient import web_assets
+
+__all__ = ["run"]
+
+
+def run(
+    router: Router,
+    main: Callable[..., Any] | None = None,
+    *,
+    strategy: Literal["path", "hash"] = "path",
+    base_path: str = "",
+    **flet_options: Any,
+) -> Any:
+    """``ft.run`` with ``router`` attached to every new page.
+
+    Args:
+        router: The app's router.
+        main: Called after attaching, as ``main(page)`` or ``main(page, nav)``
+            (sync or async); optional.
+        strategy: The URL strategy, ``"path"`` or ``"hash"``; passed to Flet
+            as its enum (Flet's ASGI export fails on a plain string). Under
+            ``"path"``, a legacy ``#/route`` address is redirected to its path
+            form in the browser (see :mod:`navkit.flet.webclient`).
+        base_path: The app's prefix, for ``Navigator.href``.
+        **flet_options: Passed to ``ft.run`` (``host``, ``port``, ``view``,
+            ``no_cdn``, ``export_asgi_app``...).
+    """
+    url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
+    if strategy == "path":
+        # A "#/route" link from the hash strategy is redirected in the browser,
+        # before Flutter boots (see navkit.flet.webclient).
+        exported = flet_options.get("export_asgi_app", False)
+        flet_options["assets_dir"] = web_assets(
+            flet_options.get("assets_dir", "assets"),
+            relative_to=os.getcwd() if exported else None,  # as Flet resolves it
+        )
+        os.environ.pop("FLET_ASSETS_DIR", None)  # it would override ours; it is included
+
+    async def navkit_main(page: ft.Page) -> None:
+        navigator = router.attach(page, strategy=strategy, base_path=base_path)
+        if main is None:
+            return
+        wants_navigator = len(inspect.signature(main).parameters) >= 2
+        result = main(page, navigator) if wants_navigator else main(page)
+        if inspect.isawaitable(result):
+            await result
+        claim_events(page)  # main may have set page.on_connect & co.
+
+    return ft.run(navkit_main, route_url_strategy=url_strategy, **flet_options)

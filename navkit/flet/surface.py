@@ -1,0 +1,245 @@
+"""The page surface: shows levels on an ``ft.Page`` and tells the client the address.
+
+It builds nothing and decides nothing: the navigator hands it the views of
+the entering levels and which pops might be refused.
+
+Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
+
+* AppBar back, Android back and the iOS swipe hide the top view on the
+  client at once unless the view has ``can_pop=False``; then the client
+  asks first (``on_confirm_pop``).
+* The client keeps hiding a popped view's route while a view with that
+  route is listed (its page navigator's build).
+* A dialog opened in the same update that gives the views beneath
+  ``can_pop=False`` never shows (measured in Chromium).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import flet as ft
+
+from navkit.flet.client_route import ClientRoute
+from navkit.flet.pages import navigator_of
+from navkit.flet.views import render
+from navkit.navigation.values import Level
+from navkit.navigation.views import Built
+
+__all__ = ["CLIENT_FRAME", "PageSurface"]
+
+log = logging.getLogger("navkit")
+
+# Long enough for Flet's client to build a frame between two updates.
+CLIENT_FRAME = 0.1
+
+
+class PageSurface:
+    """Shows levels on an ``ft.Page``: keeps unchanged views, one update per navigation.
+
+    Args:
+        page: The page.
+        pending_indicator: Makes the control shown while a navigation waits.
+        pending_delay: Seconds a navigation may wait before it is shown.
+        before_update: Called before each update navkit makes (the binding
+            re-claims the page's event handlers there).
+    """
+
+    def __init__(
+        self,
+        page: ft.Page,
+        *,
+        pending_indicator: Callable[[], ft.Control] | None = None,
+        pending_delay: float = 0.2,
+        before_update: Callable[[], None] | None = None,
+    ) -> None:
+        self.page = page
+        self.pending_indicator = pending_indicator
+        self.pending_delay = pending_delay
+        self.client = ClientRoute(page.route or "/")
+        self.views: list[Any] = []
+        self._before_update = before_update
+        self._indicator: ft.Control | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._dialog: ft.DialogControl | None = None  # the modal level's, while open
+        self._tasks: set[asyncio.Future[Any]] = set()
+
+    @property
+    def tasks(self) -> frozenset[asyncio.Future[Any]]:
+        """The tasks this surface started and that have not finished (pushes, handlers)."""
+        return frozenset(self._tasks)
+
+    def render(self, built: Built) -> ft.View | ft.DialogControl:
+        """The control one built level shows (see :func:`navkit.flet.views.render`)."""
+        return render(built)
+
+    def commit(
+        self, levels: tuple[Level, ...], keep: int, views: list[Any], refusable: frozenset[str]
+    ) -> None:
+        """Keep the first ``keep`` views, add ``views``, and update the page once.
+
+        A modal level's "view" is a dialog or bottom sheet: it opens over the
+        views beneath instead of joining ``page.views``.
+        """
+        self.views = [*self.views[:keep], *views]
+        page = self.page
+        if self._before_update is not None:
+            self._before_update()
+        page.views[:] = [view for view in self.views if isinstance(view, ft.View)]
+        self._guard_pops(page.views, refusable)
+        page.route = levels[-1].address
+        top = self.views[-1]
+        dialog = top if isinstance(top, ft.DialogControl) else None
+        if self._dialog is not None and self._dialog is not dialog:
+            closing, self._dialog = self._dialog, None  # its dismissal is not a pop
+            closing.open = False
+        if dialog is not None and dialog is not self._dialog:
+            self._dialog = dialog
+            dialog.on_dismiss = self._dismissed
+            page.update()  # views first: see the module docstring
+            page.show_dialog(dialog)
+        page.update()
+
+    def _guard_pops(self, views: list[ft.View], refusable: frozenset[str]) -> None:
+        """Views whose closing might be refused make the client ask first."""
+        for view in views:
+            guarded = (view.route or "/") in refusable
+            if guarded and view.on_confirm_pop is None:
+                view.can_pop = False
+                view.on_confirm_pop = self._confirm_pop
+            elif not guarded and view.on_confirm_pop == self._confirm_pop:
+                view.can_pop = True
+                view.on_confirm_pop = None
+
+    async def _confirm_pop(self, event: Any) -> None:
+        """The client asks whether it may pop a view: no, navkit pops it.
+
+        The navigator decides (leave checks, guards) and, if allowed, removes
+        the view, which the client animates as a pop; if refused, nothing
+        changes on screen and what was typed stays.
+        """
+        view = event.control
+        await view.confirm_pop(False)
+        navigator_of(self.page).view_popped(view.route or "/", closed=False)
+
+    def reshow_top(self) -> None:
+        """Show the top view or modal again after the client closed it (state intact).
+
+        Rare: views whose closing might be refused are never popped by the
+        client (see ``_guard_pops``); this serves a guard added after the view
+        was shown, and modals dismissed by a tap outside.
+        """
+        page = self.page
+        top = self.views[-1] if self.views else None
+        if isinstance(top, ft.DialogControl):
+            self._dialog = top
+            top.on_dismiss = self._dismissed
+            page.show_dialog(top)
+            return
+        if top is None or top not in page.views:
+            return
+        # The client hides a popped view's route until it builds a page
+        # listing no view with that route: take it out, let a frame pass,
+        # and put it back.
+        page.views.remove(top)
+        page.update()
+
+        async def put_back() -> None:
+            await asyncio.sleep(CLIENT_FRAME)
+            if self.views and self.views[-1] is top and top not in page.views:
+                page.views.append(top)
+                page.update()
+
+        self.spawn(put_back())
+
+    def _dismissed(self, event: Any) -> None:
+        """The user closed the modal (tap outside, Esc, swipe): back to its parent."""
+        if event.control is not self._dialog:
+            return  # closed by navkit itself
+        self._dialog = None
+        navigator = navigator_of(self.page)
+        navigator.view_popped(navigator.address)
+
+    # -- waiting -----------------------------------------------------------
+
+    def loading(self, waiting: bool) -> None:
+        """Show one pending indicator while a navigation waits longer than ``pending_delay``.
+
+        It stays while navigations overtake each other, until one lands
+        (or none is left waiting).
+        """
+        if self.pending_indicator is None:
+            return
+        if waiting:
+            if self._timer is None and self._indicator is None:
+                loop = asyncio.get_running_loop()
+                self._timer = loop.call_later(self.pending_delay, self._show_pending)
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._indicator is not None:
+            indicator, self._indicator = self._indicator, None
+            if indicator in self.page.overlay:
+                self.page.overlay.remove(indicator)
+            self.page.update()
+
+    def _show_pending(self) -> None:
+        self._timer = None
+        if self.pending_indicator is None or self._indicator is not None:
+            return
+        self._indicator = self.pending_indicator()
+        self.page.overlay.append(self._indicator)
+        self.page.update()
+
+    # -- the client's address ------------------------------------------------
+
+    def push_url(self, address: str) -> None:
+        """Move the client (and a browser's address bar) to ``address``."""
+        if self.client.pushed(address):
+            self.spawn(self.page.push_route(address))
+
+    def in_loop(self, callback: Callable[[], object]) -> bool:
+        """Hand ``callback`` to the page's loop when called from another thread.
+
+        ``page.run_thread`` workers call ``nav.go`` this way; navigation
+        state is only ever touched on the page's loop.
+        """
+        try:
+            asyncio.get_running_loop()
+            return False
+        except RuntimeError:
+            pass
+        loop = self._loop()
+        if loop is None or not loop.is_running():
+            return False  # no loop anywhere (a script): run here, sync views only
+        loop.call_soon_threadsafe(callback)
+        return True
+
+    def spawn(self, awaitable: Awaitable[Any]) -> None:
+        """Run ``awaitable`` as a task on the page's loop, keeping a reference until done."""
+        loop: asyncio.AbstractEventLoop | None
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = self._loop()
+            if loop is None or loop.is_closed():
+                log.warning("the page has no event loop: %r is dropped", awaitable)
+                if asyncio.iscoroutine(awaitable):
+                    awaitable.close()
+                return
+        task = asyncio.ensure_future(awaitable, loop=loop)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _loop(self) -> asyncio.AbstractEventLoop | None:
+        connection = self.page.session.connection
+        return getattr(connection, "loop", None) if connection is not None else None
+
+    def _task_done(self, task: asyncio.Future[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("navkit task failed: %r", task.exception())

@@ -1,0 +1,233 @@
+"""Deciding a navigation: redirect routes and guards, before anything is built.
+
+``decide`` loops -- redirect routes and guards may send the navigation
+elsewhere, and there the guards are asked again -- until the navigation is
+allowed, refused, or has gone round in circles (an error naming the chain,
+``/a => /b => /a``). It never raises: a guard's ``abort`` and a guard's
+exception become error levels, so no exception reaches Flet and no view of
+a refused page is ever called (no flash of protected content).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from navkit.errors import AddressError, BuildError, HTTPError, InternalServerError, Redirect
+from navkit.navigation.guards import ALLOW, BLOCK, Outcome, interpret
+from navkit.navigation.stack import build_stack, kept
+from navkit.navigation.tasks import Handoff
+from navkit.navigation.values import Level, Navigation, Source
+from navkit.routing.table import RouteTable
+
+__all__ = ["MAX_REDIRECTS", "Asking", "decide", "redirect_target"]
+
+log = logging.getLogger("navkit")
+
+MAX_REDIRECTS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Asking:
+    """What one navigation asks guards and leave checks with.
+
+    Attributes:
+        table: The route table.
+        source: What started the navigation.
+        shown: The levels shown now (their guards are not asked again).
+        came_from: The address shown now ("" at the start).
+        resolve: Turns a redirect target (path or endpoint, values) into an address.
+        leave_checks: Checks registered by shown views (``Navigator.on_leave``),
+            by level address; those of the levels this navigation removes are
+            asked first, top first, and any ``False`` refuses it.
+        guard_timeout: Seconds an async guard may take (None: no limit).
+        handoff: Awaited before any of the app's awaitables (one task per navigation).
+        rebuild: Every shown view is rebuilt (refresh): all their leave checks are asked.
+    """
+
+    table: RouteTable
+    source: Source
+    shown: tuple[Level, ...]
+    came_from: str
+    resolve: Callable[[str, dict[str, Any]], str]
+    leave_checks: Mapping[str, Callable[[Navigation], Any]]
+    guard_timeout: float | None
+    handoff: Handoff
+    rebuild: bool = False
+
+
+async def decide(
+    asking: Asking, address: str, chain: tuple[str, ...] = ()
+) -> tuple[str, tuple[Level, ...]] | None:
+    """The address to show and its levels, or None when a guard or leave check refuses.
+
+    Args:
+        asking: The navigation's context.
+        address: Where it goes.
+        chain: Addresses already redirected from (a view's redirect continues a chain).
+    """
+    shown = asking.shown
+    if asking.leave_checks and not chain:
+        levels = build_stack(asking.table, address, shown)
+        navigation = Navigation(address, levels[-1].match, asking.source, asking.came_from)
+        try:
+            if not await _may_leave(asking, levels, navigation):
+                return None
+        except Exception:
+            log.exception("a leave check failed on the way to %s; staying", address)
+            return None
+    chain = (*chain, address)
+    while True:
+        levels = build_stack(asking.table, address, shown)
+        navigation = Navigation(
+            address, levels[-1].match, asking.source, asking.came_from, chain[:-1]
+        )
+        try:
+            outcome = await _ask(asking, levels, navigation)
+        except HTTPError as error:
+            return address, _refused(levels, shown, error)
+        except TimeoutError as error:
+            log.error("%s on the way to %s", error, address)
+            slow = InternalServerError("A check took too long to answer.")
+            return address, _refused(levels, shown, slow)
+        except Exception:
+            log.exception("a guard failed on the way to %s", address)
+            return address, _refused(levels, shown, InternalServerError())
+        if outcome is ALLOW:
+            return address, levels
+        if outcome is BLOCK:
+            return None
+        target = redirect_target(asking, address, outcome, chain)
+        if isinstance(target, HTTPError):
+            return address, _refused(levels, shown, target)
+        if target is None:
+            return None  # as a guard's False: stay where you are
+        chain = (*chain, target)
+        address = target
+
+
+def redirect_target(
+    asking: Asking, address: str, outcome: Outcome, chain: tuple[str, ...]
+) -> str | HTTPError | None:
+    """Where a redirect from ``address`` goes: the address, an error to show, or None (refused).
+
+    ``chain`` holds the addresses of this navigation so far, ``address`` last.
+    """
+    try:
+        target = asking.resolve(outcome.target or "/", outcome.values)
+    except AddressError as error:
+        log.warning("redirect from %s refused: %s", address, error)
+        return None
+    except BuildError as error:
+        log.error("redirect from %s failed: %s", address, error)
+        return InternalServerError(str(error))
+    if target in chain or len(chain) > MAX_REDIRECTS:
+        loop = " => ".join([*chain, target])
+        why = "redirect loop" if target in chain else f"more than {MAX_REDIRECTS} redirects"
+        log.error("%s: %s", why, loop)
+        return InternalServerError(f"{why}: {loop}")
+    return target
+
+
+async def _ask(asking: Asking, levels: tuple[Level, ...], navigation: Navigation) -> Outcome:
+    top = levels[-1]
+    if top.match is not None:
+        redirect_to = top.match.route.options.get("redirect_to")
+        if redirect_to is not None:
+            return _redirect_route(asking.table, redirect_to, top.match)
+    for guard in _guards(asking.table, levels, asking.shown):
+        try:
+            answer = guard(navigation)
+            if inspect.isawaitable(answer):
+                await asking.handoff
+                answer = await _within(answer, asking.guard_timeout, guard)
+        except Redirect as redirect:
+            return Outcome(redirect.target, redirect.values)
+        outcome = interpret(answer)
+        if outcome is not ALLOW:
+            return outcome
+    return ALLOW
+
+
+async def _within(answer: Awaitable[Any], timeout: float | None, guard: Any) -> Any:
+    """Await a guard's answer for at most ``timeout`` seconds.
+
+    ``asyncio.wait`` rather than ``wait_for``: since Python 3.12 ``wait_for``
+    cancels the *current task* on timeout, and the first steps of a
+    navigation run inside the caller's task (see ``navkit.navigation.tasks``).
+
+    Raises:
+        TimeoutError: The guard did not answer in time (it is cancelled).
+    """
+    if timeout is None:
+        return await answer
+    task = asyncio.ensure_future(answer)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+    except asyncio.CancelledError:
+        task.cancel()  # this navigation gave way to a newer one
+        raise
+    if not done:
+        task.cancel()
+        await asyncio.wait({task})  # let the guard clean up
+        raise TimeoutError(f"guard {getattr(guard, '__name__', guard)!r} took over {timeout} s")
+    return task.result()
+
+
+async def _may_leave(asking: Asking, levels: tuple[Level, ...], navigation: Navigation) -> bool:
+    shown = asking.shown
+    staying = 0 if asking.rebuild else kept(shown, levels)
+    for level in reversed(shown[staying:]):
+        check = asking.leave_checks.get(level.address)
+        if check is None:
+            continue
+        answer = check(navigation)
+        if inspect.isawaitable(answer):
+            await asking.handoff
+            answer = await answer
+        if answer is False:
+            return False
+    return True
+
+
+def _redirect_route(table: RouteTable, target: str, match: Any) -> Outcome:
+    """Where a ``redirect_to`` route sends: a path, or an endpoint with the values carried."""
+    if target.startswith("/"):
+        return Outcome(target)
+    wanted: set[str] = set()
+    for route in table.routes_for(target):
+        wanted.update(route.template.param_names)
+    return Outcome(target, {name: value for name, value in match.params.items() if name in wanted})
+
+
+def _guards(
+    table: RouteTable, levels: tuple[Level, ...], shown: tuple[Level, ...]
+) -> list[Callable[..., Any]]:
+    """The router's guards, then those of every entering level (each guard once)."""
+    guards: list[Callable[..., Any]] = list(table.guards)
+    for level in levels[kept(shown, levels) :] or levels[-1:]:
+        if level.match is not None:
+            guards.extend(table.guards_for(level.match.route))
+    unique: dict[int, Callable[..., Any]] = {}
+    for guard in guards:
+        unique.setdefault(id(guard), guard)
+    return list(unique.values())
+
+
+def _refused(
+    levels: tuple[Level, ...], shown: tuple[Level, ...], error: HTTPError
+) -> tuple[Level, ...]:
+    """The error on top of the levels already shown -- no entering view is built.
+
+    A guard may have refused any entering level, not only the top one, so
+    none of them is shown.
+    """
+    top = levels[-1]
+    if not error.path:
+        error.path = top.path
+    beneath = levels[:-1]
+    return (*beneath[: kept(shown, beneath)], Level(top.address, top.match, error))

@@ -1,0 +1,124 @@
+"""The view stack for an address, as a value, and the one diff of two stacks.
+
+The stack for ``/store/42`` is the stack for its parent address plus one
+level for ``/store/42`` itself. The parent address is:
+
+* none, for a route registered with ``root=True`` (``/login`` starts afresh);
+* ``url_for(parent)`` for a route registered with ``parent="endpoint"``,
+  filled with the values the two routes share by name;
+* otherwise the longest proper prefix of the path that some route matches
+  (``/store``, then ``/``), so a prefix no route matches contributes nothing.
+
+Only the top level keeps the query string -- except that a level already
+shown keeps the address it was shown at (``/products?sort=price`` stays
+beneath the product opened from it). Nothing here touches Flet.
+"""
+
+from __future__ import annotations
+
+from navkit.errors import BuildError
+from navkit.navigation.values import Level
+from navkit.routing.location import path_of
+from navkit.routing.routes import Match
+from navkit.routing.table import RouteTable
+
+__all__ = ["MAX_DEPTH", "build_stack", "kept", "parent_address"]
+
+MAX_DEPTH = 64  # deeper stacks are cut: a guard against pathological tables
+
+
+def build_stack(
+    table: RouteTable, address: str, shown: tuple[Level, ...] = ()
+) -> tuple[Level, ...]:
+    """The levels for ``address``, bottom first; never empty.
+
+    An address no route matches gives a not-found level on top of the stack
+    of its longest matching prefix. A path over the table's
+    ``max_path_length`` is one not-found level: no prefix of it is tried,
+    so the work stays proportional to the address.
+
+    Args:
+        table: The route table.
+        address: Where the navigation goes.
+        shown: The levels shown now: a level beneath the top with the same
+            path and route keeps its shown address (and so its query).
+    """
+    path = path_of(address)
+    if len(path) > table.max_path_length:
+        return (Level(address, None),)
+    levels: list[Level] = []
+    seen: set[str] = set()
+    current: str | None = address
+    while current is not None and len(levels) < MAX_DEPTH:
+        path = path_of(current)
+        if path in seen:
+            break  # two levels would share a route: stop rather than loop
+        seen.add(path)
+        match = table.match(current)
+        levels.append(Level(current if not levels else path, match))
+        current = (
+            parent_address(table, match) if match is not None else _matching_prefix(table, path)
+        )
+    levels.reverse()
+    if shown:
+        levels[:-1] = [_as_shown(level, shown, index) for index, level in enumerate(levels[:-1])]
+    return tuple(levels)
+
+
+def kept(shown: tuple[Level, ...], levels: tuple[Level, ...]) -> int:
+    """How many bottom levels two stacks share: the one diff of the pipeline.
+
+    The first ``kept`` levels stay (their views are reused, their leave
+    checks and guards not asked); ``shown[kept:]`` leave and
+    ``levels[kept:]`` enter. A level showing an error is never shared: it
+    is built, and its guards asked, again.
+    """
+    count = 0
+    for old, new in zip(shown, levels, strict=False):
+        if old != new or old.error is not None or new.error is not None:
+            break
+        count += 1
+    return count
+
+
+def parent_address(table: RouteTable, match: Match) -> str | None:
+    """The address of the level beneath ``match``'s (see the module docstring)."""
+    options = match.route.options
+    if options.get("root"):
+        return None
+    parent = options.get("parent")
+    if parent is not None:
+        try:
+            return table.url_for(parent, **_shared_values(table, parent, match))
+        except BuildError:
+            return None  # RouteTable.check() reports this at attach time
+    return _matching_prefix(table, path_of(match.address))
+
+
+def _as_shown(level: Level, shown: tuple[Level, ...], index: int) -> Level:
+    """``level``, or the shown level at ``index`` if it is the same page at a fuller address."""
+    if index >= len(shown):
+        return level
+    old = shown[index]
+    if old.error is not None or old.match is None or level.match is None:
+        return level
+    same = old.path == level.path and old.match.route is level.match.route
+    return old if same and old.match.params == level.match.params else level
+
+
+def _shared_values(table: RouteTable, endpoint: str, match: Match) -> dict[str, object]:
+    """The child's values that the parent's templates take, by name."""
+    wanted: set[str] = set()
+    for route in table.routes_for(endpoint):
+        wanted.update(route.template.param_names)
+    return {name: value for name, value in match.params.items() if name in wanted}
+
+
+def _matching_prefix(table: RouteTable, path: str) -> str | None:
+    """The longest proper prefix of ``path`` that a route matches."""
+    segments = [segment for segment in path.split("/") if segment]
+    for length in range(len(segments) - 1, -1, -1):
+        prefix = "/" + "/".join(segments[:length])
+        if table.match(prefix) is not None:
+            return prefix
+    return None

@@ -1,0 +1,83 @@
+"""URL strategies: where the route lives in a browser's address, and back.
+
+* ``path``: ``https://host/<base>/store/42?x=1`` -- the route is the path
+  after the base path (the app's prefix), plus the query.
+* ``hash``: ``https://host/<base>/#/store/42?x=1`` -- the route lives after
+  ``#``; the root route is written with no fragment at all, as Flet does.
+
+A mobile deep link (``myapp://host/store/42``) carries the route as its path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+from navkit.routing.location import is_app_address
+
+__all__ = ["UrlStrategy"]
+
+
+@dataclass(frozen=True, slots=True)
+class UrlStrategy:
+    """How a route is written in a browser address.
+
+    Attributes:
+        kind: ``"path"`` or ``"hash"``.
+        base_path: The app's prefix (``"/app"``), "" at the root.
+    """
+
+    kind: Literal["path", "hash"] = "path"
+    base_path: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("path", "hash"):
+            raise ValueError(f"URL strategy must be 'path' or 'hash', not {self.kind!r}")
+        base = self.base_path.rstrip("/")
+        if base and not base.startswith("/"):
+            raise ValueError(f"base_path {self.base_path!r} must start with '/'")
+        object.__setattr__(self, "base_path", base)
+
+    def href(self, route: str) -> str:
+        """The address a browser shows for ``route`` (``/app/store/42`` or ``/#/store/42``)."""
+        if self.kind == "hash":
+            prefix = self.base_path + "/"
+            return prefix if route in ("", "/") else prefix + "#" + route
+        return (self.base_path + route) if route != "/" or not self.base_path else self.base_path
+
+    def route_from_url(self, url: str) -> str | None:
+        """The route a full URL or deep link addresses, or None if it is not this app's.
+
+        ``https://host/app/#/store/42?x=1`` (hash), ``https://host/app/store/42``
+        (path) and ``myapp://host/store/42`` all give ``/store/42...``. A
+        ``#/...`` fragment is honoured under the path strategy too, so that
+        links written for the hash strategy keep working. What would not be
+        a path inside the app (``javascript:...``, ``#//host``, control
+        characters) gives None. The host is not checked.
+        """
+        route = self._route_from_url(url)
+        return route if route is not None and is_app_address(route) else None
+
+    def _route_from_url(self, url: str) -> str | None:
+        parts = urlsplit(url)
+        if parts.fragment.startswith("/"):
+            return parts.fragment
+        path = parts.path or "/"
+        if parts.scheme not in ("http", "https", ""):
+            # A custom-scheme deep link: the host names the app, the path is the route.
+            return _with_query(path, parts.query)
+        if self.base_path:
+            if path == self.base_path or path == self.base_path + "/":
+                path = "/"
+            elif path.startswith(self.base_path + "/"):
+                path = path[len(self.base_path) :]
+            else:
+                return None
+        if self.kind == "hash":
+            return "/"  # a hash-strategy address with no route fragment is the root
+        return _with_query(path, parts.query)
+
+
+def _with_query(path: str, query: str) -> str:
+    return f"{path}?{query}" if query else path

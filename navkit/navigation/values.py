@@ -1,0 +1,154 @@
+"""The values a navigation is made of: what started it, its levels, what is shown.
+
+Every one is immutable. What is shown (:class:`Shown`) and what is in flight
+(:class:`InFlight`) are two separate values: a navigation that has not
+finished changes nothing a reader of the navigator sees. Nothing here
+touches Flet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from navkit.errors import HTTPError
+from navkit.routing.location import Location, parse_query, path_of
+from navkit.routing.routes import Match
+
+__all__ = ["InFlight", "Level", "Navigation", "Shown", "Source"]
+
+
+class Source(Enum):
+    """What started a navigation."""
+
+    DEEP_LINK = "deep_link"  # the address the page opened with
+    GO = "go"
+    REPLACE = "replace"
+    BACK = "back"  # Navigator.back()
+    FORWARD = "forward"  # Navigator.forward()
+    POP = "pop"  # Navigator.pop() / pop_until()
+    VIEW_POP = "view_pop"  # AppBar back, Android back, iOS swipe
+    BROWSER_BACK = "browser_back"
+    BROWSER_FORWARD = "browser_forward"
+    BROWSER_NEW = "browser_new"  # an address typed or followed in the browser
+    REFRESH = "refresh"
+    RECONNECT = "reconnect"  # the client came back showing another address
+
+    @property
+    def browser_moved(self) -> bool:
+        """True when the client shows the new address already (it started the move)."""
+        return self in _CLIENT_FIRST
+
+
+_CLIENT_FIRST = frozenset(
+    {Source.BROWSER_BACK, Source.BROWSER_FORWARD, Source.BROWSER_NEW, Source.RECONNECT}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One view of the stack.
+
+    Attributes:
+        address: The view's address. The top level's is the whole address
+            navigated to; a level beneath keeps the address it was shown at
+            (its query too) when it stays on the stack, and is its path when
+            the stack was built from a deep link. Flutter keys views by it
+            and back navigation targets it.
+        match: What matched the address; None for a not-found level.
+        error: An error shown at this level instead of its view.
+    """
+
+    address: str
+    match: Match | None
+    # An error shown instead of the match's view (a guard's abort, a failed
+    # view, a redirect loop). Errors are never reused, so not compared.
+    error: HTTPError | None = field(default=None, compare=False)
+
+    @property
+    def path(self) -> str:
+        """The address without query or fragment."""
+        return path_of(self.address)
+
+
+@dataclass(frozen=True, slots=True)
+class Navigation:
+    """A navigation a guard or leave check is asked about (an immutable value).
+
+    Attributes:
+        address: Where it goes (path, query).
+        match: What matched there (None: not found).
+        source: What started it (go, replace, deep link, browser back...).
+        came_from: The address shown until now ("" on the first page).
+        redirected_from: The addresses redirected on the way here, first first.
+    """
+
+    address: str
+    match: Match | None
+    source: Source
+    came_from: str = ""
+    redirected_from: tuple[str, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        """The target's path, without the query."""
+        return path_of(self.address)
+
+    @property
+    def endpoint(self) -> str | None:
+        """The target's endpoint (None when not found)."""
+        return self.match.endpoint if self.match is not None else None
+
+    @property
+    def params(self) -> Mapping[str, Any]:
+        """The target's converted path parameters."""
+        return self.match.params if self.match is not None else {}
+
+    @property
+    def query(self) -> list[tuple[str, str]]:
+        """The target's query as ``(key, value)`` pairs ([] when malformed or not found)."""
+        if self.match is not None:
+            try:
+                return self.match.query
+            except ValueError:
+                return []
+        try:
+            return parse_query(Location.parse(self.address).query)
+        except ValueError:
+            return []
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What the page shows: the address and its levels.
+
+    Only the navigator's finalize step makes a new one.
+    """
+
+    address: str
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InFlight:
+    """A navigation started and not finished (or already overtaken).
+
+    Attributes:
+        number: Its place in the page's sequence of navigations; a newer
+            one makes it stale (it never lands).
+        address: Where it was asked to go.
+        source: What started it.
+        came_from: The address shown when it started.
+        result: For a pop: what is handed to whoever pushed the closed view.
+        reshow_on_refusal: The client hid the top view already (AppBar back
+            without asking first): if refused, show it again.
+    """
+
+    number: int
+    address: str
+    source: Source
+    came_from: str
+    result: Any = None
+    reshow_on_refusal: bool = False

@@ -1,0 +1,160 @@
+"""Blueprints: groups of routes registered together under a prefix, as in Flask.
+
+A blueprint records what it is asked to register and replays it when it is
+registered on a router (or on a parent blueprint), so the same blueprint can
+be registered again under another prefix and name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from navkit.errors import RouteError
+from navkit.routing.registration import RouteRegistrar, RouteSpec
+
+__all__ = ["Blueprint", "RegisteredBlueprint"]
+
+G = TypeVar("G", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredBlueprint:
+    """A blueprint as registered on a router.
+
+    Attributes:
+        name: Dotted name (``"admin.users"``).
+        prefix: Full URL prefix (``"/admin/users"``; "" for none).
+        blueprint: The blueprint (its guards and error handlers).
+        routes: Its routes, templates already prefixed.
+    """
+
+    name: str
+    prefix: str
+    blueprint: Blueprint
+    routes: tuple[RouteSpec, ...]
+
+
+class Blueprint(RouteRegistrar):
+    """A named group of routes with a common URL prefix.
+
+    Endpoints of a blueprint's routes are ``"<name>.<endpoint>"``; nested
+    blueprints give ``"parent.child.endpoint"``.
+
+    Args:
+        name: The blueprint's name (no dots).
+        url_prefix: Prepended to every template (``"/shop"``).
+    """
+
+    def __init__(self, name: str, url_prefix: str | None = None) -> None:
+        if not name or "." in name:
+            raise RouteError(f"blueprint name {name!r} must be non-empty and contain no '.'")
+        if url_prefix is not None and not url_prefix.startswith("/"):
+            raise RouteError(f"blueprint {name!r}: url_prefix {url_prefix!r} must start with '/'")
+        self.name = name
+        self.url_prefix = url_prefix
+        self._routes: list[RouteSpec] = []
+        self._children: list[tuple[Blueprint, str | None, str | None]] = []
+        self.guards: list[Callable[..., Any]] = []
+        self.error_handlers: dict[int, Callable[..., Any]] = {}
+
+    def guard(self, function: G) -> G:
+        """Decorator: ask ``function`` before entering any route of this blueprint.
+
+        See :mod:`navkit.navigation.guards` for what a guard is called with and returns.
+        """
+        self.guards.append(function)
+        return function
+
+    def errorhandler(self, code: int) -> Callable[[G], G]:
+        """Decorator: build the view for error ``code`` on this blueprint's paths.
+
+        The handler is called with the error (``.code``, ``.path``,
+        ``.description``) and returns a view like any view function. It wins
+        over the router's handler for the blueprint's paths.
+        """
+
+        def decorator(function: G) -> G:
+            self.error_handlers[code] = function
+            return function
+
+        return decorator
+
+    def add_route(
+        self,
+        template: str,
+        view: Callable[..., Any] | None = None,
+        *,
+        endpoint: str | None = None,
+        defaults: Mapping[str, Any] | None = None,
+        converters: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> None:
+        """Record a route; it is created when the blueprint is registered."""
+        if endpoint is not None and "." in endpoint:
+            raise RouteError(f"blueprint {self.name!r}: endpoint {endpoint!r} must not contain '.'")
+        self._routes.append(RouteSpec.make(template, view, endpoint, defaults, converters, options))
+
+    def register_blueprint(
+        self, blueprint: Blueprint, *, url_prefix: str | None = None, name: str | None = None
+    ) -> None:
+        """Nest ``blueprint`` in this one (endpoints become ``"this.child.view"``)."""
+        if blueprint is self:
+            raise RouteError(f"blueprint {self.name!r} cannot be registered on itself")
+        self._children.append((blueprint, url_prefix, name))
+
+    def flatten(
+        self,
+        *,
+        url_prefix: str | None = None,
+        name: str | None = None,
+        parent: str = "",
+        parent_prefix: str = "",
+        seen: tuple[Blueprint, ...] = (),
+    ) -> list[RegisteredBlueprint]:
+        """This blueprint and its nested ones, as registered: full names, prefixes, routes."""
+        if self in seen:
+            raise RouteError(f"blueprint {self.name!r} is nested inside itself")
+        full_name = f"{parent}.{name or self.name}" if parent else (name or self.name)
+        prefix = join_prefix(
+            parent_prefix, url_prefix if url_prefix is not None else (self.url_prefix or "")
+        )
+        routes = tuple(
+            RouteSpec(
+                join_prefix(prefix, spec.template),
+                spec.view,
+                spec.endpoint,
+                spec.defaults,
+                spec.converters,
+                spec.options,
+            )
+            for spec in self._routes
+        )
+        found = [RegisteredBlueprint(full_name, prefix, self, routes)]
+        for child, child_prefix, child_name in self._children:
+            found.extend(
+                child.flatten(
+                    url_prefix=child_prefix,
+                    name=child_name,
+                    parent=full_name,
+                    parent_prefix=prefix,
+                    seen=(*seen, self),
+                )
+            )
+        return found
+
+    def __repr__(self) -> str:
+        return f"<Blueprint {self.name!r} url_prefix={self.url_prefix!r}>"
+
+
+def join_prefix(prefix: str, template: str) -> str:
+    """``/shop`` + ``/items`` → ``/shop/items``; ``/shop`` + ``/`` → ``/shop``."""
+    prefix = prefix.rstrip("/")
+    if not prefix:
+        return template
+    if template in ("", "/"):
+        return prefix
+    if not template.startswith("/"):
+        template = "/" + template
+    return prefix + template

@@ -1,0 +1,211 @@
+"""Build addresses from an endpoint's values (the ``url_for`` side).
+
+Each value is converted back to text by its converter and percent-encoded as
+one segment, so a value can never inject ``/``, ``?``, ``#`` or a dot
+segment. Values the template does not use become the query string.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from navkit.errors import BuildError
+from navkit.routing.converters import (
+    Converter,
+    ConverterRegistry,
+    IntConverter,
+    ListConverter,
+    StrConverter,
+)
+from navkit.routing.location import CONTROL_CHARACTERS, unescape
+from navkit.routing.routes import Route
+from navkit.routing.templates import Param
+
+__all__ = ["Builder"]
+
+_SAFE_TEXT = re.compile(r"[A-Za-z0-9_~-]+")  # needs no encoding, cannot be a dot segment
+_MISSING = object()
+# (converter, value type) pairs whose to_url is str(value).
+_AS_IS = frozenset({(StrConverter, str), (StrConverter, int), (IntConverter, int)})
+
+
+class Builder:
+    """Builds the path of one route from values (compiled once per route)."""
+
+    __slots__ = ("_params", "_recipe", "_route", "_uses", "simple")
+
+    def __init__(self, route: Route) -> None:
+        self._route = route
+        self._params = {param.name: param for param in route.template.params}
+        # Static text is encoded once here; parameters become (param, converter).
+        self._recipe: tuple[str | tuple[Param, Converter], ...] = tuple(
+            quote(part, safe="/") if isinstance(part, str) else (part, route.converters[part.name])
+            for part in route.template.parts
+        )
+        self._uses = frozenset(self._params) | frozenset(route.defaults)
+        # No defaults to weigh: the only template of an endpoint needs no choosing.
+        self.simple = not route.defaults
+
+    @property
+    def route(self) -> Route:
+        """The route this builder builds."""
+        return self._route
+
+    def suitability(self, values: Mapping[str, Any]) -> tuple[int, int] | None:
+        """How well ``values`` fit this route, or None if they cannot.
+
+        A route whose ``defaults`` disagree with a value cannot be used;
+        one missing a required parameter neither. Among the rest, prefer
+        the one whose defaults the values confirm (Flask's rule), then the
+        one that puts more values in the path.
+        """
+        defaults = self._route.defaults
+        confirmed = 0
+        for name, default in defaults.items():
+            value = values.get(name, _MISSING)
+            if value is _MISSING:
+                continue
+            if value != default:
+                return None
+            confirmed += 1
+        if self.missing(values):
+            return None
+        used = sum(1 for name in self._params if values.get(name) is not None)
+        return confirmed, used
+
+    def missing(self, values: Mapping[str, Any]) -> list[str]:
+        """Required parameters ``values`` lacks."""
+        return [
+            name
+            for name, param in self._params.items()
+            if values.get(name) is None and not param.optional and name not in self._route.defaults
+        ]
+
+    def build(self, values: Mapping[str, Any], registry: ConverterRegistry) -> str:
+        """The address for ``values``: path, then query for the unused values.
+
+        Raises:
+            BuildError: A required value is missing, a value does not
+                convert, fails the parameter's constraint, or is a dot segment.
+        """
+        defaults = self._route.defaults
+        path: list[str] = []
+        append = path.append
+        for part in self._recipe:
+            if isinstance(part, str):
+                append(part)
+                continue
+            param, converter = part
+            value = values.get(param.name)
+            if value is None and defaults:
+                value = defaults.get(param.name)
+            if value is None:
+                if param.optional:
+                    continue  # left out, with its prefix
+                raise missing_value(self._route, param.name, values)
+            append(param.prefix)
+            if param.plain and (converter.__class__, value.__class__) in _AS_IS:
+                # The common case, kept cheap: a str or int that needs no
+                # conversion check and no encoding at all.
+                text = str(value)
+                if text.isascii() and text.isalnum():
+                    append(text)
+                    continue
+            append(self._encode(param, converter, value))
+        text = "".join(path) or "/"
+        uses = self._uses
+        if not uses.issuperset(values):
+            extra = [(name, value) for name, value in values.items() if name not in uses]
+            query = encode_query(extra, self._route, registry)
+            if query:
+                text += "?" + query
+        return text
+
+    def _encode(self, param: Param, converter: Converter, value: Any) -> str:
+        try:
+            text = converter.to_url(value)
+        except (ValueError, TypeError) as error:
+            raise self._error(param, f"cannot be {value!r} ({error})") from None
+        if not param.custom and _SAFE_TEXT.fullmatch(text):
+            return text  # nothing to encode; cannot be a dot segment or hold a "/"
+        if converter.multi_segment:
+            pieces = [unescape(piece) for piece in text.split("/")]
+        else:
+            pieces = [text]
+        for piece in pieces:
+            if piece in ("", ".", ".."):
+                raise self._error(param, f"cannot be {piece!r}: a browser would drop the segment")
+            if CONTROL_CHARACTERS.search(piece):
+                raise self._error(param, "cannot contain control characters")
+        if param.custom:
+            semi = text if converter.multi_segment else text.replace("%", "%25").replace("/", "%2F")
+            checks = semi.split("/") if param.repeat else [semi]
+            pattern = re.compile(param.pattern)
+            if not all(pattern.fullmatch(check) for check in checks):
+                raise self._error(param, f"{value!r} does not match its constraint {param.pattern}")
+        try:
+            return "/".join(
+                piece if _SAFE_TEXT.fullmatch(piece) else quote(piece, safe="") for piece in pieces
+            )
+        except UnicodeEncodeError:
+            raise self._error(param, f"{value!r} is not valid Unicode text") from None
+
+    def _error(self, param: Param, why: str) -> BuildError:
+        return BuildError(
+            f"url_for({self._route.endpoint!r}): the parameter {param.name!r} of "
+            f"{self._route.template.source!r} {why}.",
+            endpoint=self._route.endpoint,
+        )
+
+
+def missing_value(route: Route, name: str, values: Mapping[str, Any]) -> BuildError:
+    """The error for a required value not given, suggesting a close key that was."""
+    close = difflib.get_close_matches(name, list(values), n=1)
+    return BuildError(
+        f"url_for({route.endpoint!r}) needs a value for {name!r} "
+        f"(template {route.template.source!r}).",
+        endpoint=route.endpoint,
+        suggestion=close[0] if close else None,
+    )
+
+
+# Like Werkzeug, "/", ":", "@" and "," stay as they are in query values:
+# RFC 3986 allows them, and Flet's web client shows the query decoded in the
+# address bar, so "next=/account" is what a reload sends back.
+QUERY_SAFE = "/:@,"
+
+
+def encode_query(
+    pairs: Iterable[tuple[str, Any]], route: Route | None, registry: ConverterRegistry
+) -> str:
+    """Encode values as a query string; lists become repeated keys, None is left out."""
+    declared: dict[str, Converter] = {}
+    if route is not None:
+        declared = {param.name: param.converter for param in route.query}
+    encoded: list[tuple[str, str]] = []
+    for name, value in pairs:
+        if value is None:
+            continue
+        converter = declared.get(name)
+        if isinstance(converter, ListConverter):
+            converter = converter.item
+        items = value if isinstance(value, (list, tuple)) else [value]
+        for item in items:
+            encoded.append((name, _query_text(item, converter, registry)))
+    return urlencode(encoded, safe=QUERY_SAFE)
+
+
+def _query_text(value: Any, converter: Converter | None, registry: ConverterRegistry) -> str:
+    if converter is None:
+        try:
+            converter = registry.resolve(type(value))
+        except LookupError:
+            return str(value)
+    try:
+        return converter.to_url(value)
+    except (ValueError, TypeError):
+        return str(value)

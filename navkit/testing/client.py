@@ -1,0 +1,457 @@
+"""The client stand-in: a real ``ft.Page`` driven as Flet's Flutter client would.
+
+Test navigation in plain pytest: an in-process stand-in for Flet's client.
+
+:class:`FletTestClient` puts a real ``ft.Page`` (Flet's own ``Session`` and
+``Page``) on a fake connection, and plays the Flutter client's part of the
+routing protocol as Flet 1.0.5's client does:
+
+* ``push_route(r)``: unless the client already shows ``r``, it records a
+  browser entry (web), then sends the route as a property patch, a
+  ``route_change`` event, and the method's answer, in that order;
+* browser Back/Forward and typed addresses: a ``route_change`` only;
+* AppBar back: a ``view_pop`` for the top view;
+* a deep link: the page is created with ``page.route`` already set;
+* a lost connection and a reconnect to the same session
+  (:meth:`FletTestClient.disconnect`, :meth:`FletTestClient.reconnect`).
+
+Every message is msgpack-encoded as Flet's transports do (Flet's diffing
+depends on it), so :attr:`FletTestClient.sent_bytes` measures what a real
+client would receive. The API is synchronous: each action runs on the
+client's own event loop until nothing is left to do.
+
+With navkit installed, pytest gets the ``navkit_client`` fixture::
+
+    def test_item(navkit_client):
+        client = navkit_client(router, route="/store/42")
+        assert client.view_routes == ["/", "/store", "/store/42"]
+        client.app_bar_back()
+        assert client.page.route == "/store"
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import flet as ft
+
+from navkit.errors import NavkitError
+from navkit.flet.events import claim_events
+from navkit.flet.pages import navigator_of
+from navkit.flet.surface import PageSurface
+from navkit.navigation.navigator import Navigator
+from navkit.navigation.urls import UrlStrategy
+from navkit.testing.protocol import (
+    SESSION_TIMEOUT,
+    Connection,
+    Message,
+    MessageAction,
+    Session,
+    control_id,
+    dialogs_of,
+    encoder,
+    is_push,
+    pack,
+    register_message,
+    set_context_page,
+    trigger_event,
+)
+
+if TYPE_CHECKING:
+    from navkit.flet.router import Router
+
+__all__ = ["FletTestClient"]
+
+T = TypeVar("T")
+UserAction = Literal["browser_back", "browser_forward", "app_bar_back", "open"]
+
+
+class _Connection(Connection):
+    """Hands every outgoing message to the client, encoded like the real transports."""
+
+    def __init__(self, client: FletTestClient) -> None:
+        super().__init__()
+        self._client = client
+        self._encode = encoder()
+
+    def send_message(self, message: Message) -> None:
+        # Encoding records the snapshots Flet's next update() diffs against.
+        self._client.received(message, len(pack(message, self._encode)))
+
+
+class FletTestClient:
+    """A Flet page driven by a stand-in for the Flutter client.
+
+    Args:
+        router: Attached to the page when given (``client.navigator``).
+        route: The address the page opens with (a deep link).
+        web: A browser page (browser history, Back/Forward) or a desktop one.
+        strategy: The URL strategy, for :attr:`url`.
+        base_path: The app's prefix, for :attr:`url`.
+        main: Called with the page after attaching, like an app's ``main``.
+        loop: An event loop shared with other clients (the pages of one
+            app share one); by default each client has its own.
+    """
+
+    def __init__(
+        self,
+        router: Router | None = None,
+        *,
+        route: str = "/",
+        web: bool = True,
+        strategy: Literal["path", "hash"] = "path",
+        base_path: str = "",
+        main: Callable[[ft.Page], Any] | None = None,
+        loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        # Pages of one app share one loop in Flet; give several clients the
+        # same ``loop`` to drive them interleaved (see act() and idle()).
+        self._owns_loop = loop is None
+        self.loop = asyncio.new_event_loop() if loop is None else loop
+        self._events: set[asyncio.Task[Any]] = set()  # route changes sent from inside the loop
+        self.strategy = UrlStrategy(strategy, base_path)
+        self.web = web
+        self.sent: list[tuple[MessageAction, int]] = []
+        # The client's own state: the route it shows and the browser entries.
+        self.client_route = route
+        # Routes the client popped on its own. Like Flet's client (its page
+        # navigator's build), it hides views with those routes until an
+        # update lists no view with that route.
+        self._hidden: set[str] = set()
+        self.entries = [route]
+        self.index = 0
+        # push_route calls sent while disconnected: Flet dropped them, and
+        # they wait until the session expires (settle() does not wait for them).
+        self._orphans: set[asyncio.Future[Any]] = set()
+        connection = self._connection()
+        self.session = Session(connection)
+        self.page: ft.Page = self.session.page
+        self.session.apply_page_patch(
+            {"route": route, "web": web, "platform": "linux", "width": 800, "height": 600}
+        )
+        self._register(connection, self.session.get_page_patch())
+        if router is not None:
+            self.call(router.attach, self.page, strategy=strategy, base_path=base_path)
+        if main is not None:
+            self.call(main, self.page)
+            if router is not None:
+                claim_events(self.page)  # as navkit.run does
+
+    # -- what the user sees ----------------------------------------------
+
+    @property
+    def navigator(self) -> Navigator:
+        """The navigator attached to the page."""
+        return navigator_of(self.page)
+
+    @property
+    def view_routes(self) -> list[str]:
+        """The routes of ``page.views``, bottom first."""
+        return [view.route or "" for view in self.page.views]
+
+    @property
+    def shown_routes(self) -> list[str]:
+        """The routes of the views the client shows (not those it popped itself)."""
+        return [view.route or "" for view in self.page.views if view.route not in self._hidden]
+
+    @property
+    def titles(self) -> list[str]:
+        """The AppBar titles of ``page.views``, bottom first ("" without one)."""
+        titles = []
+        for view in self.page.views:
+            appbar = view.appbar
+            title = getattr(appbar, "title", None) if appbar is not None else None
+            titles.append(str(getattr(title, "value", title or "")))
+        return titles
+
+    @property
+    def url(self) -> str:
+        """What the address bar shows (for the strategy given)."""
+        return self.strategy.href(self.client_route)
+
+    @property
+    def sent_bytes(self) -> int:
+        """Bytes of every message sent to the client so far."""
+        return sum(size for _, size in self.sent)
+
+    # -- the app acting ----------------------------------------------------
+
+    def call(self, function: Callable[..., T], *args: Any, wait: bool = True, **kwargs: Any) -> T:
+        """Run ``function`` on the page's event loop (as a handler would), then settle.
+
+        With ``wait=False`` what it started is left running (a navigation
+        waiting for a dialog's answer, say); :meth:`settle_until` waits for it.
+        """
+
+        async def inside() -> T:
+            set_context_page(self.page)  # ft.context.page, as in Flet's handlers
+            result = function(*args, **kwargs)
+            if asyncio.iscoroutine(result):
+                result = await result
+            return result
+
+        result = self.loop.run_until_complete(inside())
+        if wait:
+            self.settle()
+        return result
+
+    def go(self, target: str, /, **values: Any) -> None:
+        """``navigator.go`` from an event handler."""
+        self.call(self.navigator.go, target, **values)
+
+    # -- the user acting ---------------------------------------------------
+
+    # Each action handles its event; with wait=False it does not wait for what
+    # the event started (see call()).
+
+    def browser_back(self, *, wait: bool = True) -> None:
+        """The browser's Back button (web)."""
+        self._fire(self._user_event("browser_back"), wait)
+
+    def browser_forward(self, *, wait: bool = True) -> None:
+        """The browser's Forward button (web)."""
+        self._fire(self._user_event("browser_forward"), wait)
+
+    def open(self, route: str, *, wait: bool = True) -> None:
+        """Type ``route`` into the address bar of the running app (web)."""
+        self._fire(self._user_event("open", route), wait)
+
+    def app_bar_back(self, *, wait: bool = True) -> None:
+        """The AppBar's back arrow (also Android back, iOS swipe): pops the top view.
+
+        As Flet's client does, it first asks a view with ``can_pop=False``
+        (``confirm_pop``) and pops only when told to.
+        """
+        self._fire(self._user_event("app_bar_back"), wait)
+
+    async def act(self, action: UserAction, route: str = "") -> None:
+        """A user action, from inside the running event loop.
+
+        For many pages sharing one loop (``loop=``), where the synchronous
+        methods cannot run the loop themselves. It waits for the event's
+        handler; :meth:`idle` waits for what the handler started.
+
+        Args:
+            action: ``"browser_back"``, ``"browser_forward"``,
+                ``"app_bar_back"``, or ``"open"`` (type ``route``).
+        """
+        event = self._user_event(action, route)
+        if event is not None:
+            await self.session.dispatch_event(*event)
+
+    async def idle(self) -> None:
+        """Wait, inside the running loop, until this page has nothing left to do."""
+        while True:
+            tasks = {task for task in self._page_tasks() if not task.done()}
+            if not tasks:
+                return
+            await asyncio.wait(tasks)
+
+    def _page_tasks(self) -> set[asyncio.Future[Any]]:
+        """This page's work in flight: navigation, pushes, the client's answers."""
+        tasks: set[asyncio.Future[Any]] = set(self._events)
+        try:
+            navigator = self.navigator
+        except NavkitError:
+            return tasks
+        if navigator.task is not None:
+            tasks.add(navigator.task)
+        surface = navigator.surface
+        if isinstance(surface, PageSurface):
+            tasks |= {task for task in surface.tasks if not is_push(task) or self.connected}
+        return tasks - self._orphans
+
+    def _user_event(self, action: UserAction, route: str = "") -> tuple[int, str, Any] | None:
+        """Play the client's part of ``action``; the event it sends Python, if any."""
+        if action == "app_bar_back":
+            view = self.page.views[-1]
+            if view.can_pop is False and view.on_confirm_pop is not None:
+                return control_id(view), "confirm_pop", None
+            self._hidden.add(view.route or "/")
+            return control_id(self.page), "view_pop", {"route": view.route or "/"}
+        self._require_web()
+        if action == "browser_back" and self.index > 0:
+            self.index -= 1
+        elif action == "browser_forward" and self.index < len(self.entries) - 1:
+            self.index += 1
+        elif action == "open" and route != self.client_route:
+            self._add_entry(route)
+        else:
+            return None  # nothing to go back or forward to, or the same address
+        return self._route_change_event(self.entries[self.index])
+
+    def _fire(self, event: tuple[int, str, Any] | None, wait: bool) -> None:
+        if event is not None:
+            self._dispatch_to(*event, wait=wait)
+
+    @property
+    def dialog(self) -> ft.DialogControl | None:
+        """The dialog or bottom sheet open on the page, if any."""
+        for dialog in reversed(dialogs_of(self.page)):
+            if dialog.open:
+                return dialog
+        return None
+
+    def dismiss_dialog(self) -> None:
+        """Close the open dialog as a user does (a tap outside, Esc, a swipe down)."""
+        dialog = self.dialog
+        if dialog is None:
+            raise RuntimeError("no dialog is open")
+        self.session.apply_patch(control_id(dialog), {"open": False})
+        self._dispatch_to(control_id(dialog), "dismiss", None, wait=True)
+
+    # -- the connection ----------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        """False between :meth:`disconnect` and :meth:`reconnect`."""
+        return self.session.connection is not None
+
+    def disconnect(self) -> None:
+        """The client loses its connection (a network drop); Flet keeps the session.
+
+        As Flet's web server does: the connection goes, the page gets
+        ``on_disconnect``, and whatever Python sends until :meth:`reconnect`
+        is dropped -- calls such as ``push_route`` are never answered.
+        """
+        self.loop.run_until_complete(self.session.disconnect(SESSION_TIMEOUT))
+
+    def reconnect(self, *, wait: bool = True) -> None:
+        """The client comes back to its session, as Flet's web server handles it.
+
+        The client reports its page (with the route it still shows) and
+        gets the whole page back; then the page gets ``on_connect`` and, if
+        Python's route differed from the client's, a route change for the
+        client's.
+        """
+        self._orphans |= {task for task in asyncio.all_tasks(self.loop) if is_push(task)}
+        original = self.page.route
+        self.session.apply_page_patch({"route": self.client_route})
+        connection = self._connection()
+        self._hidden.clear()  # a fresh client shows the page it is sent
+        self._register(connection, self.session.page)
+        self.session.attach_connection(connection)
+        self.loop.create_task(self.session.dispatch_connect_event())
+        if self.page.route and self.page.route != original:
+            self.loop.create_task(
+                trigger_event(self.page, "route_change", {"route": self.page.route})
+            )
+        if wait:
+            self.settle()
+        else:  # navigations still loading are left running
+            self.loop.run_until_complete(asyncio.sleep(0.01))
+
+    def _connection(self) -> _Connection:
+        connection = _Connection(self)
+        connection.loop = self.loop
+        return connection
+
+    def _register(self, connection: _Connection, page_patch: Any) -> None:
+        """Answer the client's registration: the page (in full, on a reconnect)."""
+        connection.send_message(register_message(self.session.id, page_patch))
+
+    # -- protocol ----------------------------------------------------------
+
+    def received(self, message: Message, size: int) -> None:
+        """A message from the page (called by the fake connection)."""
+        self.sent.append((message.action, size))
+        if message.action is MessageAction.PATCH_CONTROL:
+            self._hidden &= {view.route for view in self.page.views}
+        if message.action is MessageAction.INVOKE_METHOD and message.body.name == "push_route":
+            self.loop.call_soon(self._answer_push_route, message.body)
+        elif message.action is MessageAction.INVOKE_METHOD and message.body.name == "confirm_pop":
+            self.loop.call_soon(self._answer_confirm_pop, message.body)
+
+    def _answer_push_route(self, body: Any) -> None:
+        route = body.args["route"]
+        if route != self.client_route:  # Flet's RouteState ignores the same route
+            if self.web:
+                self._add_entry(route)
+            # From inside the loop: the event just gets queued.
+            event = self.loop.create_task(
+                self.session.dispatch_event(*self._route_change_event(route))
+            )
+            self._events.add(event)
+            event.add_done_callback(self._events.discard)
+        self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+
+    def _answer_confirm_pop(self, body: Any) -> None:
+        # Measured with Flet 1.0.5 in Chromium: a confirmed pop closes the view
+        # on the client and sends no view_pop event.
+        if (body.args or {}).get("should_pop"):
+            view = self.session.index.get(body.control_id)
+            self._hidden.add(getattr(view, "route", None) or "/")
+        self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+
+    def _add_entry(self, route: str) -> None:
+        del self.entries[self.index + 1 :]
+        self.entries.append(route)
+        self.index += 1
+
+    def _route_change_event(self, route: str) -> tuple[int, str, Any]:
+        """The client shows ``route``; the route change it sends Python."""
+        self.client_route = route
+        self.session.apply_patch(control_id(self.page), {"route": route})
+        return control_id(self.page), "route_change", {"route": route}
+
+    def _dispatch_to(self, target: int, name: str, data: Any, *, wait: bool) -> None:
+        task = self.loop.create_task(self.session.dispatch_event(target, name, data))
+        if wait:
+            self.loop.run_until_complete(task)
+            self.settle()
+        else:  # the handler may wait for the user (a dialog): just let it start
+            self.loop.run_until_complete(asyncio.sleep(0.01))
+
+    def settle_until(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:
+        """Run the loop until ``condition()`` holds (for tasks meant to keep waiting).
+
+        Raises:
+            RuntimeError: It still does not hold after ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the condition never held")
+            self.loop.run_until_complete(asyncio.sleep(0.001))
+
+    def settle(self, timeout: float = 30.0) -> None:
+        """Run the loop until no task is left (navigations, pushes, events).
+
+        Raises:
+            RuntimeError: Tasks still run after ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            pending = [
+                task
+                for task in asyncio.all_tasks(self.loop)
+                if not task.done()
+                and task not in self._orphans
+                and not (is_push(task) and not self.connected)
+            ]
+            if not pending:
+                return
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RuntimeError(f"the page never settled: {len(pending)} task(s) still run")
+            self.loop.run_until_complete(asyncio.wait(pending, timeout=left))
+
+    def _require_web(self) -> None:
+        if not self.web:
+            raise RuntimeError("browser buttons exist only for a web page (web=True)")
+
+    def close(self) -> None:
+        """Close the page as Flet closes a session; stop the loop if it is the client's own."""
+        if self._owns_loop:
+            self.settle()
+
+        async def close_session() -> None:
+            self.session.close()  # calls still waiting for the client get an error
+
+        self.loop.run_until_complete(close_session())
+        if self._owns_loop:
+            self.settle()
+            self.loop.close()

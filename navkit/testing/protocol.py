@@ -1,0 +1,100 @@
+"""Every Flet internal the client stand-in relies on, in one place (Flet 1.0.5).
+
+The stand-in plays the Flutter client's part of Flet's protocol: it encodes
+every message as Flet's transports do (msgpack with Flet's control
+encoder, which records the snapshots the next ``update()`` diffs against)
+and enters the session where the real client's messages do. When Flet
+changes these, this module is the one to update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import flet as ft
+import msgpack
+from flet.controls.base_control import BaseControl
+from flet.controls.context import _context_page
+from flet.messaging.connection import Connection as FletConnection
+from flet.messaging.protocol import (
+    Message,
+    MessageAction,
+    RegisterClientResponseBody,
+    configure_encode_object_for_msgpack,
+)
+from flet.messaging.session import Session
+from flet.pubsub.pubsub_hub import PubSubHub
+
+__all__ = [
+    "SESSION_TIMEOUT",
+    "Connection",
+    "Message",
+    "MessageAction",
+    "Session",
+    "control_id",
+    "dialogs_of",
+    "encoder",
+    "is_push",
+    "pack",
+    "register_message",
+    "set_context_page",
+    "trigger_event",
+]
+
+# Flet's default session_timeout_seconds: how long a disconnected session is kept.
+SESSION_TIMEOUT = 3600
+
+
+class Connection(FletConnection):
+    """A connection with what Flet's web server gives its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pubsubhub = PubSubHub()
+        self.page_name = ""
+        self.page_url = "http://127.0.0.1:8550"
+
+
+def encoder() -> Callable[[Any], Any]:
+    """Flet's msgpack encoder for controls."""
+    return configure_encode_object_for_msgpack(BaseControl)  # type: ignore[no-any-return]
+
+
+def pack(message: Message, encode: Callable[[Any], Any]) -> bytes:
+    """A message as the transports frame it."""
+    return msgpack.packb([message.action.value, message.body], default=encode)  # type: ignore[no-any-return]
+
+
+def register_message(session_id: str, page_patch: Any) -> Message:
+    """The server's answer to a client registering (the page, in full on a reconnect)."""
+    return Message(
+        MessageAction.REGISTER_CLIENT,
+        RegisterClientResponseBody(session_id=session_id, page_patch=page_patch, error=""),
+    )
+
+
+def control_id(control: Any) -> int:
+    """The id a control has in Flet's protocol."""
+    return int(control._i)
+
+
+def dialogs_of(page: ft.Page) -> list[ft.DialogControl]:
+    """The dialogs Flet keeps for ``page.show_dialog``."""
+    return list(page._dialogs.controls)
+
+
+def set_context_page(page: ft.Page) -> None:
+    """Make ``ft.context.page`` answer ``page``, as in Flet's event handlers."""
+    _context_page.set(page)  # type: ignore[arg-type]
+
+
+async def trigger_event(page: ft.Page, name: str, data: Any) -> None:
+    """Fire one of the page's events as Flet's server does after a reconnect."""
+    await page._trigger_event(name, data)
+
+
+def is_push(task: Any) -> bool:
+    """Whether ``task`` is a ``page.push_route`` call (waiting for the client's answer)."""
+    coroutine = task.get_coro() if hasattr(task, "get_coro") else None
+    return getattr(coroutine, "__qualname__", "") == "Page.push_route"

@@ -1,0 +1,323 @@
+"""Model-based tests: random navigations and guard decisions against a reference model.
+
+A Hypothesis state machine drives the client stand-in with go, replace,
+back, forward, pop, pop_until, refresh, the AppBar back arrow, deep links,
+the browser's Back/Forward and typed addresses, while a router guard's
+answer for each address is changed at random (allow, refuse, redirect to
+the login page, abort 403). :class:`BrowserModel` says, independently of
+navkit, where each step must land and what the browser's history must then
+hold. After every step:
+
+* ``page.views`` is never empty, holds no duplicate routes, and equals the
+  stack for the current route (a 403 shows the kept levels and the error);
+* ``page.route`` is the top view's route and the address the model expects;
+* Python and the client agree on the route;
+* navkit's history, and the stand-in browser's entries, equal the model's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+import navkit
+from navkit.navigation.history import HistoryState
+from navkit.navigation.stack import build_stack
+from navkit.routing.location import path_of
+from navkit.testing import FletTestClient
+from tests.conftest import ShopApp
+
+ADDRESSES = st.sampled_from(
+    [
+        "/",
+        "/store",
+        "/store?page=2",
+        "/store/1",
+        "/store/2",
+        "/store/1/reviews",
+        "/login",
+        "/nope",
+        "/search?q=x",
+        "/search",
+    ]
+)
+GUARDED_PATHS = st.sampled_from(["/", "/store", "/store/1", "/store/2", "/store/1/reviews"])
+Decision = Literal["allow", "refuse", "login", "abort"]
+DECISIONS = st.sampled_from(["allow", "refuse", "login", "abort"])
+TARGETS = st.sampled_from(["home", "store", "login", "/store", "/"])
+
+
+@dataclass
+class BrowserModel:
+    """What the page must show and what the history must hold, written from the spec.
+
+    ``web``: a browser's history, where Python can only push (back(),
+    replace() and pops add an entry) and Back/Forward really move.
+    Otherwise navkit's own history, where back() moves and replace() replaces.
+    """
+
+    web: bool
+    entries: list[str]
+    index: int = 0
+    decisions: dict[str, Decision] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        return self.entries[self.index]
+
+    def lands(self, target: str) -> str | None:
+        """Where a navigation to ``target`` ends: the guard's answer (None: refused)."""
+        decision = self.decisions.get(target.partition("?")[0], "allow")
+        if decision == "refuse":
+            return None
+        return "/login" if decision == "login" else target
+
+    def push(self, address: str) -> None:
+        del self.entries[self.index + 1 :]
+        self.entries.append(address)
+        self.index += 1
+
+    def go(self, target: str, *, replace: bool = False) -> None:
+        final = self.lands(target) if target != self.shown else None
+        if final is None or final == self.shown:
+            return
+        if replace and not self.web:
+            self.entries[self.index] = final
+        else:
+            self.push(final)
+
+    def step(self, delta: int) -> None:
+        """``nav.back()`` (-1) or ``nav.forward()`` (+1)."""
+        if not 0 <= self.index + delta < len(self.entries):
+            return
+        target = self.entries[self.index + delta]
+        final = self.lands(target)
+        if final is None:
+            return
+        if final == target and not self.web:
+            self.index += delta
+        elif final != self.shown:  # not redirected to where it is already
+            self.push(final)
+
+    def pop_to(self, target: str) -> None:
+        """Closing views down to ``target`` (pop, pop_until, the AppBar arrow)."""
+        final = self.lands(target)
+        if final is None or final == self.shown:
+            return
+        if self.web or final != target:
+            self.push(final)
+        elif self.index > 0 and self.entries[self.index - 1] == target:
+            self.index -= 1
+        else:
+            self.entries[self.index] = target
+
+    def refresh(self) -> None:
+        final = self.lands(self.shown)
+        if final is not None and final != self.shown:
+            self.push(final)
+
+    def browser_moved(self, delta: int) -> None:
+        """The browser's Back (-1) or Forward (+1): it moved before Python heard."""
+        shown = self.shown
+        self.index += delta
+        self._browser_arrived(shown)
+
+    def typed(self, address: str) -> None:
+        shown = self.shown
+        self.push(address)
+        self._browser_arrived(shown)
+
+    def _browser_arrived(self, shown: str) -> None:
+        target = self.shown
+        if target == shown:
+            return
+        final = self.lands(target)
+        if final is None:
+            self.push(shown)  # refused: navkit puts the address back
+        elif final != target:
+            self.push(final)
+
+
+class Navigation(RuleBasedStateMachine):
+    client: FletTestClient
+    model: BrowserModel
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.decisions: dict[str, Decision] = {}
+
+    def guard(self, navigation: navkit.Navigation) -> object:
+        decision = self.decisions.get(navigation.path, "allow")
+        if decision == "abort":
+            navkit.abort(403)
+        return {"allow": None, "refuse": False, "login": "/login"}[decision]
+
+    def _open(self, address: str, web: bool) -> None:
+        app = ShopApp()
+        app.router.guard(self.guard)
+        self.client = FletTestClient(app.router, route=address, web=web)
+        self.model = BrowserModel(web, [address], decisions=self.decisions)
+        final = self.model.lands(address)
+        if final is not None and final != address:
+            if web:
+                self.model.push(final)
+            else:
+                self.model.entries[0] = final
+
+    @initialize(address=ADDRESSES, web=st.booleans())
+    def start(self, address: str, web: bool) -> None:
+        self._open(address, web)
+
+    def teardown(self) -> None:
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
+
+    # -- guard decisions -----------------------------------------------------
+
+    @rule(path=GUARDED_PATHS, decision=DECISIONS)
+    def decide(self, path: str, decision: Decision) -> None:
+        self.decisions[path] = decision
+
+    # -- the app navigating ----------------------------------------------------
+
+    @rule(address=ADDRESSES)
+    def go(self, address: str) -> None:
+        self.client.go(address)
+        self.model.go(address)
+
+    @rule(address=ADDRESSES)
+    def replace(self, address: str) -> None:
+        self.client.call(self.client.navigator.replace, address)
+        self.model.go(address, replace=True)
+
+    @rule()
+    def back(self) -> None:
+        self.client.call(self.client.navigator.back)
+        self.model.step(-1)
+
+    @rule()
+    def forward(self) -> None:
+        self.client.call(self.client.navigator.forward)
+        self.model.step(+1)
+
+    @rule()
+    def pop(self) -> None:
+        levels = self.client.navigator.stack
+        self.client.call(self.client.navigator.pop)
+        if len(levels) > 1:
+            self.model.pop_to(levels[-2].address)
+
+    @rule(where=TARGETS)
+    def pop_until(self, where: str) -> None:
+        levels = self.client.navigator.stack
+        self.client.call(self.client.navigator.pop_until, where)
+        for level in reversed(levels[:-1]):
+            endpoint = level.match.endpoint if level.match is not None else None
+            if where in (endpoint, level.path):
+                self.model.pop_to(level.address)
+                return
+
+    @rule()
+    def refresh(self) -> None:
+        self.client.call(self.client.navigator.refresh)
+        self.model.refresh()
+
+    # -- the user navigating ---------------------------------------------------
+
+    @rule(address=ADDRESSES, web=st.booleans())
+    def deep_link(self, address: str, web: bool) -> None:
+        """A new tab (or app start) opened at ``address``."""
+        self.client.close()
+        self._open(address, web)
+
+    @rule()
+    def app_bar_back(self) -> None:
+        if len(self.client.page.views) > 1:  # the client shows no back arrow on the last view
+            below = self.client.view_routes[-2]
+            self.client.app_bar_back()
+            self.model.pop_to(below)
+
+    def _unambiguous(self) -> bool:
+        """False when both neighbours of the current entry hold the same address.
+
+        Then Back and Forward send the same route change and no one can tell
+        them apart (Flet sends no direction); navkit assumes Back. The page
+        shown is right either way; see the README.
+        """
+        client = self.client
+        if not 0 < client.index < len(client.entries) - 1:
+            return True
+        return client.entries[client.index - 1] != client.entries[client.index + 1]
+
+    @rule()
+    def browser_back(self) -> None:
+        if self.client.web and self._unambiguous() and self.client.index > 0:
+            self.client.browser_back()
+            self.model.browser_moved(-1)
+
+    @rule()
+    def browser_forward(self) -> None:
+        client = self.client
+        if client.web and self._unambiguous() and client.index < len(client.entries) - 1:
+            client.browser_forward()
+            self.model.browser_moved(+1)
+
+    @rule(address=ADDRESSES)
+    def type_address(self, address: str) -> None:
+        client = self.client
+        if not client.web or address == client.client_route:
+            return
+        # Typing the address of the entry before (or after) the current one
+        # cannot be told from Back (Forward): Flet's route change carries no
+        # direction. navkit takes it for the button; see the README.
+        neighbours = client.entries[max(client.index - 1, 0) : client.index + 2]
+        if address not in neighbours:
+            client.open(address)
+            self.model.typed(address)
+
+    # -- after every step --------------------------------------------------------
+
+    @invariant()
+    def views_are_the_stack_of_the_route(self) -> None:
+        client = self.client
+        routes = client.view_routes
+        assert routes, "page.views is empty"
+        assert len(routes) == len(set(routes)), routes
+        assert client.page.route == routes[-1]
+        expected = [level.path for level in build_stack(client.navigator.router, routes[-1])]
+        # A level beneath the top may keep the query it was shown with.
+        paths = [*(path_of(route) for route in routes[:-1]), routes[-1]]
+        expected[-1] = routes[-1] if len(expected) == len(routes) else expected[-1]
+        if client.titles[-1] == "Forbidden":  # aborted: the kept levels, then the error
+            assert paths[:-1] == expected[: len(routes) - 1]
+        else:
+            assert paths == expected
+
+    @invariant()
+    def the_page_shows_what_the_model_expects(self) -> None:
+        assert self.client.page.route == self.model.shown
+
+    @invariant()
+    def client_and_python_agree(self) -> None:
+        assert self.client.page.route == self.client.client_route
+
+    @invariant()
+    def history_mirrors_the_model(self) -> None:
+        model = self.model
+        assert self.client.navigator.history == HistoryState(tuple(model.entries), model.index)
+        if self.client.web:  # and the stand-in browser's own entries
+            assert (self.client.entries, self.client.index) == (model.entries, model.index)
+
+
+TestNavigation = Navigation.TestCase
+TestNavigation.settings = settings(
+    settings.default,  # the profile chosen in conftest (HYPOTHESIS_PROFILE=thorough for more)
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)

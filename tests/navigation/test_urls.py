@@ -1,0 +1,57 @@
+"""URL strategies: routes to browser addresses and back."""
+
+from __future__ import annotations
+
+import pytest
+
+from navkit.navigation.urls import UrlStrategy
+
+
+@pytest.mark.parametrize(
+    ("kind", "base", "route", "href"),
+    [
+        ("path", "", "/", "/"),
+        ("path", "", "/store/42?x=1", "/store/42?x=1"),
+        ("path", "/app", "/store/42", "/app/store/42"),
+        ("path", "/app/", "/", "/app"),
+        ("hash", "", "/", "/"),
+        ("hash", "", "/store/42", "/#/store/42"),
+        ("hash", "/app", "/store/42?x=1", "/app/#/store/42?x=1"),
+    ],
+)
+def test_href(kind: str, base: str, route: str, href: str) -> None:
+    assert UrlStrategy(kind, base).href(route) == href  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kind", "base", "url", "route"),
+    [
+        ("hash", "/app", "https://host/app/#/store/42?x=1", "/store/42?x=1"),
+        ("hash", "", "https://host/", "/"),
+        ("path", "/app", "https://host/app/store/42", "/store/42"),
+        ("path", "/app", "https://host/app", "/"),
+        ("path", "/app", "https://host/other/store", None),
+        ("path", "", "https://host/store/42?x=1", "/store/42?x=1"),
+        ("path", "", "https://host/#/store/42", "/store/42"),  # a legacy hash link
+        ("path", "", "myapp://host/store/42", "/store/42"),
+        ("hash", "", "myapp://host/store/42?tab=1", "/store/42?tab=1"),
+        ("path", "", "/store/42", "/store/42"),
+        # Hostile: never a route outside the app.
+        ("path", "", "javascript:alert(1)", None),
+        ("path", "", "data:text/html,x", None),
+        ("hash", "", "javascript:alert(1)", None),
+        ("path", "", "https://host/#//evil.example", None),
+        ("path", "/app", "https://host/app//evil.example", None),
+        ("path", "", "myapp://host/a%00b", "/a%00b"),  # encoded: the matcher refuses it
+        ("path", "", "myapp://host/a\x00b", None),
+        ("path", "/app", "https://host/app/../x", "/../x"),  # not found, inside the app
+    ],
+)
+def test_route_from_url(kind: str, base: str, url: str, route: str | None) -> None:
+    assert UrlStrategy(kind, base).route_from_url(url) == route  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("kind", "base"), [("query", ""), ("path", "app")])
+def test_bad_strategy_is_refused(kind: str, base: str) -> None:
+    with pytest.raises(ValueError):
+        UrlStrategy(kind, base)  # type: ignore[arg-type]

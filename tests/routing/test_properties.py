@@ -1,0 +1,156 @@
+"""Properties that are the specification itself.
+
+* ``match(url_for(e, **p))`` gives back ``e`` and ``p``.
+* The compiled matcher agrees with the brute-force reference on random
+  tables and random paths.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from navkit import RouteError, Router
+from tests.routing.reference_matcher import reference_match
+
+SEGMENT_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12
+).filter(lambda text: text not in (".", ".."))
+
+VALUE_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
+    "str": SEGMENT_TEXT,
+    "int": st.integers(min_value=-(10**18), max_value=10**18),
+    "float": st.floats(allow_nan=False, allow_infinity=False),
+    "uuid": st.uuids(),
+    "bool": st.booleans(),
+}
+TYPES = {"str": str, "int": int, "float": float, "uuid": uuid.UUID, "bool": bool}
+
+
+@st.composite
+def endpoint_and_values(draw: st.DrawFn) -> tuple[Router, str, dict[str, Any]]:
+    """A single-route router with typed path params, and values for them."""
+    count = draw(st.integers(min_value=0, max_value=3))
+    statics = draw(
+        st.lists(
+            st.sampled_from(["a", "shop", "café", "x-y"]), min_size=count + 1, max_size=count + 1
+        )
+    )
+    kinds = draw(
+        st.lists(st.sampled_from(sorted(VALUE_STRATEGIES)), min_size=count, max_size=count)
+    )
+    tail = draw(st.sampled_from([None, "path", "list"]))
+    parts = [f"/{statics[0]}"]
+    converters: dict[str, Any] = {}
+    values: dict[str, Any] = {}
+    for index, kind in enumerate(kinds):
+        parts.append(f"/{statics[index + 1]}/:p{index}")
+        converters[f"p{index}"] = TYPES[kind]
+        values[f"p{index}"] = draw(VALUE_STRATEGIES[kind])
+    if tail == "path":
+        parts.append("/:rest+")
+        values["rest"] = "/".join(
+            draw(st.lists(SEGMENT_TEXT.filter(lambda t: "/" not in t), min_size=1, max_size=4))
+        )
+    elif tail == "list":
+        parts.append("/:items+")
+        converters["items"] = list[int]
+        values["items"] = draw(st.lists(st.integers(), min_size=1, max_size=4))
+    extra = draw(st.dictionaries(st.sampled_from(["q", "page", "sort"]), SEGMENT_TEXT, max_size=2))
+    router = Router()
+    router.add_route(
+        "".join(parts), lambda **kwargs: None, endpoint="target", converters=converters
+    )
+    return router, "target", {**values, **extra}
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(endpoint_and_values())
+def test_match_of_url_for_gives_back_endpoint_and_values(
+    case: tuple[Router, str, dict[str, Any]],
+) -> None:
+    router, endpoint, values = case
+    address = router.url_for(endpoint, **values)
+    assert address.isascii() and "#" not in address
+    match = router.match(address)
+    assert match is not None, address
+    assert match.endpoint == endpoint
+    path_values = {name: value for name, value in values.items() if name in match.params}
+    assert dict(match.params) == path_values
+    query = dict(match.query)
+    assert query == {name: value for name, value in values.items() if name not in match.params}
+
+
+# -- compiled matcher vs reference ----------------------------------------
+
+PARAM_FORMS = [":{n}", r":{n}(\d+)", ":{n}?", ":{n}(a|b)", "v:{n}(\\d+)"]
+TAIL_FORMS = [":{n}*", ":{n}+", ":{n}(.*)"]
+STATICS = ["a", "b", "1", "42"]
+
+
+@st.composite
+def route_tables(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
+    table = []
+    for _ in range(draw(st.integers(min_value=1, max_value=8))):
+        segments = []
+        converters: dict[str, Any] = {}
+        for index in range(draw(st.integers(min_value=0, max_value=3))):
+            if draw(st.booleans()):
+                segments.append(draw(st.sampled_from(STATICS)))
+                continue
+            form = draw(st.sampled_from(PARAM_FORMS))
+            segments.append(form.format(n=f"p{index}"))
+            if form == ":{n}" and draw(st.booleans()):
+                converters[f"p{index}"] = int
+        if draw(st.integers(min_value=0, max_value=3)) == 0:
+            segments.append(draw(st.sampled_from(TAIL_FORMS)).format(n="rest"))
+            if draw(st.booleans()):
+                segments.append(draw(st.sampled_from(STATICS)))  # a tail in the middle
+        table.append(("/" + "/".join(segments), converters))
+    return table
+
+
+PATH_PIECES = ["a", "b", "1", "42", "v7", "x", "%2F", "", "a%2Fb", "é"]
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    route_tables(),
+    st.lists(st.lists(st.sampled_from(PATH_PIECES), max_size=5), max_size=6),
+    st.randoms(),
+)
+def test_compiled_matcher_agrees_with_reference(
+    table: list[tuple[str, dict[str, Any]]], paths: list[list[str]], random: Any
+) -> None:
+    router = Router()
+    for index, (template, converters) in enumerate(table):
+        try:
+            router.add_route(
+                template, lambda **kwargs: None, endpoint=f"e{index}", converters=converters
+            )
+        except RouteError:
+            continue  # a conflict with an earlier template of the table
+    candidates = ["/" + "/".join(pieces) for pieces in paths]
+    # Addresses built from the table's own templates hit more routes.
+    for route in router.routes():
+        candidates.append(route.template.source.replace(":", "").replace("?", ""))
+    for path in candidates:
+        expected = reference_match(router, path)
+        actual = router.match(path)
+        if expected is None:
+            assert actual is None, (path, actual)
+            continue
+        assert actual is not None, (path, expected[0])
+        assert (actual.route, dict(actual.params)) == expected, path
+
+
+def test_reference_agrees_on_a_known_case() -> None:
+    router = Router()
+    router.add_route("/a/:x", lambda x: None, endpoint="plain")
+    router.add_route(r"/a/:x(\d+)", lambda x: None, endpoint="digits")
+    found = reference_match(router, "/a/12")
+    assert found is not None and found[0].endpoint == "digits"
+    assert router.match("/a/12").endpoint == "digits"  # type: ignore[union-attr]
