@@ -1,47 +1,23 @@
-"""The per-page navigator: what is shown, what is in flight, and the one finalize step.
+"""The per-page navigator: go, back, pop, and what is shown.
 
-One navigation, whatever started it::
-
-    target ─resolve─▶ address ─decide─▶ final address, levels (guards, redirects)
-           ─build─▶ views for the entering levels only ─finalize─▶ shown, history, URL
-
-What is shown (:class:`Shown`) changes only in :meth:`Navigator._finalize`;
-the navigation in flight (:class:`InFlight`) is a separate value that no
-reader sees. Any new navigation -- even one to the address shown --
-overtakes the one in flight, which then never lands. Nothing here imports
-Flet: the page is reached through a :class:`Surface`.
+The public API over :class:`~navkit.navigation.machine.NavigationMachine`,
+which runs the pipeline. Every reader here sees what is shown, never a
+navigation in flight (that is :attr:`Navigator.in_flight`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
-import itertools
-import logging
-from collections.abc import Callable
 from typing import Any
 
-from navkit.errors import AddressError, Forbidden, InternalServerError, Redirect
-from navkit.navigation.decide import Asking, decide, redirect_target
-from navkit.navigation.guards import Outcome
-from navkit.navigation.history import History, HistoryState, Move
-from navkit.navigation.records import record, restore
-from navkit.navigation.stack import build_stack, kept
+from navkit.navigation.history import HistoryState, Move
+from navkit.navigation.machine import DEFAULT_GUARD_TIMEOUT, LeaveCheck, NavigationMachine, settle
 from navkit.navigation.surface import Surface
-from navkit.navigation.tasks import Handoff, start
-from navkit.navigation.urls import UrlStrategy
-from navkit.navigation.values import InFlight, Level, Navigation, Shown, Source
-from navkit.navigation.views import build_error, build_level
-from navkit.routing.building import encode_query
-from navkit.routing.location import is_app_address, path_of
+from navkit.navigation.values import InFlight, Level, Source
+from navkit.routing.location import path_of
 from navkit.routing.routes import Match
-from navkit.routing.table import RouteTable
 
 __all__ = ["DEFAULT_GUARD_TIMEOUT", "Navigator"]
-
-log = logging.getLogger("navkit")
-
-DEFAULT_GUARD_TIMEOUT = 10.0
 
 _BROWSER_SOURCES = {
     Move.BACK: Source.BROWSER_BACK,
@@ -49,10 +25,8 @@ _BROWSER_SOURCES = {
     Move.NEW: Source.BROWSER_NEW,
 }
 
-LeaveCheck = Callable[[Navigation], Any]
 
-
-class Navigator:
+class Navigator(NavigationMachine):
     """Navigation for one page: go, back, pop, and what is shown.
 
     Create it with ``router.attach(page)``; every page (browser tab) has its
@@ -61,34 +35,6 @@ class Navigator:
     """
 
     __navkit_inject__ = True  # see navkit.routing.signature.INJECT_MARKER
-
-    def __init__(
-        self,
-        router: RouteTable,
-        surface: Surface,
-        history: History,
-        strategy: UrlStrategy,
-        *,
-        guard_timeout: float | None = DEFAULT_GUARD_TIMEOUT,
-    ) -> None:
-        self.router = router
-        self.strategy = strategy
-        self.guard_timeout = guard_timeout
-        self._surface = surface
-        self._history = history
-        self._shown: Shown | None = None
-        self._flight: InFlight | None = None
-        self._task: asyncio.Task[Any] | None = None
-        self._numbers = itertools.count(1)
-        self.last_source: Source | None = None
-        # Leave checks by level address (on_leave), and where the views of
-        # the navigation being built register theirs: (number, level, checks).
-        self._leave_checks: dict[str, LeaveCheck] = {}
-        self._collecting: tuple[int, str, dict[str, LeaveCheck]] | None = None
-        # push_for_result callers: by navigation number until it lands, then
-        # by the address of the view they pushed.
-        self._awaiting: dict[int, asyncio.Future[Any]] = {}
-        self._results: dict[str, asyncio.Future[Any]] = {}
 
     # -- what is shown -------------------------------------------------
 
@@ -308,257 +254,8 @@ class Navigator:
         """The page closed: the navigation in flight stops; whoever waits gets None."""
         self._overtake(put_back=False)
         for waiting in self._results.values():
-            _settle(waiting, None)
+            settle(waiting, None)
         self._results.clear()
-
-    # -- the pipeline ----------------------------------------------------
-
-    def resolve(self, target: str, values: dict[str, Any]) -> str:
-        """The address for a path or an endpoint with values.
-
-        Raises:
-            AddressError: A path a browser would read as another host
-                (``//host``, ``/\\host``) or with control characters.
-            BuildError: ``url_for`` cannot build the endpoint's address.
-        """
-        if target.startswith("/"):
-            if not is_app_address(target):
-                raise AddressError(
-                    f"refused to navigate to {target!r}: it is not a path in the app"
-                )
-            if not values:
-                return target
-            query = encode_query(values.items(), None, self.router.converters)
-            separator = "&" if "?" in target else "?"
-            return f"{target}{separator}{query}" if query else target
-        return self.router.url_for(target, **values)
-
-    def _begin(
-        self,
-        address: str,
-        source: Source,
-        *,
-        keep: int | None = None,
-        levels: tuple[Level, ...] | None = None,
-        result: Any = None,
-        reshow_on_refusal: bool = False,
-        waiter: asyncio.Future[Any] | None = None,
-    ) -> bool:
-        """Start a navigation; it overtakes the one in flight.
-
-        It runs synchronously unless an async guard or view makes it
-        suspend; then it finishes in a task of its own.
-
-        Returns:
-            False when refused at once; True otherwise.
-        """
-        again = functools.partial(
-            self._begin,
-            address,
-            source,
-            keep=keep,
-            levels=levels,
-            result=result,
-            reshow_on_refusal=reshow_on_refusal,
-            waiter=waiter,
-        )
-        if self._surface.in_loop(again):
-            return True  # called from another thread: it runs on the page's loop
-        shown = self._shown
-        if source in (Source.GO, Source.REPLACE) and shown and address == shown.address:
-            self._overtake(put_back=True)
-            return True
-        self._overtake(put_back=False)
-        flight = InFlight(
-            next(self._numbers),
-            address,
-            source,
-            shown.address if shown is not None else "",
-            result,
-            reshow_on_refusal,
-        )
-        self._flight = flight
-        if waiter is not None:
-            self._awaiting[flight.number] = waiter
-        started = start(self._run(flight, keep, levels))
-        if started.done:
-            return bool(started.result)
-        if self._flight is flight:
-            self._task = started.task
-            self._surface.loading(True)
-        return True
-
-    def _overtake(self, *, put_back: bool) -> None:
-        """The navigation in flight (if any) gives way: it never lands.
-
-        Args:
-            put_back: No other navigation follows: if the client moved
-                first, it must show the address shown again.
-        """
-        flight, task = self._flight, self._task
-        self._flight = self._task = None
-        if flight is None:
-            return
-        if task is not None:
-            task.cancel()
-        self._surface.loading(False)
-        self._let_down(flight, put_back=put_back)
-
-    async def _run(
-        self, flight: InFlight, keep: int | None, levels: tuple[Level, ...] | None
-    ) -> bool:
-        shown = self._shown.levels if self._shown is not None else ()
-        asking = Asking(
-            table=self.router,
-            source=flight.source,
-            shown=shown,
-            came_from=flight.came_from,
-            resolve=self.resolve,
-            leave_checks={} if levels is not None else self._leave_checks,
-            guard_timeout=self.guard_timeout,
-            handoff=Handoff(),
-            rebuild=keep == 0,
-        )
-        final, chain = flight.address, tuple[str, ...]()
-        while True:
-            if levels is None:
-                decided = await decide(asking, final, chain)
-                if self._flight is not flight:
-                    return False  # overtaken: it never lands
-                if decided is None:
-                    if self._shown is not None:
-                        self._refused(flight)
-                        return False
-                    # Refused on the first page: there is nowhere to stay.
-                    top = build_stack(self.router, final)[-1]
-                    decided = final, (Level(top.address, top.match, Forbidden(path=top.path)),)
-                final, levels = decided
-            keep_now = kept(shown, levels) if keep is None else min(keep, len(levels))
-            built = await self._build(flight, asking, levels, keep_now)
-            if self._flight is not flight:
-                return False
-            if isinstance(built, tuple):
-                levels = built[0]
-                self._finalize(flight, final, levels, keep_now, built[1], built[2])
-                return True
-            # A view raised navkit.redirect(): decide again from its target.
-            chain = (*chain, final)
-            target = redirect_target(asking, final, Outcome(built.target, built.values), chain)
-            if isinstance(target, str):
-                final, levels, keep = target, None, None
-                continue
-            error = target or InternalServerError(f"refused redirect from {final}")
-            levels = (*levels[:-1], Level(levels[-1].address, levels[-1].match, error))
-
-    async def _build(
-        self, flight: InFlight, asking: Asking, levels: tuple[Level, ...], keep: int
-    ) -> tuple[tuple[Level, ...], list[Any], dict[str, LeaveCheck]] | Redirect:
-        """Call the views of the entering levels; the levels as built and their views."""
-        registered: dict[str, LeaveCheck] = {}
-        built_levels, views = list(levels[:keep]), []
-        for level in levels[keep:]:
-            self._collecting = (flight.number, level.address, registered)
-            try:
-                if level.error is not None:
-                    built = await build_error(self.router, level, asking.handoff)
-                else:
-                    outcome = await build_level(self.router, level, self, asking.handoff)
-                    if isinstance(outcome, Redirect):
-                        return outcome
-                    built = outcome
-            finally:
-                if self._collecting is not None and self._collecting[0] == flight.number:
-                    self._collecting = None
-            built_levels.append(built.level)
-            views.append(self._surface.render(built))
-        return tuple(built_levels), views, registered
-
-    def _finalize(
-        self,
-        flight: InFlight,
-        final: str,
-        levels: tuple[Level, ...],
-        keep: int,
-        views: list[Any],
-        registered: dict[str, LeaveCheck],
-    ) -> None:
-        """The one step that writes what is shown, the history and the URL."""
-        self._flight = self._task = None
-        self.last_source = flight.source
-        staying = {level.address for level in levels[:keep]}
-        self._leave_checks = {
-            address: check for address, check in self._leave_checks.items() if address in staying
-        } | registered
-        self._shown = Shown(final, levels)
-        self._surface.commit(levels, keep, views, self._refusable(levels))
-        self._surface.loading(False)
-        url = record(self._history, flight, final)
-        if url is not None:
-            self._surface.push_url(url)
-        if flight.source in (Source.POP, Source.VIEW_POP):
-            closed = self._results.pop(flight.came_from, None)
-            if closed is not None:
-                _settle(closed, flight.result)
-        waiter = self._awaiting.pop(flight.number, None)
-        if waiter is not None:
-            self._results[levels[-1].address] = waiter
-        self._close_results(levels)
-
-    def _refused(self, flight: InFlight) -> None:
-        """A guard or leave check refused ``flight``: the page stays as it is."""
-        self._flight = self._task = None
-        self._surface.loading(False)
-        self._let_down(flight, put_back=True)
-        if flight.reshow_on_refusal:
-            self._surface.reshow_top()
-
-    def _let_down(self, flight: InFlight, *, put_back: bool) -> None:
-        """``flight`` will never land: whoever waits on it hears so; the URL may be put back."""
-        waiter = self._awaiting.pop(flight.number, None)
-        if waiter is not None:
-            _settle(waiter, None)
-        if put_back and flight.source.browser_moved and self._shown is not None:
-            url = restore(self._history, self._shown.address)
-            if url is not None:
-                self._surface.push_url(url)
-
-    def _refusable(self, levels: tuple[Level, ...]) -> frozenset[str]:
-        """The addresses of the levels whose closing might be refused.
-
-        A level's is when it registered an :meth:`on_leave` check, or when
-        guards are asked before entering the level beneath it.
-        """
-        refusable = set(self._leave_checks)
-        table = self.router
-        for below, level in itertools.pairwise(levels):
-            route = below.match.route if below.match is not None else None
-            guards = table.guards if route is None else table.guards_for(route)
-            if any(not getattr(guard, "never_refuses", False) for guard in guards):
-                refusable.add(level.address)
-        return frozenset(refusable)
-
-    def _close_results(self, levels: tuple[Level, ...]) -> None:
-        """Views closed without a result give None to whoever waits for them."""
-        if not self._results:
-            return
-        shown = {level.address for level in levels}
-        for address in [address for address in self._results if address not in shown]:
-            _settle(self._results.pop(address), None)
-
-    @property
-    def _shown_now(self) -> Shown:
-        if self._shown is not None:
-            return self._shown
-        if self._flight is not None:
-            # The first page is being built: nothing is shown yet, at the
-            # address the page opened with (page.route holds it).
-            return Shown(self._flight.came_from or self._flight.address, ())
-        raise RuntimeError("the navigator has not shown anything yet: call start()")
-
-
-def _settle(future: asyncio.Future[Any], value: Any) -> None:
-    if not future.done():
-        future.set_result(value)
 
 
 def _level_is(level: Level, target: str, values: dict[str, Any]) -> bool:
