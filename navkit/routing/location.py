@@ -10,7 +10,8 @@ as ``%25`` and ``%2F``. :func:`unescape` finishes the job for captured values.
 
 Decoding is strict: a malformed escape (``%``, ``%zz``), bytes that are not
 UTF-8 (``%c3%28``) or a control character make the address unroutable rather
-than silently replaced.
+than silently replaced -- except that in a query value a control character
+written as an escape (``%0A``) is data, and is kept.
 """
 
 from __future__ import annotations
@@ -73,25 +74,42 @@ class Location:
         return text
 
 
-def strict_unquote(text: str, *, plus_is_space: bool = False) -> str:
+def strict_unquote(
+    text: str, *, plus_is_space: bool = False, decoded_controls: bool = False
+) -> str:
     """Percent-decode ``text`` as UTF-8, refusing anything malformed.
+
+    Args:
+        text: Percent-encoded text.
+        plus_is_space: ``+`` means a space (form encoding).
+        decoded_controls: Accept control characters written as escapes
+            (``%0A``); raw ones are refused all the same.
 
     Raises:
         ValueError: A ``%`` not followed by two hex digits, bytes that are
-            not UTF-8, or a control character (raw or decoded).
+            not UTF-8, or a control character (raw, or decoded unless
+            ``decoded_controls``).
     """
+    if decoded_controls and CONTROL_CHARACTERS.search(text):
+        raise ValueError("control character in address")
     if plus_is_space and "+" in text:
         text = text.replace("+", " ")
     if "%" in text:
         if _BAD_ESCAPE.search(text):
             raise ValueError(f"malformed percent-escape in {text[:80]!r}")
         text = unquote_to_bytes(text).decode("utf-8")
-    if CONTROL_CHARACTERS.search(text):
+    if not decoded_controls and CONTROL_CHARACTERS.search(text):
         raise ValueError("control character in address")
     return text
 
 
 def _semi_decode(segment: str) -> str:
+    # Decoded control characters stay refused in the path, unlike in query
+    # values: the path names a page, and it ends up in page.route, the
+    # address bar, history entries and logs -- where "%0A" or "%00" decoded is
+    # a log line split or a truncated file name (``:path*`` values often name
+    # files), never a real page. url_for refuses to write them in a path too,
+    # so every path a route matches is one url_for could have built.
     decoded = strict_unquote(segment)
     if "%" in decoded:
         decoded = decoded.replace("%", "%25")
@@ -143,11 +161,12 @@ def parse_query(query: str, *, max_pairs: int = 1000) -> list[tuple[str, str]]:
 
     ``+`` means a space (form encoding, as Flet's ``push_route`` writes it).
     A key without ``=`` has the value "". Empty pieces (``a=1&&b=2``) are
-    skipped.
+    skipped. A control character written as an escape (``q=two%0Alines``)
+    is data -- the text of a textarea, say -- and is kept.
 
     Raises:
-        ValueError: Malformed encoding, a control character, or more than
-            ``max_pairs`` pairs.
+        ValueError: Malformed encoding, a raw control character (it would
+            break the address), or more than ``max_pairs`` pairs.
     """
     pairs: list[tuple[str, str]] = []
     if not query:
@@ -160,7 +179,10 @@ def parse_query(query: str, *, max_pairs: int = 1000) -> list[tuple[str, str]]:
             continue
         key, _, value = piece.partition("=")
         pairs.append(
-            (strict_unquote(key, plus_is_space=True), strict_unquote(value, plus_is_space=True))
+            (
+                strict_unquote(key, plus_is_space=True, decoded_controls=True),
+                strict_unquote(value, plus_is_space=True, decoded_controls=True),
+            )
         )
     return pairs
 

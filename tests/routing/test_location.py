@@ -112,3 +112,17 @@ def test_parse_query_bounds_the_number_of_pairs() -> None:
     with pytest.raises(ValueError, match="more than 10"):
         parse_query("&".join(["k=v"] * 11), max_pairs=10)
     assert len(parse_query("&".join(["k=v"] * 10), max_pairs=10)) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "decoded"),
+    [("two%0Alines", "two\nlines"), ("a%09b", "a\tb"), ("%00", "\x00"), ("a+b%0D", "a b\r")],
+)
+def test_parse_query_keeps_encoded_control_characters(text: str, decoded: str) -> None:
+    assert parse_query(f"q={text}") == [("q", decoded)]
+
+
+@pytest.mark.parametrize("query", ["q=a\nb", "q=\x00", "k\tx=1"])
+def test_parse_query_refuses_raw_control_characters(query: str) -> None:
+    with pytest.raises(ValueError, match="control"):
+        parse_query(query)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from navkit import BadRequest, RouteError, Router
+from navkit.routing.location import is_app_address
 
 
 def test_endpoint_defaults_to_function_name_and_can_be_given() -> None:
@@ -132,12 +135,42 @@ def test_bad_query_is_a_bad_request_outcome(search: Router, address: str, parame
     )
 
 
-@pytest.mark.parametrize("query", ["q=%zz", "q=%c3%28", "q=a%00"])
+@pytest.mark.parametrize("query", ["q=%zz", "q=%c3%28", "q=a\x00b", "q=two\nlines"])
 def test_malformed_query_is_a_bad_request(search: Router, query: str) -> None:
+    # A raw control character would break the address itself; an encoded one is data.
     match = search.match(f"/search?{query}")
     assert match is not None
     with pytest.raises(BadRequest, match="malformed query"):
         match.view_args()
+
+
+@pytest.mark.parametrize("value", ["two\nlines", "a\tb", "cr\r\nlf", "nul\x00", "\x7f\x85"])
+def test_control_characters_in_a_query_value_reach_the_view(search: Router, value: str) -> None:
+    address = search.url_for("search", q=value)
+    assert is_app_address(address)  # percent-encoded: nothing raw in the address
+    match = search.match(address)
+    assert match is not None
+    assert match.query == [("q", value)]
+    assert match.view_args()["q"] == value
+
+
+@given(value=st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_any_query_text_round_trips(value: str) -> None:
+    router = Router()
+    router.add_route("/search", lambda q="": None, endpoint="search")
+    match = router.match(router.url_for("search", q=value))
+    assert match is not None
+    assert match.view_args() == {"q": value}
+
+
+@pytest.mark.parametrize("segment", ["a%0Ab", "a%09b", "%00", "%7F", "%C2%85"])
+def test_control_characters_in_a_path_segment_are_not_found(segment: str) -> None:
+    # The path names a page (see navkit.routing.location): no route takes them.
+    router = Router()
+    router.add_route("/u/:name", lambda name: None, endpoint="user")
+    router.add_route("/files/:path*", lambda path="": None, endpoint="files")
+    assert router.match(f"/u/{segment}") is None
+    assert router.match(f"/files/a/{segment}") is None
 
 
 def test_equal_addresses_give_equal_matches(search: Router) -> None:
