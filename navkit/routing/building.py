@@ -21,9 +21,9 @@ from navkit.routing.converters import (
     ListConverter,
     StrConverter,
 )
-from navkit.routing.location import CONTROL_CHARACTERS, unescape
+from navkit.routing.location import CONTROL_CHARACTERS, semi_decode_path, unescape
 from navkit.routing.routes import Route
-from navkit.routing.templates import Param
+from navkit.routing.templates import Param, SegmentKind
 
 __all__ = ["Builder"]
 
@@ -36,7 +36,7 @@ _AS_IS = frozenset({(StrConverter, str), (StrConverter, int), (IntConverter, int
 class Builder:
     """Builds the path of one route from values (compiled once per route)."""
 
-    __slots__ = ("_params", "_recipe", "_route", "_uses", "simple")
+    __slots__ = ("_params", "_reading", "_recipe", "_route", "_uses", "simple")
 
     def __init__(self, route: Route) -> None:
         self._route = route
@@ -49,6 +49,10 @@ class Builder:
         self._uses = frozenset(self._params) | frozenset(route.defaults)
         # No defaults to weigh: the only template of an endpoint needs no choosing.
         self.simple = not route.defaults
+        # Where parameters share a segment (``/:name.:ext``) or may span
+        # segments, a value may hold the text the next one starts at: the
+        # built path is read back with the template's own expression.
+        self._reading = route.template.compile_regexes()[0] if _may_misread(route) else None
 
     @property
     def route(self) -> Route:
@@ -90,11 +94,15 @@ class Builder:
 
         Raises:
             BuildError: A required value is missing, a value does not
-                convert, fails the parameter's constraint, or is a dot segment.
+                convert, fails the parameter's constraint, is a dot segment,
+                or would be read back as another value (``/:name.:ext`` with
+                ``ext="tar.gz"``).
         """
         defaults = self._route.defaults
         path: list[str] = []
         append = path.append
+        # The semi-decoded text of each value written, when it is read back.
+        written: dict[str, str] | None = None if self._reading is None else {}
         for part in self._recipe:
             if isinstance(part, str):
                 append(part)
@@ -114,9 +122,13 @@ class Builder:
                 text = str(value)
                 if text.isascii() and text.isalnum():
                     append(text)
+                    if written is not None:
+                        written[param.name] = text
                     continue
-            append(self._encode(param, converter, value))
+            append(self._encode(param, converter, value, written))
         text = "".join(path) or "/"
+        if written is not None:
+            self._check_reading(text, written)
         uses = self._uses
         if not uses.issuperset(values):
             extra = [(name, value) for name, value in values.items() if name not in uses]
@@ -125,11 +137,15 @@ class Builder:
                 text += "?" + query
         return text
 
-    def _encode(self, param: Param, converter: Converter, value: Any) -> str:
+    def _encode(
+        self, param: Param, converter: Converter, value: Any, written: dict[str, str] | None
+    ) -> str:
         try:
             text = converter.to_url(value)
         except (ValueError, TypeError) as error:
             raise self._error(param, f"cannot be {value!r} ({error})") from None
+        if written is not None:
+            written[param.name] = _semi(text, converter)
         if not param.custom and _SAFE_TEXT.fullmatch(text):
             return text  # nothing to encode; cannot be a dot segment or hold a "/"
         if converter.multi_segment:
@@ -142,7 +158,7 @@ class Builder:
             if CONTROL_CHARACTERS.search(piece):
                 raise self._error(param, "cannot contain control characters")
         if param.custom:
-            semi = text if converter.multi_segment else text.replace("%", "%25").replace("/", "%2F")
+            semi = _semi(text, converter)
             checks = semi.split("/") if param.repeat else [semi]
             pattern = re.compile(param.pattern)
             if not all(pattern.fullmatch(check) for check in checks):
@@ -154,12 +170,56 @@ class Builder:
         except UnicodeEncodeError:
             raise self._error(param, f"{value!r} is not valid Unicode text") from None
 
+    def _check_reading(self, path: str, written: Mapping[str, str]) -> None:
+        """Refuse ``path`` unless the template reads back exactly the values written."""
+        semi = semi_decode_path(path)
+        hit = self._reading.match(semi) if self._reading is not None and semi else None
+        read = hit.groupdict() if hit is not None else None
+        names = self._params
+        if read is not None and all(read.get(name) == written.get(name) for name in names):
+            return
+        if read is None:
+            how = "it would not match at all"
+        else:
+            how = "it would give " + ", ".join(
+                f"{name}={unescape(text)!r}" for name, text in read.items() if text is not None
+            )
+        route = self._route
+        raise BuildError(
+            f"url_for({route.endpoint!r}): the address {path!r} would be read back "
+            f"differently by {route.template.source!r} ({how}); a value holds the text "
+            f"that separates it from its neighbour. Choose other values, or give each "
+            f"parameter its own segment.",
+            endpoint=route.endpoint,
+        )
+
     def _error(self, param: Param, why: str) -> BuildError:
         return BuildError(
             f"url_for({self._route.endpoint!r}): the parameter {param.name!r} of "
             f"{self._route.template.source!r} {why}.",
             endpoint=self._route.endpoint,
         )
+
+
+def _may_misread(route: Route) -> bool:
+    """Whether a value may change how the template reads the others back.
+
+    A value alone in its segment is cut out by the ``/`` around it, and its
+    constraint is checked; values sharing a segment, or one that may span
+    segments in the middle of a template, are cut where the expression
+    decides.
+    """
+    template = route.template
+    return template.needs_regex or any(
+        segment.kind is SegmentKind.PATTERN for segment in template.segments
+    )
+
+
+def _semi(text: str, converter: Converter) -> str:
+    """The semi-decoded form of a converter's text (see navkit.routing.location)."""
+    if converter.multi_segment:
+        return text  # already semi-decoded
+    return text.replace("%", "%25").replace("/", "%2F")
 
 
 def missing_value(route: Route, name: str, values: Mapping[str, Any]) -> BuildError:

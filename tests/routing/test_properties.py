@@ -7,13 +7,14 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from navkit import RouteError, Router
+from navkit import BuildError, RouteError, Router
 from tests.routing.reference_matcher import reference_match
 
 SEGMENT_TEXT = st.text(
@@ -154,3 +155,73 @@ def test_reference_agrees_on_a_known_case() -> None:
     found = reference_match(router, "/a/12")
     assert found is not None and found[0].endpoint == "digits"
     assert router.match("/a/12").endpoint == "digits"  # type: ignore[union-attr]
+
+
+# -- several parameters in one segment: url_for never builds a misreading ----
+
+# Templates whose parameters share a segment, so a value may hold the
+# separator the next one starts at. (template, converters)
+SHARED_SEGMENT_TEMPLATES: list[tuple[str, dict[str, Any]]] = [
+    ("/f/:name.:ext", {}),
+    ("/g/:a-:b", {}),
+    ("/h/:a.:b.:c", {}),
+    ("/d/:y-:m", {"y": int, "m": int}),
+    ("/p/:slug.:fmt(json|xml)?", {}),
+    (r"/r/:lo(\d+)-:hi(\d+)", {"lo": int, "hi": int}),
+    ("/n/:x-:y", {"x": float, "y": float}),
+]
+PIECE_TEXT = st.text(alphabet="ab.-/%é 1", min_size=1, max_size=6)
+
+
+@st.composite
+def shared_segment_values(draw: st.DrawFn) -> tuple[int, dict[str, Any]]:
+    index = draw(st.integers(min_value=0, max_value=len(SHARED_SEGMENT_TEMPLATES) - 1))
+    template, converters = SHARED_SEGMENT_TEMPLATES[index]
+    values: dict[str, Any] = {}
+    for name in [part[1:].split("(")[0].rstrip("?") for part in _param_tokens(template)]:
+        kind = converters.get(name, str)
+        if kind is int:
+            values[name] = draw(st.integers(min_value=-50, max_value=10**6))
+        elif kind is float:
+            values[name] = draw(st.floats(allow_nan=False, allow_infinity=False))
+        elif name == "fmt":
+            values[name] = draw(st.sampled_from([None, "json", "xml", "a"]))
+        else:
+            values[name] = draw(PIECE_TEXT)
+    return index, values
+
+
+def _param_tokens(template: str) -> list[str]:
+    return re.findall(r":\w+(?:\([^)]*\))?\??", template)
+
+
+def _shared_segment_router() -> Router:
+    router = Router()
+    for index, (template, converters) in enumerate(SHARED_SEGMENT_TEMPLATES):
+        router.add_route(
+            template, lambda **kwargs: None, endpoint=f"e{index}", converters=converters
+        )
+    return router
+
+
+SHARED_SEGMENT_ROUTER = _shared_segment_router()
+
+
+@settings(max_examples=500)
+@given(shared_segment_values())
+def test_url_for_with_shared_segments_builds_only_what_reads_back(
+    case: tuple[int, dict[str, Any]],
+) -> None:
+    index, values = case
+    endpoint = f"e{index}"
+    try:
+        address = SHARED_SEGMENT_ROUTER.url_for(endpoint, **values)
+    except BuildError:
+        event("refused")
+        return  # refused: nothing was built that could be misread
+    event("built")
+    match = SHARED_SEGMENT_ROUTER.match(address)
+    assert match is not None, address
+    assert match.endpoint == endpoint
+    given_values = {name: value for name, value in values.items() if value is not None}
+    assert {k: v for k, v in match.params.items() if v is not None} == given_values, address

@@ -143,3 +143,58 @@ def test_missing_value_names_it_and_suggests(router: Router) -> None:
 def test_int_parameter_refuses_values_that_are_not_ints(router: Router, value: object) -> None:
     with pytest.raises(BuildError, match="item_id"):
         router.url_for("item", item_id=value)
+
+
+# -- several parameters in one segment -------------------------------------
+
+
+@pytest.fixture
+def files() -> Router:
+    router = Router()
+    router.add_route("/:name.:ext", lambda name, ext: None, endpoint="file")
+    router.add_route("/p/:slug.:fmt(json|xml)?", lambda slug, fmt=None: None, endpoint="page")
+    router.add_route("/h/:a.:b.:c", lambda a, b, c: None, endpoint="three")
+    router.add_route("/d/:y-:m", lambda y, m: None, endpoint="month", converters={"y": int})
+    router.add_route("/g/:a-:b", lambda a, b: None, endpoint="pair")
+    return router
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "values"),
+    [
+        ("file", {"name": "a", "ext": "tar.gz"}),  # read back as a.tar + gz
+        ("file", {"name": "a", "ext": "pdf."}),  # not matched at all
+        ("file", {"name": "a", "ext": ".pdf"}),
+        ("page", {"slug": "a.json"}),  # read back as a + json
+        ("three", {"a": "x", "b": "y.", "c": "z"}),
+        ("three", {"a": "x", "b": "y", "c": "z.w"}),
+        ("pair", {"a": "x-y", "b": "z"}),  # read back as x + y-z
+    ],
+)
+def test_values_read_back_differently_are_refused(
+    files: Router, endpoint: str, values: dict[str, object]
+) -> None:
+    with pytest.raises(BuildError, match="would be read back"):
+        files.url_for(endpoint, **values)
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "values", "address"),
+    [
+        ("file", {"name": "report", "ext": "pdf"}, "/report.pdf"),
+        ("file", {"name": "archive.tar", "ext": "gz"}, "/archive.tar.gz"),
+        ("file", {"name": "a.", "ext": "pdf"}, "/a..pdf"),  # read back as written
+        ("page", {"slug": "a", "fmt": "xml"}, "/p/a.xml"),
+        ("page", {"slug": "a.b"}, "/p/a.b"),
+        ("month", {"y": 2024, "m": "07"}, "/d/2024-07"),
+        ("month", {"y": -1, "m": "1-2"}, "/d/-1-1-2"),  # the lazy reading gives these back
+        ("pair", {"a": "x", "b": "y-z"}, "/g/x-y-z"),
+    ],
+)
+def test_values_read_back_alike_are_built(
+    files: Router, endpoint: str, values: dict[str, object], address: str
+) -> None:
+    assert files.url_for(endpoint, **values) == address
+    match = files.match(address)
+    assert match is not None and match.endpoint == endpoint
+    assert {k: v for k, v in match.params.items() if v is not None} == values
