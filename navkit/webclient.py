@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from navkit.flet.webclient import LEGACY_HASH_SCRIPT, inject, web_assets
+from navkit.flet.webclient import LEGACY_HASH_SCRIPT, inject, install_index_hook, web_assets
 
-__all__ = ["LEGACY_HASH_SCRIPT", "inject", "web_assets"]
+__all__ = ["LEGACY_HASH_SCRIPT", "inject", "install_index_hook", "web_assets"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import os
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -11,7 +10,7 @@ import flet as ft
 
 from navkit.flet.events import claim_events
 from navkit.flet.router import Router
-from navkit.flet.webclient import web_assets
+from navkit.flet.webclient import install_index_hook
 
 __all__ = ["run"]
 
@@ -35,19 +34,15 @@ def run(
             ``"path"``, a legacy ``#/route`` address is redirected to its path
             form in the browser (see :mod:`navkit.flet.webclient`).
         base_path: The app's prefix, for ``Navigator.href``.
-        **flet_options: Passed to ``ft.run`` (``host``, ``port``, ``view``,
-            ``no_cdn``, ``export_asgi_app``...).
+        **flet_options: Passed to ``ft.run`` as given (``host``, ``port``,
+            ``view``, ``no_cdn``, ``export_asgi_app``, ``assets_dir``...):
+            Flet serves the app's assets directory itself, live.
     """
     url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
     if strategy == "path":
         # A "#/route" link from the hash strategy is redirected in the browser,
-        # before Flutter boots (see navkit.flet.webclient).
-        exported = flet_options.get("export_asgi_app", False)
-        flet_options["assets_dir"] = web_assets(
-            flet_options.get("assets_dir", "assets"),
-            relative_to=os.getcwd() if exported else None,  # as Flet resolves it
-        )
-        os.environ.pop("FLET_ASSETS_DIR", None)  # it would override ours; it is included
+        # before Flutter boots: Flet's index.html gets navkit's script.
+        install_index_hook()
 
     async def navkit_main(page: ft.Page) -> None:
         navigator = router.attach(page, strategy=strategy, base_path=base_path)

@@ -7,23 +7,39 @@ script that runs before Flutter can rescue it: it rewrites the address to
 its path form *in place* (``history.replaceState``: no new entry), and
 Flutter then boots at ``/store/42``.
 
-Flet has one way in for such a script: an ``index.html`` in the app's
-assets directory replaces the built-in one (Flet still patches its settings
-into it). :func:`web_assets` builds that directory: the app's own assets,
-hard-linked, plus Flet's ``index.html`` (or the app's) with the script added.
+How Flet 1.0.5's web server serves a page (``flet_web.fastapi``,
+``FletStaticFiles``): at the first request it copies ``index.html`` (the
+app's, from its assets directory, else Flet's own) into a private temporary
+directory, patches its settings in with ``patch_index_html``, and then looks
+every request up in three directories in turn -- that temporary one, the
+app's assets directory itself, Flet's web client -- at request time. So the
+app's assets are served live (a file added or replaced after start is
+served) as long as Flet is given the app's real directory.
+
+:func:`install_index_hook` therefore leaves the assets alone and wraps
+Flet's ``patch_index_html``: when Flet patches its copy of ``index.html``
+for the path strategy, navkit adds the script to that copy. The app's own
+files, its ``index.html`` included, are never written to.
 """
 
 from __future__ import annotations
 
 import atexit
+import functools
+import inspect
+import logging
 import os
 import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-__all__ = ["LEGACY_HASH_SCRIPT", "inject", "web_assets"]
+__all__ = ["LEGACY_HASH_SCRIPT", "inject", "install_index_hook", "web_assets"]
+
+logger = logging.getLogger(__name__)
 
 LEGACY_HASH_SCRIPT = """<script>
 // navkit: a "#/route" link opened under the path strategy becomes its path
@@ -41,6 +57,11 @@ LEGACY_HASH_SCRIPT = """<script>
 _MARK = 'navkit: a "#/route" link'
 _BASE = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+# Where Flet's static server finds the function: flet_static_files binds it
+# from flet_web when first imported, so both names are wrapped.
+_STATIC_FILES = "flet_web.fastapi.flet_static_files"
+_HOOK = "patch_index_html"
+_NEEDED = {"index_path", "route_url_strategy"}
 
 
 def inject(html: str) -> str:
@@ -53,29 +74,84 @@ def inject(html: str) -> str:
     return html[: anchor.end()] + "\n" + LEGACY_HASH_SCRIPT + html[anchor.end() :]
 
 
+def install_index_hook() -> bool:
+    """Have Flet's web server add the script to every ``index.html`` it serves under ``path``.
+
+    Process-wide and idempotent; ``navkit.run`` calls it under the path
+    strategy, :func:`web_assets` always. The index of a server using the
+    hash strategy is left as Flet writes it (the script would break it).
+    Flet reads the index once, at its server's first request: install the
+    hook before that.
+
+    Returns:
+        True when the hook is in place; False without flet-web (a
+        desktop-only install) or when Flet's server no longer patches its
+        index through ``flet_web.patch_index_html`` (logged as a warning:
+        legacy ``#/route`` links then open at ``/``).
+    """
+    try:
+        import flet_web
+    except ImportError:
+        return False
+    original = getattr(flet_web, _HOOK, None)
+    if original is None or not set(inspect.signature(original).parameters) >= _NEEDED:
+        logger.warning(
+            "navkit: Flet's web server has no %s(index_path, route_url_strategy, ...) to "
+            "extend; legacy #/route links will open at / under the path strategy",
+            _HOOK,
+        )
+        return False
+    hooked = original if getattr(original, "__navkit__", False) else _hooked(original)
+    setattr(flet_web, _HOOK, hooked)
+    static_files = sys.modules.get(_STATIC_FILES)  # already bound the original?
+    if static_files is not None and getattr(static_files, _HOOK, None) is not hooked:
+        setattr(static_files, _HOOK, hooked)
+    return True
+
+
+def _hooked(original: Callable[..., Any]) -> Callable[..., Any]:
+    signature = inspect.signature(original)
+
+    @functools.wraps(original)
+    def patch_index_html(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        strategy = bound.arguments["route_url_strategy"]
+        if getattr(strategy, "value", strategy) == "path":
+            index = Path(bound.arguments["index_path"])  # Flet's own copy
+            index.write_text(inject(index.read_text(encoding="utf-8")), encoding="utf-8")
+        return result
+
+    patch_index_html.__navkit__ = True  # type: ignore[attr-defined]
+    return patch_index_html
+
+
 def web_assets(assets_dir: str | None, *, relative_to: str | None = None) -> str:
-    """A directory to give Flet as ``assets_dir``: the app's assets plus navkit's index.
+    """The directory to give Flet as ``assets_dir`` when calling ``ft.run`` yourself.
+
+    It is the app's own directory, which Flet then serves live (files added
+    or replaced after start are served), and it installs
+    :func:`install_index_hook` so the ``index.html`` Flet serves (the app's
+    or Flet's) carries the script under the path strategy.
 
     Args:
         assets_dir: The app's assets directory (or None), resolved as Flet
-            does: a relative path against ``relative_to`` (the main script's
-            directory by default).
+            does: ``FLET_ASSETS_DIR`` wins, and a relative path starts from
+            ``relative_to`` (the main script's directory by default).
         relative_to: The directory a relative ``assets_dir`` starts from.
+
+    Returns:
+        The app's directory, absolute; without one, an empty directory
+        (removed at exit), so Flet serves its own files and index.
     """
+    install_index_hook()
     source = _resolve(assets_dir, relative_to)
-    target = Path(tempfile.mkdtemp(prefix="navkit-web-"))
-    atexit.register(shutil.rmtree, target, ignore_errors=True)  # a copy per run
     if source is not None:
-        # Hard links cost no space and, unlike symbolic links, are served by
-        # static-file servers that refuse to leave their directory.
-        shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_link_or_copy)
-    index = source / "index.html" if source is not None else None
-    if index is None or not index.is_file():
-        index = _flet_index()
-    if index is not None:
-        (target / "index.html").unlink(missing_ok=True)  # never write through a hard link
-        (target / "index.html").write_text(inject(index.read_text(encoding="utf-8")), "utf-8")
-    return str(target)
+        return str(source)
+    empty = tempfile.mkdtemp(prefix="navkit-web-")
+    atexit.register(shutil.rmtree, empty, ignore_errors=True)
+    return empty
 
 
 def _resolve(assets_dir: str | None, relative_to: str | None) -> Path | None:
@@ -87,20 +163,3 @@ def _resolve(assets_dir: str | None, relative_to: str | None) -> Path | None:
         base = relative_to or os.path.dirname(os.path.abspath(sys.argv[0]))
         path = Path(base) / path
     return path.resolve() if path.is_dir() else None
-
-
-def _flet_index() -> Path | None:
-    """Flet's own index.html; None without flet-web (a desktop-only install)."""
-    try:
-        from flet_web import get_package_web_dir
-    except ImportError:
-        return None
-    return Path(get_package_web_dir()) / "index.html"
-
-
-def _link_or_copy(source: str, target: str) -> str:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-    return target
