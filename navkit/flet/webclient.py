@@ -35,7 +35,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 __all__ = ["LEGACY_HASH_SCRIPT", "inject", "install_index_hook", "web_assets"]
 
@@ -94,7 +94,7 @@ def install_index_hook() -> bool:
     except ImportError:
         return False
     original = getattr(flet_web, _HOOK, None)
-    if original is None or not set(inspect.signature(original).parameters) >= _NEEDED:
+    if not _extendable(original):
         logger.warning(
             "navkit: Flet's web server has no %s(index_path, route_url_strategy, ...) to "
             "extend; legacy #/route links will open at / under the path strategy",
@@ -107,6 +107,17 @@ def install_index_hook() -> bool:
     if static_files is not None and getattr(static_files, _HOOK, None) is not hooked:
         setattr(static_files, _HOOK, hooked)
     return True
+
+
+def _extendable(function: object) -> TypeGuard[Callable[..., Any]]:
+    """A function taking (at least) the index's path and the URL strategy by name."""
+    if not callable(function):
+        return False
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):  # no signature to read
+        return False
+    return set(parameters) >= _NEEDED
 
 
 def _hooked(original: Callable[..., Any]) -> Callable[..., Any]:
