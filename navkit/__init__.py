@@ -31,6 +31,7 @@ from navkit.errors import (
 from navkit.flet import Router as Router
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
+from navkit.navigation.guards import never_refuses as never_refuses
 from navkit.navigation.history import BrowserHistory as BrowserHistory
 from navkit.navigation.history import History as History
 from navkit.navigation.history import HistoryState as HistoryState
@@ -77,6 +78,7 @@ __all__ = [
     "UrlStrategy",
     "abort",
     "navigator_of",
+    "never_refuses",
     "redirect",
     "run",
     "safe_next",

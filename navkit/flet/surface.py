@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -66,6 +67,8 @@ class PageSurface:
         self._timer: asyncio.TimerHandle | None = None
         self._dialog: ft.DialogControl | None = None  # the modal level's, while open
         self._tasks: set[asyncio.Future[Any]] = set()
+        # The thread the page's handlers run on: attaching happens there.
+        self._thread = threading.get_ident()
 
     @property
     def tasks(self) -> frozenset[asyncio.Future[Any]]:
@@ -208,13 +211,10 @@ class PageSurface:
         ``page.run_thread`` workers call ``nav.go`` this way; navigation
         state is only ever touched on the page's loop.
         """
-        try:
-            asyncio.get_running_loop()
+        if threading.get_ident() == self._thread:
             return False
-        except RuntimeError:
-            pass
         loop = self._loop()
-        if loop is None or not loop.is_running():
+        if loop is None or loop.is_closed():
             return False  # no loop anywhere (a script): run here, sync views only
         loop.call_soon_threadsafe(callback)
         return True

@@ -16,14 +16,40 @@ routes) and on a route (``guards=[...]``). Nothing here touches Flet.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from navkit.errors import Redirect
 from navkit.navigation.values import Navigation
 
-__all__ = ["ALLOW", "BLOCK", "Guard", "Outcome", "interpret"]
+__all__ = ["ALLOW", "BLOCK", "Guard", "Outcome", "interpret", "never_refuses", "refuses"]
 
 Guard = Callable[[Navigation], Any]
+G = TypeVar("G", bound=Callable[..., Any])
+
+_NEVER_REFUSES = "__navkit_never_refuses__"
+
+
+def never_refuses(guard: G) -> G:
+    """Declare that ``guard`` only watches (logs, counts) and never refuses.
+
+    A guard that may refuse makes every view above it ask before the client
+    pops it (``can_pop=False``), which turns off the iOS swipe-back gesture.
+    A declared watcher leaves ``can_pop`` alone. If it refuses all the same,
+    navkit still honours the refusal and shows the popped view again.
+
+    Example::
+
+        @router.guard
+        @navkit.never_refuses
+        def log_visit(navigation): ...
+    """
+    setattr(guard, _NEVER_REFUSES, True)
+    return guard
+
+
+def refuses(guard: Callable[..., Any]) -> bool:
+    """Whether ``guard`` may refuse a navigation (see :func:`never_refuses`)."""
+    return not getattr(guard, _NEVER_REFUSES, False)
 
 
 class Outcome:

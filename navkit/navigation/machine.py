@@ -25,7 +25,7 @@ from typing import Any
 
 from navkit.errors import AddressError, Forbidden, InternalServerError, Redirect
 from navkit.navigation.decide import Asking, decide, redirect_target
-from navkit.navigation.guards import Outcome
+from navkit.navigation.guards import Outcome, refuses
 from navkit.navigation.history import History
 from navkit.navigation.records import record, restore
 from navkit.navigation.stack import build_stack, kept
@@ -136,9 +136,9 @@ class NavigationMachine:
             return True  # called from another thread: it runs on the page's loop
         shown = self._shown
         if source in (Source.GO, Source.REPLACE) and shown and address == shown.address:
-            self._overtake(put_back=True)
+            self._overtake(successor=False)
             return True
-        self._overtake(put_back=False)
+        self._overtake(successor=True)
         flight = InFlight(
             next(self._numbers),
             address,
@@ -158,12 +158,13 @@ class NavigationMachine:
             self._surface.loading(True)
         return True
 
-    def _overtake(self, *, put_back: bool) -> None:
+    def _overtake(self, *, successor: bool) -> None:
         """The navigation in flight (if any) gives way: it never lands.
 
         Args:
-            put_back: No other navigation follows: if the client moved
-                first, it must show the address shown again.
+            successor: Another navigation starts now. Without one, a client
+                that moved first must show the address shown again, and
+                nothing is waiting any more.
         """
         flight, task = self._flight, self._task
         self._flight = self._task = None
@@ -171,8 +172,9 @@ class NavigationMachine:
             return
         if task is not None:
             task.cancel()
-        self._surface.loading(False)
-        self._let_down(flight, put_back=put_back)
+        if not successor:  # else the next one says whether it waits: one indicator
+            self._surface.loading(False)
+        self._let_down(flight, put_back=not successor)
 
     async def _run(
         self, flight: InFlight, keep: int | None, levels: tuple[Level, ...] | None
@@ -303,7 +305,7 @@ class NavigationMachine:
         for below, level in itertools.pairwise(levels):
             route = below.match.route if below.match is not None else None
             guards = table.guards if route is None else table.guards_for(route)
-            if any(not getattr(guard, "never_refuses", False) for guard in guards):
+            if any(refuses(guard) for guard in guards):
                 refusable.add(level.address)
         return frozenset(refusable)
 

@@ -131,7 +131,7 @@ class Navigator(NavigationMachine):
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         address = self.resolve(target, values)
         if address == self.address:
-            self._overtake(put_back=True)
+            self._overtake(successor=False)
             return None
         self._begin(address, Source.GO, waiter=future)
         return await future
@@ -211,7 +211,9 @@ class Navigator(NavigationMachine):
         # shows is no move: Flet sends none, but a reconnect may).
         move = self._history.observe(address) if address != self._history.current else Move.NEW
         if self._shown is not None and address == self._shown.address:
-            self._overtake(put_back=True)  # back where the page is: a pending navigation gives way
+            self._overtake(
+                successor=False
+            )  # back where the page is: a pending navigation gives way
             return
         self._begin(address, _BROWSER_SOURCES[move])
 
@@ -252,7 +254,7 @@ class Navigator(NavigationMachine):
 
     def close(self) -> None:
         """The page closed: the navigation in flight stops; whoever waits gets None."""
-        self._overtake(put_back=False)
+        self._overtake(successor=True)
         for waiting in self._results.values():
             settle(waiting, None)
         self._results.clear()
