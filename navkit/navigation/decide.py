@@ -143,7 +143,7 @@ async def _ask(asking: Asking, levels: tuple[Level, ...], navigation: Navigation
         try:
             answer = guard(navigation)
             if inspect.isawaitable(answer):
-                await asking.handoff
+                await asking.handoff.before(answer)
                 answer = await _within(answer, asking.guard_timeout, guard)
         except Redirect as redirect:
             return Outcome(redirect.target, redirect.values)
@@ -187,7 +187,7 @@ async def _may_leave(asking: Asking, levels: tuple[Level, ...], navigation: Navi
             continue
         answer = check(navigation)
         if inspect.isawaitable(answer):
-            await asking.handoff
+            await asking.handoff.before(answer)
             answer = await answer
         if answer is False:
             return False

@@ -16,7 +16,8 @@ finishes in that one task, as anyio cancel scopes (httpx),
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Generator
+import inspect
+from collections.abc import Awaitable, Coroutine, Generator
 from typing import Any
 
 __all__ = ["Handoff", "Started", "start"]
@@ -36,6 +37,19 @@ class Handoff:
         if not self._moved:
             self._moved = True
             yield _MOVE_TO_TASK
+
+    async def before(self, awaitable: Awaitable[Any]) -> None:
+        """Hand off before ``awaitable`` (the app's); if cancelled first, close it unawaited.
+
+        A navigation overtaken before its task ran would otherwise leave the
+        app's coroutine never awaited (and Python warns about it).
+        """
+        try:
+            await self
+        except BaseException:
+            if inspect.iscoroutine(awaitable):
+                awaitable.close()
+            raise
 
 
 class Started:

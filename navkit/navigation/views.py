@@ -88,7 +88,7 @@ async def build_error(table: RouteTable, level: Level, handoff: Handoff) -> Buil
         try:
             result = handler(error)
             if inspect.isawaitable(result):
-                await handoff
+                await handoff.before(result)
                 result = await result
             return Built(level, result, handled=True)
         except asyncio.CancelledError:
@@ -104,6 +104,6 @@ async def _call_view(match: Match, navigator: Any, handoff: Handoff) -> Any:
         args[name] = navigator
     result = match.route.view(**args)
     if inspect.isawaitable(result):
-        await handoff
+        await handoff.before(result)
         result = await result
     return result

@@ -25,7 +25,7 @@ async def navigation(log: list[str], work: object) -> object:
     """What the navigator does: its own steps, a handoff, then the app's awaitable."""
     handoff = Handoff()
     log.append("navkit's first steps")
-    await handoff
+    await handoff.before(work)  # type: ignore[arg-type]
     result = await work  # type: ignore[misc]
     await handoff  # a second handoff is a no-op
     return result

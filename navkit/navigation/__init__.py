@@ -1,0 +1,1 @@
+"""Navigation without Flet: values, history, URL strategies, the stack, guards, the navigator."""

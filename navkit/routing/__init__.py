@@ -1,0 +1,1 @@
+"""The route table, pure: templates, converters, matching and ``url_for``. No Flet, no pages."""

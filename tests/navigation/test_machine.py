@@ -1,0 +1,207 @@
+"""The navigator's state machine without Flet: a fake surface records what a page would show.
+
+These tests import nothing of Flet: the navigation layer stands on its own
+(the layering test checks the imports; this checks it works that way).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import navkit.navigation
+from navkit.errors import HTTPError
+from navkit.navigation.history import MemoryHistory
+from navkit.navigation.navigator import Navigator
+from navkit.navigation.urls import UrlStrategy
+from navkit.navigation.values import Level, Navigation, Source
+from navkit.navigation.views import Built
+from navkit.routing.table import RouteTable
+
+navkit_path = Path(navkit.navigation.__file__).parent.parent
+
+
+class FakeSurface:
+    """Records commits and URL pushes as a page and its client would see them."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []  # the rendered views, bottom first
+        self.urls: list[str] = []
+        self.commits = 0
+        self.waiting = False
+        self.reshown = 0
+
+    @property
+    def page(self) -> None:
+        return None
+
+    def render(self, built: Built) -> str:
+        error: HTTPError | None = built.level.error
+        return f"{built.level.address}={error.code if error else built.result}"
+
+    def commit(
+        self, levels: tuple[Level, ...], keep: int, views: list[Any], refusable: frozenset[str]
+    ) -> None:
+        self.shown = [*self.shown[:keep], *views]
+        self.commits += 1
+
+    def loading(self, waiting: bool) -> None:
+        self.waiting = waiting
+
+    def reshow_top(self) -> None:
+        self.reshown += 1
+
+    def push_url(self, address: str) -> None:
+        self.urls.append(address)
+
+    def in_loop(self, callback: Callable[[], object]) -> bool:
+        return False
+
+
+def make_table(calls: list[str]) -> RouteTable:
+    table = RouteTable()
+
+    def home() -> str:
+        calls.append("home")
+        return "Home"
+
+    def store(sort: str = "name") -> str:
+        calls.append("store")
+        return f"Store by {sort}"
+
+    def item(item_id: int) -> str:
+        calls.append(f"item {item_id}")
+        return f"Item {item_id}"
+
+    async def slow() -> str:
+        await asyncio.sleep(0.01)
+        return "Slow"
+
+    table.add_route("/", home)
+    table.add_route("/store", store)
+    table.add_route("/store/:item_id", item)
+    table.add_route("/slow", slow)
+    return table
+
+
+def navigator(calls: list[str], address: str = "/") -> tuple[Navigator, FakeSurface]:
+    surface = FakeSurface()
+    nav = Navigator(make_table(calls), surface, MemoryHistory(address), UrlStrategy())
+    nav.start(address)
+    return nav, surface
+
+
+def test_the_navigation_layer_runs_without_flet() -> None:
+    """In a fresh interpreter (this one has flet loaded by other tests)."""
+    script = (
+        "import sys, navkit.navigation.navigator, navkit.routing.table\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flet', 'flet_web')))"
+    )
+    # navkit/__init__ re-exports the binding: load the subpackages alone.
+    stub = "import sys, types; sys.modules['navkit'] = types.ModuleType('navkit'); "
+    stub += f"sys.modules['navkit'].__path__ = [{str(Path(navkit_path)).__repr__()}]\n"
+    done = subprocess.run(
+        [sys.executable, "-c", stub + script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_deep_link_builds_the_whole_stack_once() -> None:
+    calls: list[str] = []
+    nav, surface = navigator(calls, "/store/42")
+    assert surface.shown == ["/=Home", "/store=Store by name", "/store/42=Item 42"]
+    assert calls == ["home", "store", "item 42"] and surface.urls == []
+    assert nav.history.entries == ("/store/42",)
+
+
+def test_only_entering_levels_are_built_and_kept_views_are_reused() -> None:
+    calls: list[str] = []
+    nav, surface = navigator(calls, "/store?sort=price")
+    calls.clear()
+    nav.go("/store/7")
+    assert calls == ["item 7"]  # the store beneath, sorted by price, is kept
+    assert surface.shown == ["/=Home", "/store?sort=price=Store by price", "/store/7=Item 7"]
+    assert nav.pop() and nav.address == "/store?sort=price" and calls == ["item 7"]
+    assert nav.history.entries == ("/store?sort=price", "/store/7") and nav.history.index == 0
+
+
+@pytest.mark.parametrize(
+    ("steps", "entries", "index", "address"),
+    [
+        (["go /store", "go /store/1"], ("/", "/store", "/store/1"), 2, "/store/1"),
+        (["go /store", "back"], ("/", "/store"), 0, "/"),
+        (["go /store", "back", "forward"], ("/", "/store"), 1, "/store"),
+        (["go /store", "replace /store/3"], ("/", "/store/3"), 1, "/store/3"),
+        (["go /store/2", "pop"], ("/", "/store"), 1, "/store"),
+        (["go /store", "go /store/1", "back", "go /"], ("/", "/store", "/"), 2, "/"),
+    ],
+)
+def test_each_source_records_the_history_its_way(
+    steps: list[str], entries: tuple[str, ...], index: int, address: str
+) -> None:
+    nav, _ = navigator([])
+    for step in steps:
+        verb, _, target = step.partition(" ")
+        getattr(nav, verb)(*([target] if target else []))
+    assert nav.history.entries == entries and nav.history.index == index
+    assert nav.address == address
+
+
+def test_a_refused_navigation_changes_nothing_a_reader_sees() -> None:
+    calls: list[str] = []
+    nav, surface = navigator(calls, "/store")
+    nav.router.guard(lambda navigation: navigation.path != "/store/9")
+    before = (nav.address, nav.stack, nav.history, list(surface.shown), surface.commits)
+    nav.go("/store/9")
+    assert (nav.address, nav.stack, nav.history, surface.shown, surface.commits) == before
+    assert nav.last_source is not Source.GO or nav.address == "/store"
+
+
+def test_what_is_in_flight_is_not_what_is_shown() -> None:
+    async def main() -> None:
+        nav, surface = navigator([])
+        nav.go("/slow")
+        flight = nav.in_flight
+        assert flight is not None and flight.address == "/slow" and flight.came_from == "/"
+        assert nav.address == "/" and [level.address for level in nav.stack] == ["/"]
+        assert surface.waiting and nav.task is not None
+        await nav.task
+        assert nav.address == "/slow" and nav.in_flight is None and not surface.waiting
+
+    asyncio.run(main())
+
+
+def test_the_last_navigation_wins_even_to_the_address_shown() -> None:
+    async def main() -> None:
+        nav, surface = navigator([])
+        nav.go("/slow")
+        task = nav.task
+        nav.go("/")  # the address shown: nothing new, but the pending one gives way
+        assert task is not None and nav.in_flight is None
+        await asyncio.sleep(0.03)
+        assert task.cancelled() and nav.address == "/" and surface.urls == []
+
+    asyncio.run(main())
+
+
+def test_leave_checks_see_the_navigation_and_may_refuse() -> None:
+    asked: list[Navigation] = []
+    nav, _ = navigator([], "/store")
+
+    def stay(navigation: Navigation) -> bool:
+        asked.append(navigation)
+        return False
+
+    nav.on_leave(stay)
+    nav.go("/store/1")  # going deeper leaves nothing: not asked
+    assert asked == [] and nav.address == "/store/1"
+    nav.pop()
+    nav.go("/")
+    assert [(n.address, n.source, n.came_from) for n in asked] == [("/", Source.GO, "/store")]
+    assert nav.address == "/store"
