@@ -115,9 +115,14 @@ def _shared_values(table: RouteTable, endpoint: str, match: Match) -> dict[str, 
 
 
 def _matching_prefix(table: RouteTable, path: str) -> str | None:
-    """The longest proper prefix of ``path`` that a route matches."""
+    """The longest proper prefix of ``path`` that a route matches.
+
+    Only the lengths the table says a route may take are tried: each try is
+    a full match, and trying all of a deep path's prefixes would cost the
+    square of its length.
+    """
     segments = [segment for segment in path.split("/") if segment]
-    for length in range(len(segments) - 1, -1, -1):
+    for length in table.prefix_lengths(segments):
         prefix = "/" + "/".join(segments[:length])
         if table.match(prefix) is not None:
             return prefix

@@ -12,7 +12,7 @@ writes to it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -22,6 +22,7 @@ from navkit.routing.blueprints import Blueprint, RegisteredBlueprint
 from navkit.routing.building import Builder, missing_value
 from navkit.routing.converters import Converter, ConverterRegistry
 from navkit.routing.matcher import Matcher
+from navkit.routing.prefixes import PrefixReach
 from navkit.routing.registration import RouteRegistrar, RouteSpec
 from navkit.routing.routes import EMPTY, Match, Route, route_key
 from navkit.routing.signature import ViewParameters, read_signature
@@ -84,6 +85,9 @@ class RouteTable(RouteRegistrar):
         # One inspection per view function, however many templates it has.
         self._inspected: dict[Callable[..., Any], ViewParameters] = {}
         self._matcher = Matcher(max_path_length=max_path_length)
+        self._reach = PrefixReach()
+        # Asked once per level of every stack: answer with the method itself.
+        self.prefix_lengths = self._reach.lengths  # type: ignore[method-assign]
         # Every navigation matches: skip one Python call by answering with the
         # matcher's own method (same contract as Router.match below).
         self.match = self._matcher.match  # type: ignore[method-assign]
@@ -258,6 +262,7 @@ class RouteTable(RouteRegistrar):
             self._endpoints[endpoint] = (*_as_tuple(earlier), route)
         self._builders.pop(endpoint, None)  # built again, lazily, by the next url_for
         self._matcher.add(route)
+        self._reach.add(route)
         return route
 
     # -- reading --------------------------------------------------------
@@ -266,6 +271,18 @@ class RouteTable(RouteRegistrar):
     def max_path_length(self) -> int:
         """Paths longer than this are not matched (see the class docstring)."""
         return self._matcher.max_path_length
+
+    def prefix_lengths(self, segments: Sequence[str]) -> Sequence[int]:
+        """The lengths of a path's proper prefixes some route may match, longest first.
+
+        Args:
+            segments: The path's non-empty segments, percent-encoded.
+
+        A length left out is one no route matches, so a caller looking for
+        the longest matching prefix tries only these: a few, however many
+        segments the path has (see :mod:`navkit.routing.prefixes`).
+        """
+        return self._reach.lengths(segments)
 
     def routes(self) -> Iterator[Route]:
         """The registered routes, in registration order."""

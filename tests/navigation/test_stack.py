@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from navkit import RouteError, Router
 from navkit.navigation.stack import build_stack
+from tests.routing.test_properties import PATH_PIECES, route_tables
 
 
 def _view(**_kwargs: object) -> None:
@@ -85,3 +91,116 @@ def test_check_reports_unusable_parents(
 def test_unknown_route_option_is_refused() -> None:
     with pytest.raises(RouteError, match="unknown option"):
         Router().add_route("/a", _view, endpoint="a", titel="typo")
+
+
+# -- bounded work on addresses with thousands of segments ------------------
+
+TABLES: dict[str, list[tuple[str, dict[str, object]]]] = {
+    "bounded": [("/", {}), ("/store", {}), ("/store/:item_id", {"item_id": int})],
+    "path tail": [("/", {}), ("/docs", {}), ("/docs/:path*", {})],
+    "list tail": [("/", {}), ("/tags/:tags+", {"tags": list[int]})],
+    "spanning": [("/", {}), ("/e/:rest(.*)/edit", {}), ("/:name.:ext", {})],
+}
+
+
+def _table(name: str) -> Router:
+    router = Router()
+    for index, (template, converters) in enumerate(TABLES[name]):
+        router.add_route(template, _view, endpoint=f"e{index}", converters=converters)
+    return router
+
+
+def _brute_force_prefix(router: Router, path: str) -> str | None:
+    """The specification: the longest proper prefix any route matches, every one tried."""
+    segments = [segment for segment in path.split("/") if segment]
+    for length in range(len(segments) - 1, -1, -1):
+        prefix = "/" + "/".join(segments[:length])
+        if router.match(prefix) is not None:
+            return prefix
+    return None
+
+
+# (table, address of n repetitions): each a path no route matches whole.
+HOSTILE = [
+    ("bounded", lambda n: "/a" * n),
+    ("bounded", lambda n: "/store/42" + "/a" * n),
+    ("path tail", lambda n: "/a" * n),
+    ("path tail", lambda n: "/docs" + "/a" * n + "/%zz"),
+    ("list tail", lambda n: "/tags" + "/1" * n + "/x" + "/1" * n),
+    ("list tail", lambda n: "/tags/x" + "/1" * n),
+    ("spanning", lambda n: "/e" + "/a" * n),
+    ("spanning", lambda n: "/a.b" + "/a" * n),
+]
+
+
+def _matched_characters(router: Router, address: str) -> tuple[int, tuple[str, ...]]:
+    """Characters handed to match() while building the stack, and the levels' addresses."""
+    seen: list[str] = []
+    match = router.match
+
+    def counting(route: str) -> object:
+        seen.append(route)
+        return match(route)
+
+    router.match = counting  # type: ignore[method-assign]
+    try:
+        levels = build_stack(router, address)
+    finally:
+        router.match = match  # type: ignore[method-assign]
+    return sum(len(route) for route in seen), tuple(level.address for level in levels)
+
+
+@pytest.mark.parametrize(("table", "address"), HOSTILE)
+def test_deep_address_costs_work_proportional_to_its_length(
+    table: str, address: Callable[[int], str]
+) -> None:
+    router = _table(table)
+    small, _ = _matched_characters(router, address(200))
+    large, _ = _matched_characters(router, address(2000))
+    assert len(address(2000)) <= router.max_path_length  # long, but not refused outright
+    # Linear: 10x the address, about 10x the characters matched (quadratic is 100x).
+    assert large <= 15 * max(small, len(address(200)))
+
+
+@pytest.mark.parametrize(("table", "address"), HOSTILE)
+def test_deep_address_stack_is_the_longest_matching_prefix(
+    table: str, address: Callable[[int], str]
+) -> None:
+    router = _table(table)
+    path = address(5)
+    levels = build_stack(router, path)
+    assert levels[-1].address == path
+    beneath = _brute_force_prefix(router, path)
+    assert (levels[-2].address if len(levels) > 1 else None) == beneath
+
+
+def _reference_stack(router: Router, address: str) -> list[str]:
+    """build_stack's addresses with every prefix tried (tables without parent=/root=)."""
+    addresses: list[str] = []
+    current: str | None = address
+    while current is not None and current.partition("?")[0] not in addresses:
+        addresses.append(current)
+        current = _brute_force_prefix(router, current)
+    return list(reversed(addresses))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    route_tables(),
+    st.lists(st.lists(st.sampled_from([*PATH_PIECES, "%zz", "docs"]), max_size=7), max_size=4),
+)
+def test_stack_tries_every_prefix_a_route_could_match(
+    table: list[tuple[str, dict[str, Any]]], paths: list[list[str]]
+) -> None:
+    router = Router()
+    for index, (template, converters) in enumerate(table):
+        try:
+            router.add_route(
+                template, lambda **kwargs: None, endpoint=f"e{index}", converters=converters
+            )
+        except RouteError:
+            continue  # a conflict with an earlier template of the table
+    for pieces in paths:
+        address = "/" + "/".join(pieces)
+        stack = [level.address for level in build_stack(router, address)]
+        assert stack == _reference_stack(router, address), address
