@@ -19,7 +19,11 @@ Two shapes are refused:
 * two unbounded repeats in a row that can match the same characters,
   unless a mandatory character between them is one that either repeat
   cannot match: ``\\d+\\d+`` and ``.*x.*`` are refused; ``\\w+\\.\\w+`` and
-  repath's own ``[^/]+?\\.[^.]+?`` (``:name.:ext``) are accepted.
+  repath's own ``[^/]+?\\.[^.]+?`` (``:name.:ext``) are accepted;
+* bounded repeats in a row that can match the same characters, when their
+  bounds allow too many ways to share a text among them:
+  ``\\d{1,3000}\\d{1,3000}\\d{1,3000}`` (5 s on 1.2 KB) is refused;
+  ``\\d{1,3}\\d{1,3}``, ``\\d{1,3}-\\d{1,3}`` and ``[a-z]{2}\\d{2}`` are accepted.
 
 Templates are checked whole too (:func:`navkit.routing.templates.parse_template`),
 since two parameters side by side may trade characters. Whatever is left
@@ -46,6 +50,11 @@ _ALPHABET = frozenset(
     [chr(code) for code in range(128)] + ["é", "ß", "Ж", "中", "٣", "\u00a0", "\u2028", "\uffff"]
 )
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT"}  # POSSESSIVE_REPEAT never backtracks
+# Ways a run of bounded repeats may share a text: at most this many (a few
+# milliseconds of matching), or this many per character when an unbounded
+# repeat is in the run too.
+_MAX_SPLITS = 10_000
+_UNBOUNDED_SPLITS = 100
 
 
 def backtracking_risk(pattern: str) -> str | None:
@@ -93,7 +102,72 @@ class _Analysis:
                 delimiter = self.chars([item])
             else:
                 open_chars, delimiter = open_chars | taken, frozenset()
+        return self.wide_bounds(_flatten(items))
+
+    def wide_bounds(self, flat: list[Any]) -> str | None:
+        """Check repeats in a row whose bounds, multiplied, allow too many splits.
+
+        ``\\d{1,3000}\\d{1,3000}\\d{1,3000}`` fails on a long digit string only
+        after trying every way to share it among the three: about 3000**3.
+        A run of repeats that may take the same characters ends where a
+        mandatory character none of them can take starts.
+        """
+        run: frozenset[str] = frozenset()  # what the run's repeats may take
+        splits = 1
+        unbounded = False
+        for item in flat:
+            starts = self.first([item])
+            if self.width([item])[0] >= 1 and not starts & run:
+                run, splits, unbounded = frozenset(), 1, False  # a fresh start
+            factor = self.splits([item])
+            op, arg = item
+            if str(op) in _REPEATS and (arg[0], arg[1]) == (0, 1) and not starts & run:
+                # An optional part the run cannot start: its first character
+                # decides whether it is there, so it adds no choice of its own.
+                factor //= 2
+            run |= self.variable_chars([item])
+            splits *= factor
+            unbounded = unbounded or bool(self.unbounded_chars([item]))
+            # An unbounded repeat in the run multiplies the work by the text's length.
+            budget = _UNBOUNDED_SPLITS if unbounded else _MAX_SPLITS
+            if splits > budget:
+                ways = f"at least {splits:,}" if splits < 10**9 else "billions of"
+                return (
+                    f"repeats in a row with wide bounds can match the same characters: "
+                    f"{ways} ways to share a text among them; narrow their "
+                    f"bounds (\\d{{1,3}}, not \\d{{1,3000}})"
+                )
         return None
+
+    def splits(self, items: list[Any]) -> int:
+        """Ways the bounded backtracking repeats in ``items`` may choose their lengths."""
+        count = 1
+        for item in items:
+            op, arg = item
+            name = str(op)
+            if name in _REPEATS:
+                low, high = int(arg[0]), int(arg[1])
+                if high not in (_UNBOUNDED, low):
+                    count *= high - low + 1
+                count *= self.splits(list(arg[2]))
+            elif name == "BRANCH":
+                count *= sum(self.splits(part) for part in _parts(item) or [])
+            elif name == "SUBPATTERN":
+                count *= self.splits(list(arg[-1]))
+            # Atomic groups and possessive repeats never go back on a choice.
+        return count
+
+    def variable_chars(self, items: list[Any]) -> frozenset[str]:
+        """Characters taken by backtracking repeats of variable length anywhere in ``items``."""
+        found: frozenset[str] = frozenset()
+        for item in items:
+            op, arg = item
+            if str(op) in _REPEATS and arg[0] != arg[1]:
+                found |= self.chars(list(arg[2]))
+            elif str(op) not in {"ATOMIC_GROUP", "POSSESSIVE_REPEAT"}:  # never backtrack
+                for part in _parts(item) or []:
+                    found |= self.variable_chars(part)
+        return found
 
     def node(self, item: Any) -> str | None:
         op, arg = item
