@@ -12,6 +12,7 @@ writes to it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ from navkit.errors import BuildError, RouteError
 from navkit.routing.blueprints import Blueprint, RegisteredBlueprint
 from navkit.routing.building import Builder, missing_value
 from navkit.routing.converters import Converter, ConverterRegistry
+from navkit.routing.location import path_of, semi_decode_path
 from navkit.routing.matcher import Matcher
 from navkit.routing.prefixes import PrefixReach
 from navkit.routing.registration import RouteRegistrar, RouteSpec
@@ -79,6 +81,7 @@ class RouteTable(RouteRegistrar):
         self._signatures: dict[str, Route] = {}
         self._blueprints: set[str] = set()
         self._registered_blueprints: dict[str, RegisteredBlueprint] = {}
+        self._prefixes: list[tuple[re.Pattern[str], str]] = []  # (prefix, blueprint name)
         self.guards: list[Callable[..., Any]] = []
         self.error_handlers: dict[int, Callable[..., Any]] = {}
         self._interned: dict[tuple[tuple[str, Any], ...], Mapping[str, Any]] = {}
@@ -167,13 +170,20 @@ class RouteTable(RouteRegistrar):
         return chain
 
     def _blueprint_at(self, path: str) -> str | None:
-        best: RegisteredBlueprint | None = None
-        for registered in self._registered_blueprints.values():
-            prefix = registered.prefix
-            under = bool(prefix) and (path == prefix or path.startswith(prefix + "/"))
-            if under and (best is None or len(prefix) > len(best.prefix)):
-                best = registered
-        return best.name if best is not None else None
+        """The blueprint whose prefix ``path`` is under (the longest match), if any.
+
+        Prefixes are templates (``/u/:user``), matched as routes are.
+        """
+        semi = semi_decode_path(path_of(path))
+        if semi is None:
+            return None
+        best: str | None = None
+        longest = -1
+        for regex, name in self._prefixes:
+            hit = regex.match(semi)
+            if hit is not None and hit.end() > longest:
+                best, longest = name, hit.end()
+        return best
 
     def register_blueprint(
         self, blueprint: Blueprint, *, url_prefix: str | None = None, name: str | None = None
@@ -194,6 +204,9 @@ class RouteTable(RouteRegistrar):
         self._blueprints.add(registered_name)
         for registered in blueprint.flatten(url_prefix=url_prefix, name=name):
             self._registered_blueprints[registered.name] = registered
+            if registered.prefix:
+                regex = parse_template(registered.prefix).prefix_regex()
+                self._prefixes.append((regex, registered.name))
             for spec in registered.routes:
                 self._register(spec, blueprint=registered.name)
 

@@ -206,6 +206,14 @@ class Template:
             regexes.append(re.compile(repath.tokens_to_pattern(variant or ["/"])))
         return tuple(regexes)
 
+    def prefix_regex(self) -> re.Pattern[str]:
+        """repath's expression for the paths under the template (a blueprint's prefix).
+
+        ``/u/:user`` takes ``/u/ada`` and ``/u/ada/anything``, not ``/u`` or
+        ``/users``; it runs on the semi-decoded path, as matching does.
+        """
+        return re.compile(repath.pattern(self.source, end=False))
+
     def rank(self, converters: Mapping[str, Any]) -> tuple[int, ...]:
         """Score the template segment by segment; a larger tuple is more specific.
 

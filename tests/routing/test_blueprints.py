@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from navkit import Blueprint, RouteError, Router
@@ -97,3 +99,56 @@ def test_blueprint_cannot_contain_itself() -> None:
     inner.register_blueprint(outer)
     with pytest.raises(RouteError, match="inside itself"):
         Router().register_blueprint(outer)
+
+
+# -- error handlers for paths no route matches -------------------------------
+
+
+def _handler(name: str) -> Callable[[object], str]:
+    def handler(_error: object) -> str:
+        return name
+
+    handler.__name__ = name
+    return handler
+
+
+@pytest.fixture
+def handlers() -> Router:
+    router = Router()
+    router.errorhandler(404)(_handler("router"))
+    users = Blueprint("u", url_prefix="/u/:user")
+    users.add_route("/", lambda user: None, endpoint="profile")
+    users.errorhandler(404)(_handler("users"))
+    posts = Blueprint("posts", url_prefix="/posts/:post_id")
+    posts.add_route("/", lambda user, post_id: None, endpoint="post")
+    posts.errorhandler(404)(_handler("posts"))
+    users.register_blueprint(posts)
+    shop = Blueprint("shop", url_prefix="/shop")
+    shop.add_route("/", lambda: None, endpoint="index")
+    shop.errorhandler(404)(_handler("shop"))
+    router.register_blueprint(users)
+    router.register_blueprint(shop)
+    return router
+
+
+@pytest.mark.parametrize(
+    ("path", "handler"),
+    [
+        ("/u/ada/nothing", "users"),
+        ("/u/ada/nothing/", "users"),
+        ("/u/J%C3%B6rg/nothing", "users"),
+        ("/u/ada/posts/7/nothing", "posts"),  # the innermost blueprint wins
+        ("/u/ada/posts", "users"),
+        ("/u", "router"),  # the prefix needs its parameter
+        ("/user/ada/nothing", "router"),
+        ("/shop/nothing", "shop"),
+        ("/shopping", "router"),
+        ("/nothing", "router"),
+    ],
+)
+def test_not_found_uses_the_handler_of_the_blueprint_it_is_under(
+    handlers: Router, path: str, handler: str
+) -> None:
+    assert handlers.match(path) is None
+    found = handlers.error_handler_for(404, path, None)
+    assert found is not None and found.__name__ == handler
