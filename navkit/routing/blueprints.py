@@ -58,6 +58,24 @@ class Blueprint(RouteRegistrar):
         self._children: list[tuple[Blueprint, str | None, str | None]] = []
         self.guards: list[Callable[..., Any]] = []
         self.error_handlers: dict[int, Callable[..., Any]] = {}
+        self._sealed = False  # registered on a router: its routes were replayed
+
+    def seal(self) -> None:
+        """Refuse further routes and nested blueprints (called when a router registers it).
+
+        A router replays a blueprint's routes once, when it registers it; a
+        route added later would be silently missing, so it is refused (as
+        Flask does). Guards and error handlers are read on each navigation
+        and may still be added.
+        """
+        self._sealed = True
+
+    def _check_open(self, what: str) -> None:
+        if self._sealed:
+            raise RouteError(
+                f"blueprint {self.name!r} is already registered on a router, so {what} "
+                f"would never be used; add it before registering the blueprint"
+            )
 
     def guard(self, function: G) -> G:
         """Decorator: ask ``function`` before entering any route of this blueprint.
@@ -91,7 +109,12 @@ class Blueprint(RouteRegistrar):
         converters: Mapping[str, Any] | None = None,
         **options: Any,
     ) -> None:
-        """Record a route; it is created when the blueprint is registered."""
+        """Record a route; it is created when the blueprint is registered.
+
+        Raises:
+            RouteError: The blueprint is already registered on a router.
+        """
+        self._check_open(f"the route {template!r}")
         if endpoint is not None and "." in endpoint:
             raise RouteError(f"blueprint {self.name!r}: endpoint {endpoint!r} must not contain '.'")
         self._routes.append(RouteSpec.make(template, view, endpoint, defaults, converters, options))
@@ -99,7 +122,13 @@ class Blueprint(RouteRegistrar):
     def register_blueprint(
         self, blueprint: Blueprint, *, url_prefix: str | None = None, name: str | None = None
     ) -> None:
-        """Nest ``blueprint`` in this one (endpoints become ``"this.child.view"``)."""
+        """Nest ``blueprint`` in this one (endpoints become ``"this.child.view"``).
+
+        Raises:
+            RouteError: This blueprint is already registered on a router, or
+                ``blueprint`` is this one.
+        """
+        self._check_open(f"the nested blueprint {blueprint.name!r}")
         if blueprint is self:
             raise RouteError(f"blueprint {self.name!r} cannot be registered on itself")
         self._children.append((blueprint, url_prefix, name))

@@ -202,7 +202,10 @@ class RouteTable(RouteRegistrar):
                 f"to register it again under another name"
             )
         self._blueprints.add(registered_name)
-        for registered in blueprint.flatten(url_prefix=url_prefix, name=name):
+        flattened = blueprint.flatten(url_prefix=url_prefix, name=name)
+        for registered in flattened:
+            registered.blueprint.seal()
+        for registered in flattened:
             self._registered_blueprints[registered.name] = registered
             if registered.prefix:
                 regex = parse_template(registered.prefix).prefix_regex()

@@ -152,3 +152,40 @@ def test_not_found_uses_the_handler_of_the_blueprint_it_is_under(
     assert handlers.match(path) is None
     found = handlers.error_handler_for(404, path, None)
     assert found is not None and found.__name__ == handler
+
+
+# -- a registered blueprint takes no more routes ---------------------------
+
+
+def test_route_added_after_registration_is_refused() -> None:
+    shop = make_shop()
+    router = Router()
+    router.register_blueprint(shop)
+    with pytest.raises(RouteError, match=r"blueprint 'shop' is already registered.*'/late'"):
+
+        @shop.route("/late")
+        def late() -> None: ...
+
+    with pytest.raises(RouteError, match="blueprint 'shop' is already registered"):
+        shop.add_route("/later", lambda: None, endpoint="later")
+    with pytest.raises(RouteError, match="blueprint 'shop' is already registered"):
+        shop.register_blueprint(Blueprint("child", url_prefix="/child"))
+    assert router.match("/shop/late") is None
+    assert [route.endpoint for route in router.routes()] == ["shop.index", "shop.item"]
+
+
+def test_nested_blueprint_is_registered_with_its_parent() -> None:
+    admin, users = Blueprint("admin", url_prefix="/admin"), Blueprint("users", url_prefix="/u")
+    admin.register_blueprint(users)
+    users.add_route("/", lambda: None, endpoint="index")  # before: fine, it is replayed
+    Router().register_blueprint(admin)
+    with pytest.raises(RouteError, match="blueprint 'users' is already registered"):
+        users.add_route("/late", lambda: None, endpoint="late")
+
+
+def test_blueprint_not_yet_registered_takes_routes() -> None:
+    shop = make_shop()
+    shop.add_route("/more", lambda: None, endpoint="more")
+    router = Router()
+    router.register_blueprint(shop)
+    assert router.url_for("shop.more") == "/shop/more"
