@@ -17,7 +17,14 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from navkit.errors import AddressError, BuildError, HTTPError, InternalServerError, Redirect
+from navkit.errors import (
+    AddressError,
+    BuildError,
+    HTTPError,
+    InternalServerError,
+    NotFound,
+    Redirect,
+)
 from navkit.navigation.guards import ALLOW, BLOCK, Outcome, interpret
 from navkit.navigation.stack import build_stack, kept
 from navkit.navigation.tasks import Handoff
@@ -195,13 +202,50 @@ async def _may_leave(asking: Asking, levels: tuple[Level, ...], navigation: Navi
 
 
 def _redirect_route(table: RouteTable, target: str, match: Any) -> Outcome:
-    """Where a ``redirect_to`` route sends: a path, or an endpoint with the values carried."""
+    """Where a ``redirect_to`` route sends: a path, or an endpoint with the values carried.
+
+    The query of the address redirected from goes along, as a browser's
+    redirect keeps it: to a path as written (``/old?x=1`` → ``/new?x=1``); to
+    an endpoint as values after the path's own, so the target's converters
+    read them (``/old/7?tab=a`` → ``/items/7?tab=a``).
+
+    Raises:
+        NotFound: The target refuses a carried value (its converter or
+            constraint: ``/old/abc`` for ``/items/:id`` taking an int) -- no
+            page lives at the old address. A target that does not exist, or
+            lacks a value, is the app's mistake and stays a 500 (the loop's
+            ``url_for`` reports it).
+        BadRequest: The query string is malformed.
+    """
+    query = match.query_string
     if target.startswith("/"):
+        if query:
+            target += ("&" if "?" in target else "?") + query
         return Outcome(target)
-    wanted: set[str] = set()
-    for route in table.routes_for(target):
-        wanted.update(route.template.param_names)
-    return Outcome(target, {name: value for name, value in match.params.items() if name in wanted})
+    routes = table.routes_for(target)
+    wanted = {name for route in routes for name in route.template.param_names}
+    values: dict[str, Any] = {name: value for name, value in match.params.items() if name in wanted}
+    repeated: dict[str, list[str]] = {}
+    for key, value in match.query if query else ():
+        repeated.setdefault(key, []).append(value)
+    for key, texts in repeated.items():
+        if key != "_fragment":  # url_for would read it as the fragment
+            # A carried path value wins; a repeated key is a list, as url_for writes it.
+            values.setdefault(key, texts[0] if len(texts) == 1 else texts)
+    complete = any(
+        all(
+            p.optional or p.name in values or p.name in route.defaults
+            for p in route.template.params
+        )
+        for route in routes
+    )
+    if not complete:
+        return Outcome(target, values)  # the loop reports it (unknown endpoint, missing value)
+    try:
+        return Outcome(table.url_for(target, **values))
+    except BuildError as error:
+        log.info("redirect from %s: %s", match.path, error)
+        raise NotFound(path=match.path) from None
 
 
 def _guards(
