@@ -32,7 +32,9 @@ def serve(
     parser = argparse.ArgumentParser(prog=f"python -m examples.{name}")
     parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--desktop", action="store_true", help="open a desktop window")
+    parser.add_argument("--strategy", choices=["path", "hash"], default=strategy)
     args = parser.parse_args()
+    strategy = args.strategy
     if args.desktop:
         navkit.run(router, main, strategy=strategy)
         return

@@ -23,9 +23,21 @@ def link(nav: navkit.Navigator, text: str, endpoint: str, **values: object) -> f
     return ft.Button(text, on_click=lambda _: nav.go(endpoint, **values))
 
 
+def history_buttons(nav: navkit.Navigator) -> list[ft.Control]:
+    """``nav.back()`` and ``nav.forward()``: the browser's own Back and Forward, in a browser."""
+    return [
+        ft.Button("Previous page", on_click=lambda _: nav.back()),
+        ft.Button("Following page", on_click=lambda _: nav.forward()),
+    ]
+
+
 @blueprint.route("/", title="Home")
 def home(nav: navkit.Navigator) -> list[ft.Control]:
-    return [ft.Text("Welcome to the store example."), link(nav, "Visit Store", "store.store")]
+    return [
+        ft.Text("Welcome to the store example."),
+        link(nav, "Visit Store", "store.store"),
+        *history_buttons(nav),
+    ]
 
 
 @blueprint.route("/store", title="Store")
@@ -36,6 +48,7 @@ def store(nav: navkit.Navigator, sort: str = "name") -> list[ft.Control]:
         *(link(nav, name, "store.item", item_id=item_id) for item_id, name in items),
         link(nav, "Sort by number", "store.store", sort="number"),
         link(nav, "Go Home", "store.home"),
+        *history_buttons(nav),
     ]
 
 
@@ -44,7 +57,17 @@ def item(nav: navkit.Navigator, item_id: int) -> list[ft.Control]:
     name = PRODUCTS.get(item_id)
     if name is None:
         navkit.abort(404, f"There is no product {item_id}.")
-    return [ft.Text(name, size=24), ft.Text(f"Address: {nav.href('store.item', item_id=item_id)}")]
+    other = 2 if item_id != 2 else 1
+    return [
+        ft.Text(name, size=24),
+        ft.Text(f"Address: {nav.href('store.item', item_id=item_id)}"),
+        ft.Button(
+            f"Replace with {PRODUCTS[other]}",
+            on_click=lambda _: nav.replace("store.item", item_id=other),
+        ),
+        ft.Button("Back to Home", on_click=lambda _: nav.pop_until("store.home")),
+        *history_buttons(nav),
+    ]
 
 
 router = navkit.Router()

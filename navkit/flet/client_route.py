@@ -28,6 +28,11 @@ class ClientRoute:
         self._echoes.append(route)
         return True
 
+    def commanded(self, command: str, landing: str) -> None:
+        """Record a command to the history script: its echo, then the route it lands on."""
+        self._echoes.extend((command, landing))
+        self.route = landing
+
     def reconnected(self, route: str) -> int:
         """The client came back showing ``route``: how many pushes it never received.
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import flet as ft
 
+from navkit.flet.history_script import parse_reserved
 from navkit.flet.pages import navigator_of
 from navkit.flet.surface import PageSurface
 
@@ -58,8 +59,19 @@ class PageEvents:
                 setattr(self.page, name, handler)
 
     def route_change(self, event: ft.RouteChangeEvent) -> None:
-        if not self.surface.client.received(event.route):
-            navigator_of(self.page).route_changed(event.route)
+        route, navigator = event.route, navigator_of(self.page)
+        reserved = parse_reserved(route)
+        if reserved is not None and reserved.kind == "moved":
+            # The browser's Back/Forward, with how far it moved (history script):
+            # never an echo, whatever navkit still expects.
+            self.surface.client.route = reserved.to
+            navigator.browser_moved(reserved.to, reserved.by)
+        elif self.surface.client.received(route):
+            pass  # the echo of navkit's own push or command
+        elif reserved is None:
+            navigator.route_changed(route)
+        if reserved is not None and self.page.route == route:
+            self.page.route = navigator.address  # a reserved route is never the page's
         self._after("on_route_change", event)
 
     def view_pop(self, event: ft.ViewPopEvent) -> None:

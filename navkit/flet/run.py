@@ -39,10 +39,9 @@ def run(
             Flet serves the app's assets directory itself, live.
     """
     url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
-    if strategy == "path":
-        # A "#/route" link from the hash strategy is redirected in the browser,
-        # before Flutter boots: Flet's index.html gets navkit's script.
-        install_index_hook()
+    # Flet's index.html gets navkit's scripts: the history script (both
+    # strategies) and, under "path", the rescue of legacy "#/route" links.
+    install_index_hook()
 
     async def navkit_main(page: ft.Page) -> None:
         navigator = router.attach(page, strategy=strategy, base_path=base_path)

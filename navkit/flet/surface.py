@@ -25,9 +25,10 @@ from typing import Any
 import flet as ft
 
 from navkit.flet.client_route import ClientRoute
+from navkit.flet.history_script import Command, command_route
 from navkit.flet.pages import navigator_of
 from navkit.flet.views import render
-from navkit.navigation.values import Level
+from navkit.navigation.values import ClientMove, Level
 from navkit.navigation.views import Built
 
 __all__ = ["CLIENT_FRAME", "PageSurface"]
@@ -47,6 +48,8 @@ class PageSurface:
         pending_delay: Seconds a navigation may wait before it is shown.
         before_update: Called before each update navkit makes (the binding
             re-claims the page's event handlers there).
+        history_script: The page carries navkit's history script: the
+            browser's history can be moved and rewritten, not only pushed.
     """
 
     def __init__(
@@ -56,11 +59,14 @@ class PageSurface:
         pending_indicator: Callable[[], ft.Control] | None = None,
         pending_delay: float = 0.2,
         before_update: Callable[[], None] | None = None,
+        history_script: bool = False,
     ) -> None:
         self.page = page
         self.pending_indicator = pending_indicator
         self.pending_delay = pending_delay
         self.client = ClientRoute(page.route or "/")
+        self.history_script = history_script
+        self._commands = 0
         self.views: list[Any] = []
         self._before_update = before_update
         self._indicator: ft.Control | None = None
@@ -200,10 +206,23 @@ class PageSurface:
 
     # -- the client's address ------------------------------------------------
 
-    def push_url(self, address: str) -> None:
-        """Move the client (and a browser's address bar) to ``address``."""
-        if self.client.pushed(address):
-            self.spawn(self.page.push_route(address))
+    def move_client(self, move: ClientMove) -> None:
+        """Move the client (and a browser's history) to show ``move.address``.
+
+        With the history script, a replace or a move through the history is
+        a command the script carries out (see ``navkit.flet.history_script``);
+        without it -- or on desktop, where the client has no history --
+        every move is a push of the address.
+        """
+        if not self.history_script or move.kind == "push":
+            if self.client.pushed(move.address):
+                self.spawn(self.page.push_route(move.address))
+            return
+        self._commands += 1
+        command = Command(move.kind, move.by, move.address)
+        route = command_route(self._commands, command)
+        self.client.commanded(route, move.address)
+        self.spawn(self.page.push_route(route))
 
     def in_loop(self, callback: Callable[[], object]) -> bool:
         """Hand ``callback`` to the page's loop when called from another thread.

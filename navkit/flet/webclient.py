@@ -37,7 +37,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeGuard
 
-__all__ = ["LEGACY_HASH_SCRIPT", "inject", "install_index_hook", "web_assets"]
+from navkit.flet.history_script import HISTORY_SCRIPT
+
+__all__ = [
+    "LEGACY_HASH_SCRIPT",
+    "history_script_served",
+    "inject",
+    "install_index_hook",
+    "web_assets",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +63,8 @@ LEGACY_HASH_SCRIPT = """<script>
 </script>"""
 
 _MARK = 'navkit: a "#/route" link'
+_HISTORY_MARK = "navkit: the browser's history follows"
+_installed = False
 _BASE = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 # Where Flet's static server finds the function: flet_static_files binds it
@@ -64,14 +74,32 @@ _HOOK = "patch_index_html"
 _NEEDED = {"index_path", "route_url_strategy"}
 
 
-def inject(html: str) -> str:
-    """Add the script right after ``<base href>`` (it resolves routes against it)."""
-    if _MARK in html:
+def inject(html: str, strategy: str = "path") -> str:
+    """Add navkit's scripts right after ``<base href>`` (they resolve routes against it).
+
+    The history script (:mod:`navkit.flet.history_script`) under both
+    strategies; the legacy ``#/route`` rescue under ``path`` only (it would
+    break the hash strategy).
+    """
+    scripts = [] if _HISTORY_MARK in html else [HISTORY_SCRIPT]
+    if strategy == "path" and _MARK not in html:
+        scripts.insert(0, LEGACY_HASH_SCRIPT)
+    if not scripts:
         return html
+    added = "\n".join(scripts)
     anchor = _BASE.search(html) or _HEAD.search(html)
     if anchor is None:
-        return LEGACY_HASH_SCRIPT + html
-    return html[: anchor.end()] + "\n" + LEGACY_HASH_SCRIPT + html[anchor.end() :]
+        return added + html
+    return html[: anchor.end()] + "\n" + added + html[anchor.end() :]
+
+
+def history_script_served() -> bool:
+    """Whether pages this process serves carry the history script (the hook is installed).
+
+    A web page without it (an app serving its own ``index.html`` some other
+    way) keeps today's push-only history (see ``navkit.PushOnlyHistory``).
+    """
+    return _installed
 
 
 def install_index_hook() -> bool:
@@ -101,8 +129,10 @@ def install_index_hook() -> bool:
             _HOOK,
         )
         return False
+    global _installed
     hooked = original if getattr(original, "__navkit__", False) else _hooked(original)
     setattr(flet_web, _HOOK, hooked)
+    _installed = True
     static_files = sys.modules.get(_STATIC_FILES)  # already bound the original?
     if static_files is not None and getattr(static_files, _HOOK, None) is not hooked:
         setattr(static_files, _HOOK, hooked)
@@ -129,9 +159,9 @@ def _hooked(original: Callable[..., Any]) -> Callable[..., Any]:
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
         strategy = bound.arguments["route_url_strategy"]
-        if getattr(strategy, "value", strategy) == "path":
-            index = Path(bound.arguments["index_path"])  # Flet's own copy
-            index.write_text(inject(index.read_text(encoding="utf-8")), encoding="utf-8")
+        strategy = str(getattr(strategy, "value", strategy))
+        index = Path(bound.arguments["index_path"])  # Flet's own copy
+        index.write_text(inject(index.read_text(encoding="utf-8"), strategy), encoding="utf-8")
         return result
 
     patch_index_html.__navkit__ = True  # type: ignore[attr-defined]

@@ -1,20 +1,24 @@
 """History: the list of visited addresses and where the page is in it.
 
-Two implementations of one small protocol, as in Vue Router's ``history/``:
+One small protocol, as in Vue Router's ``history/``, three implementations:
 
 * :class:`MemoryHistory` -- navkit owns the history (desktop, mobile, tests):
   ``back()`` and ``forward()`` really move.
-* :class:`BrowserHistory` -- the browser owns it (Flet web). Flet gives
-  Python no way to move or replace the browser's entries: every address
-  Python shows is pushed as a new entry. So this model mirrors what the
-  browser does -- ``back()``, ``replace()`` and view pops add an entry, and a
-  route change Python did not start is classified as the browser's Back,
-  Forward, or a new address the user typed -- so that ``history`` always
-  lists the browser's entries.
+* :class:`BrowserHistory` -- the browser owns it (Flet web, with navkit's
+  history script in the page): every change navkit makes is one the
+  browser makes too -- ``go`` pushes, ``replace`` rewrites the current
+  entry, ``back()``/``forward()`` and closing views move by as many entries
+  -- and the browser's own Back and Forward arrive with the exact number of
+  entries moved. The history always equals the browser's session history.
+* :class:`PushOnlyHistory` -- a browser page without the script (an app's
+  own ``index.html``): Flet's ``push_route`` can only add entries, so every
+  address shown is a new entry, and the browser's moves are classified by
+  their neighbours (the A, B, A case is a guess).
 
-Both keep at most ``max_entries`` entries (the oldest go first), and a
-push costs O(1): the entries live in a list, and :attr:`state` is a
-snapshot made when read.
+Each change returns the :class:`~navkit.navigation.values.ClientMove` the
+client must make. All keep at most ``max_entries`` entries (the oldest go
+first, as browsers keep 50), and a push costs O(1): the entries live in a
+list, and :attr:`state` is a snapshot made when read.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
+
+from navkit.navigation.values import ClientMove
 
 # How many entries a page keeps, oldest dropped first: as Chromium and
 # Firefox keep 50 per tab, so a browser page's model matches its browser.
@@ -34,6 +40,7 @@ __all__ = [
     "HistoryState",
     "MemoryHistory",
     "Move",
+    "PushOnlyHistory",
 ]
 
 
@@ -101,11 +108,7 @@ class HistoryState:
 
 
 class History(Protocol):
-    """What the navigator needs from a history.
-
-    Each method returns the address to show, or None when there is nowhere
-    to go; the history's :attr:`state` is updated as the browser's would be.
-    """
+    """What the navigator needs from a history; changes say what the client must do."""
 
     @property
     def state(self) -> HistoryState:
@@ -115,23 +118,26 @@ class History(Protocol):
     def current(self) -> str:
         """The current entry's address."""
 
-    def push(self, address: str) -> None:
-        """Record a navigation to ``address`` (a new entry)."""
+    def push(self, address: str) -> ClientMove:
+        """A new entry after the current one."""
 
-    def replace(self, address: str) -> None:
-        """Record ``address`` in place of the current entry (where possible)."""
+    def replace(self, address: str) -> ClientMove:
+        """The current entry holds ``address`` instead."""
 
-    def back(self) -> str | None:
-        """Move to the previous entry; its address, or None at the start."""
+    def back(self) -> ClientMove | None:
+        """Move to the previous entry (None at the first)."""
 
-    def forward(self) -> str | None:
-        """Move to the next entry; its address, or None at the end."""
+    def forward(self) -> ClientMove | None:
+        """Move to the next entry (None at the last)."""
 
-    def pop_to(self, address: str) -> None:
-        """Record closing the top view, landing on ``address``."""
+    def pop_to(self, address: str, closed: int) -> ClientMove:
+        """``closed`` views were closed, landing on ``address``."""
 
     def observe(self, address: str) -> Move:
-        """Record a route change the app did not start (browser Back/Forward/typed)."""
+        """The client moved to ``address`` by itself, direction unknown (classified)."""
+
+    def moved(self, by: int, address: str) -> None:
+        """The browser moved ``by`` entries to ``address`` by itself (known exactly)."""
 
     def forget(self, count: int) -> None:
         """The last ``count`` addresses shown never reached the client (it was disconnected)."""
@@ -165,7 +171,7 @@ class MemoryHistory:
         """The current entry's address."""
         return self._entries[self._index]
 
-    def push(self, address: str) -> None:
+    def push(self, address: str) -> ClientMove:
         """A new entry after the current one; those after it are dropped."""
         del self._entries[self._index + 1 :]
         self._entries.append(address)
@@ -173,47 +179,68 @@ class MemoryHistory:
             del self._entries[0]
         self._index = len(self._entries) - 1
         self._snapshot = None
+        return ClientMove("push", address)
 
-    def replace(self, address: str) -> None:
+    def replace(self, address: str) -> ClientMove:
         """The current entry now holds ``address``."""
         self._entries[self._index] = address
         self._snapshot = None
+        return ClientMove("replace", address)
 
-    def back(self) -> str | None:
+    def back(self) -> ClientMove | None:
         """Step back; None at the first entry."""
-        return self._move(-1)
+        return self._go(-1)
 
-    def forward(self) -> str | None:
+    def forward(self) -> ClientMove | None:
         """Step forward; None at the last entry."""
-        return self._move(1)
+        return self._go(1)
 
-    def pop_to(self, address: str) -> None:
-        """Closing a view is a step back when the entry before it is ``address``.
+    def pop_to(self, address: str, closed: int) -> ClientMove:
+        """Closing views steps back over their entries when they are the ones beneath.
 
         Otherwise (a deep link opened at ``/store/42``, say) the current entry
-        becomes ``address``, so Forward cannot bring the closed view back.
+        becomes ``address``, so neither Back nor Forward brings a closed view
+        back.
         """
-        if self._index > 0 and self._entries[self._index - 1] == address:
-            self._move(-1)
-        else:
-            self.replace(address)
+        for by in range(1, min(closed, self._index) + 1):
+            if self._entries[self._index - by] == address:
+                move = self._go(-by)
+                if move is not None:
+                    return move
+        return self.replace(address)
 
     def observe(self, address: str) -> Move:
         """Classify and record a route change navkit did not start."""
         move = self._classify(address)
         if move is Move.BACK:
-            self._move(-1)
+            self._go(-1)
         elif move is Move.FORWARD:
-            self._move(1)
+            self._go(1)
         else:
             self.push(address)
         return move
+
+    def moved(self, by: int, address: str) -> None:
+        """Record a move the browser made: ``by`` entries, to ``address``.
+
+        Entries the page never recorded (before its first one: an earlier
+        visit of the app in this tab) are added as the browser shows them.
+        """
+        index = self._index + by
+        if index < 0:
+            self._entries[:0] = [address] + [""] * (-index - 1)
+            index = 0
+        elif index >= len(self._entries):
+            self._entries += [""] * (index - len(self._entries)) + [address]
+        self._index = index
+        self._entries[index] = address
+        self._snapshot = None
 
     def forget(self, count: int) -> None:
         """Nothing to forget: this history is navkit's own, not the client's."""
 
     def _classify(self, address: str) -> Move:
-        """What a browser most likely did to arrive at ``address`` (see HistoryState.classify)."""
+        """What a browser most likely did to arrive at ``address``; Back wins ties."""
         entries, index = self._entries, self._index
         if index > 0 and entries[index - 1] == address:
             return Move.BACK
@@ -221,39 +248,30 @@ class MemoryHistory:
             return Move.FORWARD
         return Move.NEW
 
-    def _move(self, delta: int) -> str | None:
-        index = self._index + delta
+    def _go(self, by: int) -> ClientMove | None:
+        index = self._index + by
         if not 0 <= index < len(self._entries):
             return None
         self._index = index
         self._snapshot = None
-        return self._entries[index]
+        return ClientMove("go", self._entries[index], by)
 
 
 class BrowserHistory(MemoryHistory):
-    """Mirrors a browser's history for a Flet web page.
+    """The browser's session history for a Flet web page with navkit's history script.
 
-    Python can only push: ``back()``, ``forward()``, ``replace()`` and
-    closing a view all show their address through a new browser entry, so
-    they are recorded as one. Browser Back and Forward really move
-    (:meth:`observe`).
+    Every change is one the browser makes too (see the module docstring),
+    so this equals the browser's entries and position at every step.
     """
 
-    def replace(self, address: str) -> None:
-        """The browser gets a new entry (Flet cannot replace one): record it."""
+    def observe(self, address: str) -> Move:
+        """A route change that is no move through the history: a new entry.
+
+        The script reports Back and Forward as moves (:meth:`moved`); what
+        arrives as a plain route change is an address typed or followed.
+        """
         self.push(address)
-
-    def back(self) -> str | None:
-        """Show the previous entry's address, which the browser records as a new entry."""
-        return self._push_neighbour(-1)
-
-    def forward(self) -> str | None:
-        """Show the next entry's address, which the browser records as a new entry."""
-        return self._push_neighbour(1)
-
-    def pop_to(self, address: str) -> None:
-        """Closing a view pushes the view beneath, as Flet's AppBar back does."""
-        self.push(address)
+        return Move.NEW
 
     def forget(self, count: int) -> None:
         """Drop the last ``count`` entries: pushes a disconnected browser never got."""
@@ -263,10 +281,37 @@ class BrowserHistory(MemoryHistory):
             del self._entries[self._index + 1 :]
             self._snapshot = None
 
-    def _push_neighbour(self, delta: int) -> str | None:
-        index = self._index + delta
+
+class PushOnlyHistory(BrowserHistory):
+    """Mirrors a browser's history when Python can only push (no history script).
+
+    ``back()``, ``forward()``, ``replace()`` and closing a view all show
+    their address through a new browser entry, so they are recorded as one.
+    The browser's Back and Forward are classified (:meth:`observe`).
+    """
+
+    def observe(self, address: str) -> Move:
+        """Classify a route change by the neighbours of the current entry (Back wins ties)."""
+        return MemoryHistory.observe(self, address)
+
+    def replace(self, address: str) -> ClientMove:
+        """The browser gets a new entry (Flet cannot replace one): record it."""
+        return self.push(address)
+
+    def back(self) -> ClientMove | None:
+        """Show the previous entry's address, which the browser records as a new entry."""
+        return self._push_neighbour(-1)
+
+    def forward(self) -> ClientMove | None:
+        """Show the next entry's address, which the browser records as a new entry."""
+        return self._push_neighbour(1)
+
+    def pop_to(self, address: str, closed: int) -> ClientMove:
+        """Closing a view pushes the view beneath, as Flet's AppBar back does."""
+        return self.push(address)
+
+    def _push_neighbour(self, by: int) -> ClientMove | None:
+        index = self._index + by
         if not 0 <= index < len(self._entries):
             return None
-        address = self._entries[index]
-        self.push(address)
-        return address
+        return self.push(self._entries[index])

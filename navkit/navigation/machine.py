@@ -110,27 +110,27 @@ class NavigationMachine:
         *,
         keep: int | None = None,
         levels: tuple[Level, ...] | None = None,
-        result: Any = None,
-        reshow_on_refusal: bool = False,
         waiter: asyncio.Future[Any] | None = None,
+        **details: Any,
     ) -> bool:
         """Start a navigation; it overtakes the one in flight.
 
         It runs synchronously unless an async guard or view makes it
         suspend; then it finishes in a task of its own.
 
+        Args:
+            address: Where it goes.
+            source: What started it.
+            keep: Rebuild the levels from this one up (refresh: 0).
+            levels: Show these levels (asking nothing) instead of deciding.
+            waiter: A push_for_result caller's future.
+            **details: More of the :class:`InFlight` (result, reshow_on_refusal, moved_by).
+
         Returns:
             False when refused at once; True otherwise.
         """
         again = functools.partial(
-            self._begin,
-            address,
-            source,
-            keep=keep,
-            levels=levels,
-            result=result,
-            reshow_on_refusal=reshow_on_refusal,
-            waiter=waiter,
+            self._begin, address, source, keep=keep, levels=levels, waiter=waiter, **details
         )
         if self._surface.in_loop(again):
             return True  # called from another thread: it runs on the page's loop
@@ -139,14 +139,8 @@ class NavigationMachine:
             self._overtake(successor=False)
             return True
         self._overtake(successor=True)
-        flight = InFlight(
-            next(self._numbers),
-            address,
-            source,
-            shown.address if shown is not None else "",
-            result,
-            reshow_on_refusal,
-        )
+        came_from = shown.address if shown is not None else ""
+        flight = InFlight(next(self._numbers), address, source, came_from, **details)
         self._flight = flight
         if waiter is not None:
             self._awaiting[flight.number] = waiter
@@ -261,12 +255,13 @@ class NavigationMachine:
         self._leave_checks = {
             address: check for address, check in self._leave_checks.items() if address in staying
         } | registered
+        before = len(self._shown.levels) if self._shown is not None else 0
         self._shown = Shown(final, levels)
         self._surface.commit(levels, keep, views, self._refusable(levels))
         self._surface.loading(False)
-        url = record(self._history, flight, final)
-        if url is not None:
-            self._surface.push_url(url)
+        move = record(self._history, flight, final, closed=max(before - len(levels), 1))
+        if move is not None:
+            self._surface.move_client(move)
         if flight.source in (Source.POP, Source.VIEW_POP):
             closed = self._results.pop(flight.came_from, None)
             if closed is not None:
@@ -290,9 +285,9 @@ class NavigationMachine:
         if waiter is not None:
             settle(waiter, None)
         if put_back and flight.source.browser_moved and self._shown is not None:
-            url = restore(self._history, self._shown.address)
-            if url is not None:
-                self._surface.push_url(url)
+            move = restore(self._history, flight, self._shown.address)
+            if move is not None:
+                self._surface.move_client(move)
 
     def _refusable(self, levels: tuple[Level, ...]) -> frozenset[str]:
         """The addresses of the levels whose closing might be refused.

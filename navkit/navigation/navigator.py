@@ -217,6 +217,21 @@ class Navigator(NavigationMachine):
             return
         self._begin(address, _BROWSER_SOURCES[move])
 
+    def browser_moved(self, address: str, by: int) -> None:
+        """The browser's Back or Forward moved ``by`` entries to ``address`` (known exactly).
+
+        With navkit's history script in the page, the browser says how far
+        it moved, so the A, B, A case needs no guess.
+        """
+        self._history.moved(by, address)
+        if self._shown is not None and address == self._shown.address:
+            self._overtake(
+                successor=False
+            )  # back where the page is: a pending navigation gives way
+            return
+        source = Source.BROWSER_BACK if by < 0 else Source.BROWSER_FORWARD
+        self._begin(address, source, moved_by=by)
+
     def reconnected(self, route: str, lost: int) -> None:
         """The client came back after losing its connection; it shows ``route``.
 

@@ -1,9 +1,10 @@
 """How each kind of navigation records itself in the history: one rule per source.
 
 The navigator's finalize step calls :func:`record` once, after the page
-shows the navigation's final address; the rule updates the history and
-says which address the client must be told about (None: it shows it
-already). A navigation redirected elsewhere is recorded where it landed.
+shows the navigation's final address. The rule changes the history and
+returns the :class:`~navkit.navigation.values.ClientMove` the client must
+make (None: it shows that address already). A navigation redirected
+elsewhere is recorded where it landed.
 """
 
 from __future__ import annotations
@@ -11,52 +12,46 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from navkit.navigation.history import History
-from navkit.navigation.values import InFlight, Source
+from navkit.navigation.values import ClientMove, InFlight, Source
 
 __all__ = ["record", "restore"]
 
-Rule = Callable[[History, InFlight, str], "str | None"]
+Rule = Callable[[History, InFlight, str, int], "ClientMove | None"]
 
 
-def _new_entry(history: History, flight: InFlight, final: str) -> str | None:
+def _new_entry(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
     """go, refresh: a new entry (none when the address is the current entry's)."""
-    if final == history.current:
-        return None
-    history.push(final)
-    return final
+    return None if final == history.current else history.push(final)
 
 
-def _in_place(history: History, flight: InFlight, final: str) -> str | None:
+def _in_place(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
     """replace, and a deep link that redirected: the current entry rewritten."""
-    if final == history.current:
-        return None
-    history.replace(final)
-    return final
+    return None if final == history.current else history.replace(final)
 
 
-def _moving(move: Callable[[History, str], object]) -> Rule:
-    """back, forward, pop: a move through the history when it landed where it aimed."""
-
-    def rule(history: History, flight: InFlight, final: str) -> str | None:
-        if final == flight.address:
-            move(history, final)
-        elif final != history.current:
-            history.push(final)  # redirected: the entry is where it landed
-        return final
-
-    return rule
+def _stepping(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
+    """back(), forward(): one step through the history, when it landed where it aimed."""
+    if final == flight.address:
+        move = history.back() if flight.source is Source.BACK else history.forward()
+        if move is not None:
+            return move
+    return _new_entry(history, flight, final, closed)  # redirected: an entry where it landed
 
 
-def _client_first(history: History, flight: InFlight, final: str) -> str | None:
+def _closing(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
+    """pop, pop_until, the AppBar back arrow: back over the closed views' entries."""
+    if final == flight.address:
+        return history.pop_to(final, closed)
+    return _new_entry(history, flight, final, closed)
+
+
+def _client_first(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
     """The client moved first (browser buttons, typed address, reconnect).
 
-    The history recorded the move when it happened; only a redirect adds
-    the address it landed on.
+    The history recorded the move when it happened; a redirect rewrites the
+    entry the browser moved to, so Back never returns to the refused page.
     """
-    if final == flight.address:
-        return None
-    history.push(final)
-    return final
+    return None if final == flight.address else history.replace(final)
 
 
 _RULES: dict[Source, Rule] = {
@@ -64,10 +59,10 @@ _RULES: dict[Source, Rule] = {
     Source.GO: _new_entry,
     Source.REFRESH: _new_entry,
     Source.REPLACE: _in_place,
-    Source.BACK: _moving(lambda history, _: history.back()),
-    Source.FORWARD: _moving(lambda history, _: history.forward()),
-    Source.POP: _moving(lambda history, final: history.pop_to(final)),
-    Source.VIEW_POP: _moving(lambda history, final: history.pop_to(final)),
+    Source.BACK: _stepping,
+    Source.FORWARD: _stepping,
+    Source.POP: _closing,
+    Source.VIEW_POP: _closing,
     Source.BROWSER_BACK: _client_first,
     Source.BROWSER_FORWARD: _client_first,
     Source.BROWSER_NEW: _client_first,
@@ -75,14 +70,25 @@ _RULES: dict[Source, Rule] = {
 }
 
 
-def record(history: History, flight: InFlight, final: str) -> str | None:
-    """Record ``flight``, which landed on ``final``; the address to tell the client, if any."""
-    return _RULES[flight.source](history, flight, final)
+def record(history: History, flight: InFlight, final: str, closed: int = 0) -> ClientMove | None:
+    """Record ``flight``, which landed on ``final`` closing ``closed`` views.
+
+    Returns:
+        What the client must do, or None when it shows ``final`` already.
+    """
+    return _RULES[flight.source](history, flight, final, closed)
 
 
-def restore(history: History, shown: str) -> str | None:
-    """A navigation the client started was refused or overtaken: put ``shown`` back."""
+def restore(history: History, flight: InFlight, shown: str) -> ClientMove | None:
+    """A navigation the client started was refused or overtaken: show ``shown`` again.
+
+    A browser move known exactly is undone by moving back the same number
+    of entries; a new entry (a typed address) is rewritten to ``shown``. No
+    entry is added (where only pushes are possible, one is).
+    """
     if history.current == shown:
         return None
-    history.push(shown)
-    return shown
+    if flight.moved_by:
+        history.moved(-flight.moved_by, shown)
+        return ClientMove("go", shown, -flight.moved_by)
+    return history.replace(shown)

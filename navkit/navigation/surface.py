@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from navkit.navigation.values import Level
+from navkit.navigation.values import ClientMove, Level
 from navkit.navigation.views import Built
 
 __all__ = ["Surface"]
@@ -41,8 +41,8 @@ class Surface(Protocol):
     def reshow_top(self) -> None:
         """Show the top view or modal again, the same object (the client closed it)."""
 
-    def push_url(self, address: str) -> None:
-        """Tell the client the address now shown."""
+    def move_client(self, move: ClientMove) -> None:
+        """Make the client (a browser's history) show what the page shows."""
 
     def in_loop(self, callback: Callable[[], object]) -> bool:
         """Run ``callback`` on the page's event loop if called from another thread.

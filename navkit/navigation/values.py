@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from navkit.errors import HTTPError
 from navkit.routing.location import Location, parse_query, path_of
 from navkit.routing.routes import Match
 
-__all__ = ["InFlight", "Level", "Navigation", "Shown", "Source"]
+__all__ = ["ClientMove", "InFlight", "Level", "Navigation", "Shown", "Source"]
 
 
 class Source(Enum):
@@ -132,6 +132,22 @@ class Shown:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientMove:
+    """What the client (a browser's history) must do to show what the page shows.
+
+    Attributes:
+        kind: ``"push"`` a new entry, ``"replace"`` the current one, or
+            ``"go"`` back or forward ``by`` entries.
+        address: The address the client shows afterwards.
+        by: For ``"go"``: how many entries (negative: back).
+    """
+
+    kind: Literal["push", "replace", "go"]
+    address: str
+    by: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class InFlight:
     """A navigation started and not finished (or already overtaken).
 
@@ -144,6 +160,8 @@ class InFlight:
         result: For a pop: what is handed to whoever pushed the closed view.
         reshow_on_refusal: The client hid the top view already (AppBar back
             without asking first): if refused, show it again.
+        moved_by: For a browser move known exactly: how many entries the
+            browser moved (negative: back); None when not known.
     """
 
     number: int
@@ -152,3 +170,4 @@ class InFlight:
     came_from: str
     result: Any = None
     reshow_on_refusal: bool = False
+    moved_by: int | None = None

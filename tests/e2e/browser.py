@@ -43,13 +43,13 @@ def free_port() -> int:
 class Server:
     """``python -m <module> --port N`` in a subprocess, as a user starts it."""
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, module: str, *args: str) -> None:
         self.module = module
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", module, "--port", str(self.port)],
+            [sys.executable, "-m", module, "--port", str(self.port), *args],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -121,6 +121,11 @@ class Screen:
 
     def reload(self) -> None:
         self.page.reload()
+
+    @property
+    def history_length(self) -> int:
+        """The browser's ``history.length`` for this tab."""
+        return int(self.page.evaluate("history.length"))
 
     def type(self, field: str, text: str) -> None:
         """Type ``text`` into the text field labelled ``field``."""

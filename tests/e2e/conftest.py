@@ -25,12 +25,16 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="package")
 def servers() -> Iterator[Callable[[str], Server]]:
-    """``servers("examples.store")``: that example served once for these tests."""
+    """``servers("examples.store")``: that example served once for these tests.
+
+    Options may follow the module: ``servers("examples.store --strategy hash")``.
+    """
     running: dict[str, Server] = {}
 
     def get(module: str) -> Server:
         if module not in running:
-            running[module] = Server(module)
+            name, *args = module.split()
+            running[module] = Server(name, *args)
         return running[module]
 
     yield get

@@ -20,7 +20,7 @@ from navkit.errors import HTTPError
 from navkit.navigation.history import MemoryHistory
 from navkit.navigation.navigator import Navigator
 from navkit.navigation.urls import UrlStrategy
-from navkit.navigation.values import Level, Navigation, Source
+from navkit.navigation.values import ClientMove, Level, Navigation, Source
 from navkit.navigation.views import Built
 from navkit.routing.table import RouteTable
 
@@ -33,6 +33,7 @@ class FakeSurface:
     def __init__(self) -> None:
         self.shown: list[str] = []  # the rendered views, bottom first
         self.urls: list[str] = []
+        self.moves: list[ClientMove] = []
         self.commits = 0
         self.waiting = False
         self.reshown = 0
@@ -57,8 +58,9 @@ class FakeSurface:
     def reshow_top(self) -> None:
         self.reshown += 1
 
-    def push_url(self, address: str) -> None:
-        self.urls.append(address)
+    def move_client(self, move: ClientMove) -> None:
+        self.moves.append(move)
+        self.urls.append(move.address)
 
     def in_loop(self, callback: Callable[[], object]) -> bool:
         return False
@@ -132,25 +134,27 @@ def test_only_entering_levels_are_built_and_kept_views_are_reused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("steps", "entries", "index", "address"),
+    ("steps", "entries", "index", "last_move"),
     [
-        (["go /store", "go /store/1"], ("/", "/store", "/store/1"), 2, "/store/1"),
-        (["go /store", "back"], ("/", "/store"), 0, "/"),
-        (["go /store", "back", "forward"], ("/", "/store"), 1, "/store"),
-        (["go /store", "replace /store/3"], ("/", "/store/3"), 1, "/store/3"),
-        (["go /store/2", "pop"], ("/", "/store"), 1, "/store"),
-        (["go /store", "go /store/1", "back", "go /"], ("/", "/store", "/"), 2, "/"),
+        (["go /store", "go /store/1"], ("/", "/store", "/store/1"), 2, ("push", "/store/1", 0)),
+        (["go /store", "back"], ("/", "/store"), 0, ("go", "/", -1)),
+        (["go /store", "back", "forward"], ("/", "/store"), 1, ("go", "/store", 1)),
+        (["go /store", "replace /store/3"], ("/", "/store/3"), 1, ("replace", "/store/3", 0)),
+        (["go /store/2", "pop"], ("/", "/store"), 1, ("replace", "/store", 0)),
+        (["go /store", "go /store/2", "pop"], ("/", "/store", "/store/2"), 1, ("go", "/store", -1)),
+        (["go /store", "go /store/1", "back", "go /"], ("/", "/store", "/"), 2, ("push", "/", 0)),
     ],
 )
 def test_each_source_records_the_history_its_way(
-    steps: list[str], entries: tuple[str, ...], index: int, address: str
+    steps: list[str], entries: tuple[str, ...], index: int, last_move: tuple[str, str, int]
 ) -> None:
-    nav, _ = navigator([])
+    nav, surface = navigator([])
     for step in steps:
         verb, _, target = step.partition(" ")
         getattr(nav, verb)(*([target] if target else []))
     assert nav.history.entries == entries and nav.history.index == index
-    assert nav.address == address
+    assert surface.moves[-1] == ClientMove(*last_move)  # type: ignore[arg-type]
+    assert nav.address == last_move[1]
 
 
 def test_a_refused_navigation_changes_nothing_a_reader_sees() -> None:

@@ -1,0 +1,150 @@
+"""Moving the browser's own history from Python: the script in the page, and its commands.
+
+Flet 1.0.5 gives Python one tool in a browser, ``push_route``, which always
+adds an entry. The script below runs in Flet's ``index.html`` before
+Flutter boots and wraps ``history.pushState``/``replaceState``. Python talks
+to it through that one channel, with reserved routes it never shows:
+
+* ``/__navkit__/go?n=<k>&by=<d>`` -- the script calls ``history.go(d)``;
+  Flutter then reports the entry the browser moved to.
+* ``/__navkit__/replace?n=<k>&to=<route>`` -- the script rewrites the
+  current entry (``replaceState``) and lets Flutter read it (a synthetic
+  ``popstate``); ``history.length`` does not change.
+
+(``n`` makes every command a new route: Flet's client ignores a push of
+the route it shows.) The script talks back the same way. Flutter keeps the
+entry's position in ``history.state.serialCount`` (measured, see
+docs/notes/); on the browser's own Back or Forward the script computes how
+far it moved and hands Flutter, instead of the plain address, a message
+route:
+
+* ``/__navkit__/moved?by=<d>&to=<route>`` -- the browser moved ``d``
+  entries to ``route``. Flutter then writes the message back with
+  ``replaceState``; the script writes the real address instead, so the
+  address bar never shows a reserved route.
+
+So Back and Forward are known, not guessed: the A, B, A case is exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import parse_qs, quote
+
+__all__ = ["HISTORY_SCRIPT", "RESERVED", "Command", "command_route", "parse_reserved"]
+
+RESERVED = "/__navkit__/"
+
+HISTORY_SCRIPT = """<script>
+// navkit: the browser's history follows the view stack (see navkit/flet/history_script.py).
+(function () {
+  var MARK = "/__navkit__/";
+  var push = history.pushState.bind(history);
+  var replace = history.replaceState.bind(history);
+  var ownMoves = 0;       // history.go() calls of ours: Flutter reads where they land
+  var synthetic = false;  // a popstate this script dispatches
+  function serial(state) {
+    return state && typeof state.serialCount === "number" ? state.serialCount : null;
+  }
+  var last = serial(history.state);  // the position of the entry shown
+  function hash() { return !!(window.flet && window.flet.routeUrlStrategy === "hash"); }
+  function base() { return new URL(document.baseURI).pathname; }  // ends with "/"
+  function routeOf(url) {
+    var u = new URL(url, location.href);
+    if (hash()) return u.hash.indexOf("#/") === 0 ? u.hash.slice(1) : "/";
+    var b = base(), path = u.pathname;
+    var route = path.indexOf(b) === 0 ? path.slice(b.length - 1) : path;
+    return (route || "/") + u.search;
+  }
+  function hrefOf(route) {
+    if (hash()) return base() + (route === "/" ? "" : "#" + route);
+    return base().slice(0, -1) + route;
+  }
+  function command(url) {
+    if (url === null || url === undefined) return null;
+    var route = routeOf(String(url));
+    if (route.indexOf(MARK) !== 0) return null;
+    var query = route.indexOf("?");
+    var params = new URLSearchParams(query < 0 ? "" : route.slice(query + 1));
+    return {kind: route.slice(MARK.length, query < 0 ? undefined : query),
+            by: Number(params.get("by")), to: params.get("to")};
+  }
+  function tellFlutter(state) {
+    synthetic = true;
+    try { window.dispatchEvent(new PopStateEvent("popstate", {state: state})); }
+    finally { synthetic = false; }
+  }
+  history.pushState = function (state, title, url) {
+    var c = command(url);
+    if (!c) { var s = serial(state); if (s !== null) last = s; return push(state, title, url); }
+    if (c.kind === "go" && c.by) { ownMoves += 1; history.go(c.by); return; }
+    if (c.kind === "replace" && c.to !== null) {
+      replace(history.state, "", hrefOf(c.to));
+      tellFlutter(history.state);
+    }
+  };
+  history.replaceState = function (state, title, url) {
+    var c = command(url);
+    if (c) {
+      if (c.to === null) return;  // a command echoed: the address stays
+      url = hrefOf(c.to);  // Flutter writes back a message it read: the real address
+    }
+    var s = serial(state); if (s !== null) last = s;
+    return replace(state, title, url);
+  };
+  window.addEventListener("popstate", function (event) {
+    if (synthetic) return;
+    var s = serial(event.state);
+    if (ownMoves > 0) { ownMoves -= 1; if (s !== null) last = s; return; }
+    if (s === null || last === null || s === last) return;  // a new entry: Flutter's
+    var by = s - last, to = routeOf(location.href);
+    last = s;
+    event.stopImmediatePropagation();
+    replace(event.state, "", hrefOf(MARK + "moved?by=" + by + "&to=" + encodeURIComponent(to)));
+    tellFlutter(event.state);
+    replace(event.state, "", hrefOf(to));  // Flutter has read it: the real address again
+  });
+  window.__navkit_history__ = true;
+})();
+</script>"""
+
+Kind = Literal["go", "replace", "moved"]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A reserved route: a command to the script, or its message back.
+
+    Attributes:
+        kind: ``"go"``, ``"replace"`` or ``"moved"``.
+        by: Entries moved (``go``, ``moved``).
+        to: The address shown afterwards (``replace``, ``moved``).
+    """
+
+    kind: Kind
+    by: int = 0
+    to: str = ""
+
+
+def command_route(number: int, command: Command) -> str:
+    """The reserved route that carries ``command`` to the script (``number`` makes it new)."""
+    if command.kind == "go":
+        return f"{RESERVED}go?n={number}&by={command.by}"
+    return f"{RESERVED}{command.kind}?n={number}&to={quote(command.to, safe='/')}"
+
+
+def parse_reserved(route: str) -> Command | None:
+    """The command or message a route carries; None for an ordinary route."""
+    if not route.startswith(RESERVED):
+        return None
+    name, _, query = route[len(RESERVED) :].partition("?")
+    if name not in ("go", "replace", "moved"):
+        return None
+    params = parse_qs(query, keep_blank_values=True)
+    try:
+        by = int(params.get("by", ["0"])[0])
+    except ValueError:
+        return None
+    kind: Kind = "go" if name == "go" else "replace" if name == "replace" else "moved"
+    return Command(kind, by, params.get("to", [""])[0])
