@@ -61,6 +61,7 @@ class Router(RouteTable):
         history: History | None = None,
         pending_indicator: Callable[[], Any] | None = None,
         pending_delay: float = 0.2,
+        history_script: bool | None = None,
     ) -> Navigator:
         """Bind this router to a Flet page and show the page's current route.
 
@@ -78,6 +79,11 @@ class Router(RouteTable):
             pending_indicator: Makes the control shown (in ``page.overlay``)
                 while an async guard or view takes longer than
                 ``pending_delay`` seconds; a thin progress bar by default.
+            history_script: Whether the page carries navkit's history script,
+                so the browser's history can move and be rewritten (see the
+                README). By default a web page does when this process
+                serves it (``navkit.run``, or ``navkit.webclient.web_assets``);
+                without it the history can only grow, and navkit warns once.
 
         Raises:
             RouteError: A ``parent=`` that cannot work (see :meth:`check`).
@@ -92,4 +98,5 @@ class Router(RouteTable):
             pending_delay=pending_delay,
             guard_timeout=self.guard_timeout,
             max_history=self.max_history,
+            history_script=history_script,
         )
