@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 import types
 import typing
 import uuid
@@ -42,6 +43,9 @@ __all__ = [
 
 _TRUE = frozenset({"true", "1", "yes", "on"})
 _FALSE = frozenset({"false", "0", "no", "off"})
+_CANONICAL_UUID = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
 _MAX_NUMBER_TEXT = 64  # longer digit strings are not ids; refusing them bounds int() work
 
 
@@ -146,13 +150,16 @@ class UUIDConverter:
     multi_segment: ClassVar[bool] = False
 
     def to_python(self, value: str) -> uuid.UUID:
-        if len(value) != 36:
-            raise ValueError(f"not a UUID: {value!r}")
+        # uuid.UUID() also takes "{...}", "urn:uuid:...", 32 bare digits, a
+        # sign, and dashes anywhere: many texts for one UUID. An address has
+        # one form, so that one page has one address.
+        if _CANONICAL_UUID.fullmatch(value) is None:
+            raise ValueError(f"not a UUID in its canonical form (8-4-4-4-12 hex digits): {value!r}")
         return uuid.UUID(value)
 
     def to_url(self, value: Any) -> str:
         if not isinstance(value, uuid.UUID):
-            value = uuid.UUID(str(value))
+            value = self.to_python(str(value))
         return str(value)
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import enum
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from navkit import RouteError, Router
+from navkit import BuildError, RouteError, Router
 from navkit.routing.converters import (
     BoolConverter,
     ConverterRegistry,
@@ -187,3 +190,79 @@ def test_custom_converter_is_per_router() -> None:
 def test_converter_must_speak_the_protocol() -> None:
     with pytest.raises(RouteError, match="to_python"):
         Router().add_converter(Slug, object())  # type: ignore[arg-type]
+
+
+# -- UUIDs: the canonical form only -------------------------------------------
+
+V = uuid.UUID("550e8400-e29b-41d4-a716-446655440000")
+CANONICAL_UUID = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
+
+
+@pytest.fixture
+def orders() -> Router:
+    router = Router()
+
+    @router.route("/orders/:order_id")
+    def order(order_id: uuid.UUID) -> None: ...
+
+    return router
+
+
+@pytest.mark.parametrize(
+    ("segment", "found"),
+    [
+        (str(U), U),
+        (str(V), V),
+        (str(V).upper(), V),
+        ("550E8400-e29b-41D4-a716-446655440000", V),  # either case, even mixed
+        ("{12345678-1234-5678-1234-567812345678}", None),
+        ("urn:uuid:12345678-1234-5678-1234-567812345678", None),
+        ("12345678123456781234567812345678", None),  # no dashes
+        ("urn:12345678123456781234567812345678", None),  # 36 characters, as the canonical form
+        ("----12345678123456781234567812345678", None),
+        ("1234-5678-1234-5678-1234567812345678", None),  # dashes misplaced
+        ("12345678-1234-5678-1234-56781234567g", None),
+        ("+2345678-1234-5678-1234-567812345678", None),
+    ],
+)
+def test_uuid_parameter_takes_the_canonical_form_only(
+    orders: Router, segment: str, found: uuid.UUID | None
+) -> None:
+    match = orders.match(f"/orders/{segment}")
+    assert (match.params["order_id"] if match is not None else None) == found
+
+
+@pytest.mark.parametrize(
+    "value", ["{12345678-1234-5678-1234-567812345678}", "urn:12345678123456781234567812345678"]
+)
+def test_url_for_refuses_a_uuid_text_it_would_not_match(orders: Router, value: str) -> None:
+    with pytest.raises(BuildError, match="order_id"):
+        orders.url_for("order", order_id=value)
+
+
+@given(
+    st.text(alphabet="0123456789abcdefABCDEF-{}:urn+_ ", min_size=32, max_size=40)
+    | st.uuids()
+    .map(str)
+    .flatmap(
+        lambda text: st.sampled_from([text, text.upper(), f"{{{text}}}", text.replace("-", "")])
+    )
+)
+def test_uuid_converter_accepts_exactly_the_canonical_form(text: str) -> None:
+    try:
+        value = UUIDConverter().to_python(text)
+    except ValueError:
+        assert CANONICAL_UUID.fullmatch(text) is None
+    else:
+        assert CANONICAL_UUID.fullmatch(text) is not None
+        assert value == uuid.UUID(text)
+
+
+@given(st.uuids())
+def test_url_for_of_a_uuid_matches_back(value: uuid.UUID) -> None:
+    router = Router()
+    router.add_route("/orders/:order_id", lambda order_id: None, converters={"order_id": uuid.UUID})
+    match = router.match(router.url_for("<lambda>", order_id=value))
+    assert match is not None and match.params == {"order_id": value}
