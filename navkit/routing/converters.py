@@ -184,9 +184,15 @@ class BoolConverter:
         return "true" if value else "false"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _ChoiceConverter:
-    """One of a fixed set of values, matched by their text."""
+    """One of a fixed set of values, matched by their text.
+
+    Two are equal only if their choices are equal *and of the same types*:
+    members of two ``IntEnum`` classes with the same values compare equal,
+    but a route annotated with one must not be handed the other's members
+    (tables share equal converters between routes).
+    """
 
     by_text: Mapping[str, Any]
     constrained: ClassVar[bool] = True
@@ -204,8 +210,16 @@ class _ChoiceConverter:
                 return text
         raise ValueError(f"{value!r} is not one of {sorted(self.by_text)}")
 
+    def _identity(self) -> tuple[tuple[str, type, Any], ...]:
+        return tuple((text, type(choice), choice) for text, choice in self.by_text.items())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _ChoiceConverter) or type(other) is not type(self):
+            return NotImplemented
+        return self._identity() == other._identity()
+
     def __hash__(self) -> int:
-        return hash(tuple(self.by_text))
+        return hash(tuple((text, type(choice)) for text, choice in self.by_text.items()))
 
 
 class EnumConverter(_ChoiceConverter):

@@ -381,10 +381,13 @@ def _edge(node: _Node, segment: Segment, route: Route) -> _Edge:
     """The edge of ``node`` for ``segment``, shared by routes that accept alike."""
     names = [part.name for part in segment.parts if isinstance(part, Param)]
     converters = tuple([route.converters[name] for name in names])
+    # Their types too: converters that compare equal may still convert to
+    # different types, and an edge converts for every route sharing it.
+    types = tuple([type(converter) for converter in converters])
     try:
-        key = _edge_key(segment, converters)
+        key = _edge_key(segment, converters, types)
     except TypeError:  # an unhashable custom converter: no sharing, same key
-        key = _edge_key.__wrapped__(segment, converters)
+        key = _edge_key.__wrapped__(segment, converters, types)
     for edge in node.dynamic:  # a handful at most: a scan beats a dict per node
         if edge.key == key:
             return edge
@@ -394,14 +397,17 @@ def _edge(node: _Node, segment: Segment, route: Route) -> _Edge:
 
 
 @functools.lru_cache(maxsize=1024)
-def _edge_key(segment: Segment, converters: tuple[Converter, ...]) -> tuple[Any, ...]:
+def _edge_key(
+    segment: Segment, converters: tuple[Converter, ...], types: tuple[type, ...]
+) -> tuple[Any, ...]:
     """What makes two edges accept the same texts the same way (shared per shape).
 
     For patterns the group names matter too: they are the keys produced.
     """
     pattern = segment.regex.pattern if segment.regex is not None else None
     names = tuple(part.name for part in segment.parts if isinstance(part, Param))
-    return (segment.kind, pattern, converters, names if segment.kind is SegmentKind.PATTERN else ())
+    group_names = names if segment.kind is SegmentKind.PATTERN else ()
+    return (segment.kind, pattern, converters, types, group_names)
 
 
 def _pattern_converter(segment: Segment, route: Route) -> Callable[[str], Any]:

@@ -84,7 +84,7 @@ class RouteTable(RouteRegistrar):
         self._prefixes: list[tuple[re.Pattern[str], str]] = []  # (prefix, blueprint name)
         self.guards: list[Callable[..., Any]] = []
         self.error_handlers: dict[int, Callable[..., Any]] = {}
-        self._interned: dict[tuple[tuple[str, Any], ...], Mapping[str, Any]] = {}
+        self._interned: dict[tuple[tuple[str, type, Any], ...], Mapping[str, Any]] = {}
         # One inspection per view function, however many templates it has.
         self._inspected: dict[Callable[..., Any], ViewParameters] = {}
         self._matcher = Matcher(max_path_length=max_path_length)
@@ -428,7 +428,9 @@ class RouteTable(RouteRegistrar):
         if not mapping:
             return EMPTY
         try:
-            key = tuple(mapping.items())
+            # The converters' types too: converters that compare equal must
+            # still convert to their own types (see the choice converters).
+            key = tuple((name, type(value), value) for name, value in mapping.items())
             return self._interned.setdefault(key, MappingProxyType(dict(mapping)))
         except TypeError:  # an unhashable custom converter: keep its own copy
             return MappingProxyType(dict(mapping))

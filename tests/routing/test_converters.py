@@ -266,3 +266,45 @@ def test_url_for_of_a_uuid_matches_back(value: uuid.UUID) -> None:
     router.add_route("/orders/:order_id", lambda order_id: None, converters={"order_id": uuid.UUID})
     match = router.match(router.url_for("<lambda>", order_id=value))
     assert match is not None and match.params == {"order_id": value}
+
+
+# -- converters equal by value, different by type ---------------------------
+
+
+class Size(enum.IntEnum):
+    SMALL = 1
+    LARGE = 2
+
+
+class Rank(enum.IntEnum):
+    LOW = 1
+    HIGH = 2
+
+
+@pytest.mark.parametrize(
+    ("templates", "address", "value"),
+    [
+        (("/size/:v", "/rank/:v"), "/size/1", Size.SMALL),
+        (("/size/:v", "/rank/:v"), "/rank/1", Rank.LOW),
+        (("/p/:v/size", "/p/:v/rank"), "/p/2/size", Size.LARGE),  # one trie node, two edges
+        (("/p/:v/size", "/p/:v/rank"), "/p/2/rank", Rank.HIGH),
+    ],
+)
+def test_enums_with_equal_values_keep_their_own_type(
+    templates: tuple[str, str], address: str, value: enum.IntEnum
+) -> None:
+    router = Router()
+    for template, kind in zip(templates, (Size, Rank), strict=True):
+        router.add_route(template, lambda v: None, endpoint=kind.__name__, converters={"v": kind})
+    match = router.match(address)
+    assert match is not None
+    assert type(match.params["v"]) is type(value) and match.params["v"] == value
+    assert router.url_for(match.endpoint, v=value) == address
+
+
+def test_choice_converters_differ_by_the_type_of_their_choices() -> None:
+    assert EnumConverter(Size) != EnumConverter(Rank)
+    assert EnumConverter(Size) == EnumConverter(Size)
+    assert hash(EnumConverter(Size)) == hash(EnumConverter(Size))
+    assert LiteralConverter([1, 2]) != LiteralConverter(["1", "2"])
+    assert LiteralConverter([1, 2]) == LiteralConverter([1, 2])
