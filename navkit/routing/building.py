@@ -31,6 +31,7 @@ _SAFE_TEXT = re.compile(r"[A-Za-z0-9_~-]+")  # needs no encoding, cannot be a do
 _MISSING = object()
 # (converter, value type) pairs whose to_url is str(value).
 _AS_IS = frozenset({(StrConverter, str), (StrConverter, int), (IntConverter, int)})
+_AS_IS_LENGTH = 64  # IntConverter reads no longer number
 
 
 class Builder:
@@ -115,17 +116,21 @@ class Builder:
                 if param.optional:
                     continue  # left out, with its prefix
                 raise missing_value(self._route, param.name, values)
-            append(param.prefix)
             if param.plain and (converter.__class__, value.__class__) in _AS_IS:
                 # The common case, kept cheap: a str or int that needs no
-                # conversion check and no encoding at all.
+                # conversion check and no encoding at all (and no longer
+                # than any converter reads back).
                 text = str(value)
-                if text.isascii() and text.isalnum():
+                if text.isascii() and text.isalnum() and len(text) <= _AS_IS_LENGTH:
+                    append(param.prefix)
                     append(text)
                     if written is not None:
                         written[param.name] = text
                     continue
-            append(self._encode(param, converter, value, written))
+            encoded = self._encode(param, converter, value, written)
+            if encoded is not None:
+                append(param.prefix)
+                append(encoded)
         text = "".join(path) or "/"
         if written is not None:
             self._check_reading(text, written)
@@ -139,11 +144,31 @@ class Builder:
 
     def _encode(
         self, param: Param, converter: Converter, value: Any, written: dict[str, str] | None
-    ) -> str:
+    ) -> str | None:
+        """The encoded text of one value; None: an optional parameter left out."""
+        if value == "" or (isinstance(value, (list, tuple)) and not value):
+            if param.optional:
+                # What matching gives for an absent optional value (``/files``
+                # for ``/files/:path*`` with ``path: str = ""``): left out.
+                return None
+            if written is not None and param.custom and re.fullmatch(param.pattern, ""):
+                # A constraint that takes nothing (``/:rest(.*)`` at ``/``); the
+                # whole path is read back, so it is written only if it reads so.
+                written[param.name] = ""
+                return ""
         try:
             text = converter.to_url(value)
         except (ValueError, TypeError) as error:
             raise self._error(param, f"cannot be {value!r} ({error})") from None
+        if not text and param.optional:
+            return None
+        try:
+            # Only what the converter itself reads back may be written:
+            # int(10**80) is an int, but not one an address can hold.
+            converter.to_python(text)
+        except ValueError as error:
+            why = f"cannot be {value!r}: it would not be read back ({error})"
+            raise self._error(param, why) from None
         if written is not None:
             written[param.name] = _semi(text, converter)
         if not param.custom and _SAFE_TEXT.fullmatch(text):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from navkit import BuildError, Router
 
@@ -198,3 +200,101 @@ def test_values_read_back_alike_are_built(
     match = files.match(address)
     assert match is not None and match.endpoint == endpoint
     assert {k: v for k, v in match.params.items() if v is not None} == values
+
+
+# -- url_for writes only what its own route reads back ----------------------
+
+
+@pytest.fixture
+def numbers() -> Router:
+    router = Router()
+
+    @router.route(r"/small/:n(\d{1,3})")
+    def small(n: int) -> None: ...
+
+    @router.route("/any/:n", endpoint="any")
+    def any_number(n: int) -> None: ...
+
+    @router.route(r"/signed/:n(-?\d+)")
+    def signed(n: int) -> None: ...
+
+    @router.route("/many/:ns+")
+    def many(ns: list[int]) -> None: ...
+
+    return router
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "values"),
+    [
+        ("small", {"n": 12345}),
+        ("small", {"n": -1}),
+        ("any", {"n": 10**70}),  # an int, but longer than an address's number may be
+        ("signed", {"n": -(10**70)}),
+        ("many", {"ns": [1, 10**70]}),
+    ],
+)
+def test_int_its_route_would_refuse_is_refused(
+    numbers: Router, endpoint: str, values: dict[str, object]
+) -> None:
+    with pytest.raises(BuildError, match=r"'ns?'"):
+        numbers.url_for(endpoint, **values)
+
+
+@given(endpoint=st.sampled_from(["small", "any", "signed"]), n=st.integers() | st.just(10**70))
+def test_an_int_url_for_accepts_matches_back(endpoint: str, n: int) -> None:
+    router = _numbers()
+    try:
+        address = router.url_for(endpoint, n=n)
+    except BuildError:
+        return
+    match = router.match(address)
+    assert match is not None and match.endpoint == endpoint and match.params == {"n": n}
+
+
+def _numbers() -> Router:
+    router = Router()
+    router.add_route(r"/small/:n(\d{1,3})", lambda n: None, endpoint="small", converters={"n": int})
+    router.add_route("/any/:n", lambda n: None, endpoint="any", converters={"n": int})
+    router.add_route(r"/signed/:n(-?\d+)", lambda n: None, endpoint="signed", converters={"n": int})
+    return router
+
+
+@pytest.fixture
+def empties() -> Router:
+    router = Router()
+
+    @router.route("/files/:path*")
+    def files(path: str = "") -> None: ...
+
+    @router.route("/u/:name?")
+    def user(name: str = "") -> None: ...
+
+    @router.route("/tags/:tags*")
+    def tags(tags: list[str] = []) -> None: ...  # noqa: B006 - never mutated
+
+    @router.route("/all/:rest(.*)")
+    def everything(rest: str) -> None: ...
+
+    return router
+
+
+@pytest.mark.parametrize(
+    ("address", "params"),
+    [
+        ("/files", {"path": ""}),
+        ("/files/a/b", {"path": "a/b"}),
+        ("/u", {"name": ""}),
+        ("/tags", {"tags": []}),
+        ("/all/", {"rest": ""}),
+    ],
+)
+def test_url_for_of_a_match_with_an_empty_value(
+    empties: Router, address: str, params: dict[str, object]
+) -> None:
+    match = empties.match(address)
+    assert match is not None and match.params == params
+    built = empties.url_for(match.endpoint, **match.params)
+    assert built == address
+    again = empties.match(built)
+    assert again is not None and again.route is match.route and again.params == params
