@@ -52,28 +52,33 @@ class UrlStrategy:
         ``https://host/app/#/store/42?x=1`` (hash), ``https://host/app/store/42``
         (path) and ``myapp://host/store/42`` all give ``/store/42...``. A
         ``#/...`` fragment is honoured under the path strategy too, so that
-        links written for the hash strategy keep working. What would not be
-        a path inside the app (``javascript:...``, ``#//host``, control
-        characters) gives None. The host is not checked.
+        links written for the hash strategy keep working -- but only under
+        the base path: ``https://host/other/#/store`` is not this app's. What
+        would not be a path inside the app (``javascript:...``, ``#//host``,
+        control characters) gives None. The host is not checked.
         """
         route = self._route_from_url(url)
         return route if route is not None and is_app_address(route) else None
 
     def _route_from_url(self, url: str) -> str | None:
         parts = urlsplit(url)
-        if parts.fragment.startswith("/"):
-            return parts.fragment
         path = parts.path or "/"
         if parts.scheme not in ("http", "https", ""):
             # A custom-scheme deep link: the host names the app, the path is the route.
+            if parts.fragment.startswith("/"):
+                return parts.fragment
             return _with_query(path, parts.query)
         if self.base_path:
+            # Outside the base path is another app on the same host, whatever
+            # its fragment says.
             if path == self.base_path or path == self.base_path + "/":
                 path = "/"
             elif path.startswith(self.base_path + "/"):
                 path = path[len(self.base_path) :]
             else:
                 return None
+        if parts.fragment.startswith("/"):
+            return parts.fragment
         if self.kind == "hash":
             return "/"  # a hash-strategy address with no route fragment is the root
         return _with_query(path, parts.query)

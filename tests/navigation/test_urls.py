@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from navkit.navigation.urls import UrlStrategy
 
@@ -45,6 +47,15 @@ def test_href(kind: str, base: str, route: str, href: str) -> None:
         ("path", "", "myapp://host/a%00b", "/a%00b"),  # encoded: the matcher refuses it
         ("path", "", "myapp://host/a\x00b", None),
         ("path", "/app", "https://host/app/../x", "/../x"),  # not found, inside the app
+        # A #/ link counts only under the base path: elsewhere is another app.
+        ("hash", "/app", "https://host/other/#/store", None),
+        ("path", "/app", "https://host/other/#/store", None),
+        ("hash", "/app", "https://host/#/store", None),
+        ("hash", "/app", "https://host/application/#/store", None),
+        ("hash", "/app", "https://host/app#/store", "/store"),
+        ("path", "/app", "https://host/app/#/store?x=1", "/store?x=1"),
+        ("hash", "/app", "/other/#/store", None),
+        ("hash", "/app", "/app/#/store", "/store"),
     ],
 )
 def test_route_from_url(kind: str, base: str, url: str, route: str | None) -> None:
@@ -55,3 +66,16 @@ def test_route_from_url(kind: str, base: str, url: str, route: str | None) -> No
 def test_bad_strategy_is_refused(kind: str, base: str) -> None:
     with pytest.raises(ValueError):
         UrlStrategy(kind, base)  # type: ignore[arg-type]
+
+
+SEGMENTS = st.lists(st.sampled_from(["app", "other", "ap", "apps", "x", ""]), max_size=3)
+
+
+@given(kind=st.sampled_from(["path", "hash"]), segments=SEGMENTS, fragment=st.text(max_size=8))
+def test_nothing_outside_the_base_path_is_a_route(
+    kind: str, segments: list[str], fragment: str
+) -> None:
+    path = "/" + "/".join(segments)
+    route = UrlStrategy(kind, "/app").route_from_url(f"https://host{path}#/{fragment}")  # type: ignore[arg-type]
+    under = path in ("/app", "/app/") or path.startswith("/app/")
+    assert route is None or under
