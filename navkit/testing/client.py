@@ -10,7 +10,10 @@ routing protocol as Flet 1.0.5's client does:
   browser entry (web), then sends the route as a property patch, a
   ``route_change`` event, and the method's answer, in that order;
 * browser Back/Forward and typed addresses: a ``route_change`` only;
-* AppBar back: a ``view_pop`` for the top view;
+* AppBar back: a ``view_pop`` for the top view -- or, with a dialog open,
+  a tap on the dialog's modal barrier (:meth:`FletTestClient.app_bar_back`);
+* Android's back button, which Flet handles on its own
+  (:meth:`FletTestClient.system_back`);
 * a deep link: the page is created with ``page.route`` already set;
 * a lost connection and a reconnect to the same session
   (:meth:`FletTestClient.disconnect`, :meth:`FletTestClient.reconnect`).
@@ -18,7 +21,9 @@ routing protocol as Flet 1.0.5's client does:
 Every message is msgpack-encoded as Flet's transports do (Flet's diffing
 depends on it), so :attr:`FletTestClient.sent_bytes` measures what a real
 client would receive. The API is synchronous: each action runs on the
-client's own event loop until nothing is left to do.
+client's own event loop until the page has nothing left to do (see
+:meth:`FletTestClient.settle`; app tasks meant to keep waiting are left
+waiting).
 
 With navkit installed, pytest gets the ``navkit_client`` fixture::
 
@@ -34,7 +39,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 import flet as ft
 
@@ -55,6 +60,7 @@ from navkit.testing.protocol import (
     encoder,
     is_push,
     pack,
+    ready_callbacks,
     register_message,
     set_context_page,
     trigger_event,
@@ -66,7 +72,29 @@ if TYPE_CHECKING:
 __all__ = ["FletTestClient"]
 
 T = TypeVar("T")
-UserAction = Literal["browser_back", "browser_forward", "app_bar_back", "open"]
+UserAction = Literal["browser_back", "browser_forward", "app_bar_back", "system_back", "open"]
+
+
+class _Event(NamedTuple):
+    """A control event the client sends, after the properties it reports first."""
+
+    target: int
+    name: str
+    data: Any = None
+    props: dict[str, Any] | None = None  # UPDATE_CONTROL_PROPS for ``target``, sent just before
+
+
+def closes_on_barrier_tap(dialog: ft.DialogControl) -> bool:
+    """Whether a tap outside ``dialog`` (on its modal barrier, or Esc) closes it.
+
+    Flet 1.0.5's client opens ``AlertDialog``/``CupertinoAlertDialog`` with
+    ``barrierDismissible: !modal``, ``CupertinoBottomSheet`` likewise, and
+    ``BottomSheet`` with ``isDismissible: dismissible``; pickers keep
+    Flutter's default (dismissible).
+    """
+    if getattr(dialog, "modal", None) is True:
+        return False
+    return getattr(dialog, "dismissible", True) is not False
 
 
 class _Connection(Connection):
@@ -121,6 +149,10 @@ class FletTestClient:
         # navigator's build), it hides views with those routes until an
         # update lists no view with that route.
         self._hidden: set[str] = set()
+        # The dialogs the client shows (by control id). Like Flet's client,
+        # it reports ``dismiss`` once per dialog it showed, however it closed:
+        # by the user, or by Python setting ``open=False``.
+        self._shown_dialogs: dict[int, ft.DialogControl] = {}
         self.entries = [route]
         self.index = 0
         # push_route calls sent while disconnected: Flet dropped them, and
@@ -209,23 +241,45 @@ class FletTestClient:
 
     def browser_back(self, *, wait: bool = True) -> None:
         """The browser's Back button (web)."""
-        self._fire(self._user_event("browser_back"), wait)
+        self._fire(self._user_events("browser_back"), wait)
 
     def browser_forward(self, *, wait: bool = True) -> None:
         """The browser's Forward button (web)."""
-        self._fire(self._user_event("browser_forward"), wait)
+        self._fire(self._user_events("browser_forward"), wait)
 
     def open(self, route: str, *, wait: bool = True) -> None:
         """Type ``route`` into the address bar of the running app (web)."""
-        self._fire(self._user_event("open", route), wait)
+        self._fire(self._user_events("open", route), wait)
 
     def app_bar_back(self, *, wait: bool = True) -> None:
-        """The AppBar's back arrow (also Android back, iOS swipe): pops the top view.
+        """The AppBar's back arrow (also the iOS back swipe): pops the top view.
 
         As Flet's client does, it first asks a view with ``can_pop=False``
-        (``confirm_pop``) and pops only when told to.
+        (``confirm_pop``) and pops only when told to; ``can_pop=False``
+        without ``on_confirm_pop`` does nothing.
+
+        With a dialog or bottom sheet open the arrow is behind the dialog's
+        modal barrier: the tap lands on the barrier, which closes the dialog
+        unless it is modal (``AlertDialog(modal=True)``,
+        ``BottomSheet(dismissible=False)``) -- the client reports
+        ``open=False`` and sends ``dismiss`` -- and the view beneath stays.
+        (A swipe on the barrier does nothing; this models the tap.)
         """
-        self._fire(self._user_event("app_bar_back"), wait)
+        self._fire(self._user_events("app_bar_back"), wait)
+
+    def system_back(self, *, wait: bool = True) -> None:
+        """Android's back button (and predictive back), as Flet's page handles it.
+
+        Flet 1.0.5 looks at the views only (``_handleSystemPopRoute``): with
+        two views or more and a top view that may pop (``can_pop`` true, no
+        ``on_confirm_pop``) it pops that view -- ``view_pop`` -- even with a
+        dialog open, and the dialog, shown on that view, closes with it
+        (``open=False`` and ``dismiss``, after the ``view_pop``). Otherwise
+        the topmost route goes: an open dialog is closed, modal or not;
+        without one, a guarded top view is asked (``confirm_pop``), and a
+        single view leaves the app (nothing is sent).
+        """
+        self._fire(self._user_events("system_back"), wait)
 
     async def act(self, action: UserAction, route: str = "") -> None:
         """A user action, from inside the running event loop.
@@ -236,11 +290,11 @@ class FletTestClient:
 
         Args:
             action: ``"browser_back"``, ``"browser_forward"``,
-                ``"app_bar_back"``, or ``"open"`` (type ``route``).
+                ``"app_bar_back"``, ``"system_back"``, or ``"open"``
+                (type ``route``).
         """
-        event = self._user_event(action, route)
-        if event is not None:
-            await self.session.dispatch_event(*event)
+        for event in self._user_events(action, route):
+            await self._send(event)
 
     async def idle(self) -> None:
         """Wait, inside the running loop, until this page has nothing left to do."""
@@ -264,14 +318,15 @@ class FletTestClient:
             tasks |= {task for task in surface.tasks if not is_push(task) or self.connected}
         return tasks - self._orphans
 
-    def _user_event(self, action: UserAction, route: str = "") -> tuple[int, str, Any] | None:
-        """Play the client's part of ``action``; the event it sends Python, if any."""
+    def _user_events(self, action: UserAction, route: str = "") -> list[_Event]:
+        """Play the client's part of ``action``; the events it sends Python, in order."""
         if action == "app_bar_back":
-            view = self.page.views[-1]
-            if view.can_pop is False and view.on_confirm_pop is not None:
-                return control_id(view), "confirm_pop", None
-            self._hidden.add(view.route or "/")
-            return control_id(self.page), "view_pop", {"route": view.route or "/"}
+            dialog = self.dialog
+            if dialog is not None:  # the arrow is behind the dialog's modal barrier
+                return [self._closing(dialog)] if closes_on_barrier_tap(dialog) else []
+            return self._maybe_pop_view()
+        if action == "system_back":
+            return self._system_back()
         self._require_web()
         if action == "browser_back" and self.index > 0:
             self.index -= 1
@@ -280,28 +335,71 @@ class FletTestClient:
         elif action == "open" and route != self.client_route:
             self._add_entry(route)
         else:
-            return None  # nothing to go back or forward to, or the same address
-        return self._route_change_event(self.entries[self.index])
+            return []  # nothing to go back or forward to, or the same address
+        return [_Event(*self._route_change_event(self.entries[self.index]))]
 
-    def _fire(self, event: tuple[int, str, Any] | None, wait: bool) -> None:
-        if event is not None:
-            self._dispatch_to(*event, wait=wait)
+    def _maybe_pop_view(self) -> list[_Event]:
+        """``Navigator.maybePop`` on the top view: its ``PopScope`` decides."""
+        if not self.page.views:
+            return []
+        view = self.page.views[-1]
+        if view.can_pop is False:  # PopScope(canPop: false): asks, if it may
+            return [] if view.on_confirm_pop is None else [_Event(control_id(view), "confirm_pop")]
+        return [self._view_popped(view)]
+
+    def _system_back(self) -> list[_Event]:
+        """Flet's ``Page._handleSystemPopRoute``, then ``Navigator.maybePop``."""
+        views = self.page.views
+        dialog = self.dialog
+        if len(views) > 1 and views[-1].can_pop is not False and views[-1].on_confirm_pop is None:
+            # The view goes at once; a dialog shown on it goes with its page.
+            events = [self._view_popped(views[-1])]
+            return events if dialog is None else [*events, self._closing(dialog)]
+        if dialog is not None:  # the topmost route: no PopScope, modal or not
+            return [self._closing(dialog)]
+        if len(views) <= 1 and (not views or views[-1].can_pop is not False):
+            return []  # nothing to pop: Android leaves the app
+        return self._maybe_pop_view()
+
+    def _view_popped(self, view: ft.View) -> _Event:
+        """The client hides ``view`` at once and tells Python."""
+        self._hidden.add(view.route or "/")
+        return _Event(control_id(self.page), "view_pop", {"route": view.route or "/"})
+
+    def _closing(self, dialog: ft.DialogControl) -> _Event:
+        """The client closed ``dialog``: it reports ``open=False``, then ``dismiss``."""
+        return _Event(control_id(dialog), "dismiss", None, {"open": False})
+
+    def _fire(self, events: list[_Event], wait: bool) -> None:
+        for event in events:
+            self._dispatch_to(event, wait=wait)
 
     @property
     def dialog(self) -> ft.DialogControl | None:
-        """The dialog or bottom sheet open on the page, if any."""
+        """The dialog or bottom sheet open on the page, if any.
+
+        Flet's client shows the page's dialogs on the last view listed
+        (view.dart); while the client hides that view (it popped it and
+        Python still lists it) no dialog is shown.
+        """
+        views = self.page.views
+        if views and (views[-1].route or "/") in self._hidden:
+            return None
         for dialog in reversed(dialogs_of(self.page)):
-            if dialog.open:
+            if dialog.open and control_id(dialog) in self._shown_dialogs:
                 return dialog
         return None
 
     def dismiss_dialog(self) -> None:
-        """Close the open dialog as a user does (a tap outside, Esc, a swipe down)."""
+        """Close the open dialog as a user does (a tap outside, Esc, a swipe down).
+
+        It closes even a modal dialog (Android's back button does); for a tap
+        that respects ``modal`` use :meth:`app_bar_back`.
+        """
         dialog = self.dialog
         if dialog is None:
             raise RuntimeError("no dialog is open")
-        self.session.apply_patch(control_id(dialog), {"open": False})
-        self._dispatch_to(control_id(dialog), "dismiss", None, wait=True)
+        self._dispatch_to(self._closing(dialog), wait=True)
 
     # -- the connection ----------------------------------------------------
 
@@ -332,13 +430,12 @@ class FletTestClient:
         self.session.apply_page_patch({"route": self.client_route})
         connection = self._connection()
         self._hidden.clear()  # a fresh client shows the page it is sent
+        self._shown_dialogs.clear()
         self._register(connection, self.session.page)
         self.session.attach_connection(connection)
-        self.loop.create_task(self.session.dispatch_connect_event())
+        self._spawn_event(self.session.dispatch_connect_event())
         if self.page.route and self.page.route != original:
-            self.loop.create_task(
-                trigger_event(self.page, "route_change", {"route": self.page.route})
-            )
+            self._spawn_event(trigger_event(self.page, "route_change", {"route": self.page.route}))
         if wait:
             self.settle()
         else:  # navigations still loading are left running
@@ -360,10 +457,32 @@ class FletTestClient:
         self.sent.append((message.action, size))
         if message.action is MessageAction.PATCH_CONTROL:
             self._hidden &= {view.route for view in self.page.views}
+        if message.action in (MessageAction.PATCH_CONTROL, MessageAction.REGISTER_CLIENT):
+            self._sync_dialogs()
         if message.action is MessageAction.INVOKE_METHOD and message.body.name == "push_route":
             self.loop.call_soon(self._answer_push_route, message.body)
         elif message.action is MessageAction.INVOKE_METHOD and message.body.name == "confirm_pop":
             self.loop.call_soon(self._answer_confirm_pop, message.body)
+
+    def _sync_dialogs(self) -> None:
+        """Open the dialogs Python opened; report those Python closed, as the client does.
+
+        Flet 1.0.5's dialogs (alert_dialog.dart, bottom_sheet.dart...) close
+        their route when ``open`` turns false and, once it is gone, report
+        ``open=False`` and ``dismiss`` -- which is also how Flet's
+        ``page.show_dialog`` learns to drop the dialog (measured in Chromium:
+        ``page.pop_dialog()`` is answered by a ``dismiss``).
+        """
+        listed = {control_id(dialog): dialog for dialog in dialogs_of(self.page)}
+        for key, dialog in listed.items():
+            if dialog.open and key not in self._shown_dialogs:
+                self._shown_dialogs[key] = dialog
+        for key in list(self._shown_dialogs):
+            closed = listed.get(key)
+            if closed is None:
+                del self._shown_dialogs[key]  # taken out of the page: gone unreported
+            elif not closed.open:
+                self._spawn_event(self._send(self._closing(closed)))
 
     def _answer_push_route(self, body: Any) -> None:
         route = body.args["route"]
@@ -371,12 +490,14 @@ class FletTestClient:
             if self.web:
                 self._add_entry(route)
             # From inside the loop: the event just gets queued.
-            event = self.loop.create_task(
-                self.session.dispatch_event(*self._route_change_event(route))
-            )
-            self._events.add(event)
-            event.add_done_callback(self._events.discard)
+            self._spawn_event(self.session.dispatch_event(*self._route_change_event(route)))
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+
+    def _spawn_event(self, coroutine: Any) -> None:
+        """Deliver an event from inside the loop; settle() waits for it."""
+        event = self.loop.create_task(coroutine)
+        self._events.add(event)
+        event.add_done_callback(self._events.discard)
 
     def _answer_confirm_pop(self, body: Any) -> None:
         # Measured with Flet 1.0.5 in Chromium: a confirmed pop closes the view
@@ -397,8 +518,16 @@ class FletTestClient:
         self.session.apply_patch(control_id(self.page), {"route": route})
         return control_id(self.page), "route_change", {"route": route}
 
-    def _dispatch_to(self, target: int, name: str, data: Any, *, wait: bool) -> None:
-        task = self.loop.create_task(self.session.dispatch_event(target, name, data))
+    async def _send(self, event: _Event) -> None:
+        """Send ``event`` as the client does: its properties first, then the event."""
+        if event.name == "dismiss" and self._shown_dialogs.pop(event.target, None) is None:
+            return  # not shown (any more): the client has nothing to report
+        if event.props:
+            self.session.apply_patch(event.target, event.props)
+        await self.session.dispatch_event(event.target, event.name, event.data)
+
+    def _dispatch_to(self, event: _Event, *, wait: bool) -> None:
+        task = self.loop.create_task(self._send(event))
         if wait:
             self.loop.run_until_complete(task)
             self.settle()
@@ -418,33 +547,59 @@ class FletTestClient:
             self.loop.run_until_complete(asyncio.sleep(0.001))
 
     def settle(self, timeout: float = 30.0) -> None:
-        """Run the loop until no task is left (navigations, pushes, events).
+        """Run the loop until the page has nothing left to do.
+
+        It waits for what the page is doing: navkit's navigation
+        (``navigator.task``), the surface's tasks (pushes, reshows), and the
+        events the client sends. The app's own tasks (a poller started by
+        ``main``, a handler awaiting an answer) run as long as they make
+        progress -- some callback is ready to run -- and are left waiting once
+        every one of them waits on something no step of the page resolves (a
+        future nobody has set, a timer not yet due). :meth:`settle_until`
+        waits for a state.
 
         Raises:
-            RuntimeError: Tasks still run after ``timeout`` seconds.
+            RuntimeError: The page's tasks still run, or the app's keep
+                running, after ``timeout`` seconds.
         """
         deadline = time.monotonic() + timeout
         while True:
-            pending = [
-                task
-                for task in asyncio.all_tasks(self.loop)
-                if not task.done()
-                and task not in self._orphans
-                and not (is_push(task) and not self.connected)
-            ]
-            if not pending:
+            pending = {task for task in self._page_tasks() if not task.done()}
+            if pending:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RuntimeError(f"the page never settled: {len(pending)} task(s) still run")
+                self.loop.run_until_complete(asyncio.wait(pending, timeout=left))
+                continue
+            if not self._app_progressing():
                 return
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise RuntimeError(f"the page never settled: {len(pending)} task(s) still run")
-            self.loop.run_until_complete(asyncio.wait(pending, timeout=left))
+            if time.monotonic() > deadline:
+                raise RuntimeError("the page never settled: the app's tasks keep running")
+
+    def _app_progressing(self) -> bool:
+        """Run one step of the loop for the app's tasks; whether they did anything.
+
+        Progress: a callback was ready to run (a task woke up, a call was
+        scheduled). Where the loop cannot tell, a task finishing or starting
+        counts instead.
+        """
+        ready = ready_callbacks(self.loop)
+        if ready == 0:
+            return False
+        before = asyncio.all_tasks(self.loop)
+        self.loop.run_until_complete(asyncio.sleep(0))
+        return ready is not None or asyncio.all_tasks(self.loop) != before
 
     def _require_web(self) -> None:
         if not self.web:
             raise RuntimeError("browser buttons exist only for a web page (web=True)")
 
     def close(self) -> None:
-        """Close the page as Flet closes a session; stop the loop if it is the client's own."""
+        """Close the page as Flet closes a session; stop the loop if it is the client's own.
+
+        On its own loop, the app's tasks still waiting are cancelled first,
+        as ``asyncio.run`` does.
+        """
         if self._owns_loop:
             self.settle()
 
@@ -454,4 +609,9 @@ class FletTestClient:
         self.loop.run_until_complete(close_session())
         if self._owns_loop:
             self.settle()
+            waiting = [task for task in asyncio.all_tasks(self.loop) if not task.done()]
+            for task in waiting:
+                task.cancel()
+            if waiting:
+                self.loop.run_until_complete(asyncio.gather(*waiting, return_exceptions=True))
             self.loop.close()

@@ -5,10 +5,14 @@ every message as Flet's transports do (msgpack with Flet's control
 encoder, which records the snapshots the next ``update()`` diffs against)
 and enters the session where the real client's messages do. When Flet
 changes these, this module is the one to update.
+
+One asyncio internal is here too (:func:`ready_callbacks`): ``settle()``
+asks the loop whether anything is ready to run.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +41,7 @@ __all__ = [
     "encoder",
     "is_push",
     "pack",
+    "ready_callbacks",
     "register_message",
     "set_context_page",
     "trigger_event",
@@ -98,3 +103,15 @@ def is_push(task: Any) -> bool:
     """Whether ``task`` is a ``page.push_route`` call (waiting for the client's answer)."""
     coroutine = task.get_coro() if hasattr(task, "get_coro") else None
     return getattr(coroutine, "__qualname__", "") == "Page.push_route"
+
+
+def ready_callbacks(loop: asyncio.AbstractEventLoop) -> int | None:
+    """How many callbacks ``loop`` will run on its next step (None if it cannot tell).
+
+    A task that can go on (a future it awaited is done, a callback it
+    scheduled) has a callback here; a task waiting on a future nothing has
+    resolved yet, or on a timer not yet due, has none. CPython's
+    ``BaseEventLoop`` keeps them in ``_ready``; other loops (uvloop) do not say.
+    """
+    ready = getattr(loop, "_ready", None)
+    return len(ready) if ready is not None else None
