@@ -23,7 +23,8 @@ from navkit.routing.converters import (
 )
 from navkit.routing.location import CONTROL_CHARACTERS, semi_decode_path, unescape
 from navkit.routing.routes import Route
-from navkit.routing.templates import Param, SegmentKind
+from navkit.routing.segments import Param, SegmentKind
+from navkit.routing.templates import template_regexes
 
 __all__ = ["Builder"]
 
@@ -53,7 +54,7 @@ class Builder:
         # Where parameters share a segment (``/:name.:ext``) or may span
         # segments, a value may hold the text the next one starts at: the
         # built path is read back with the template's own expression.
-        self._reading = route.template.compile_regexes()[0] if _may_misread(route) else None
+        self._reading = template_regexes(route.template)[0] if _may_misread(route) else None
 
     @property
     def route(self) -> Route:

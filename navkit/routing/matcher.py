@@ -28,7 +28,8 @@ from typing import Any
 from navkit.routing.converters import Converter, StrConverter
 from navkit.routing.location import semi_decode_path, unescape
 from navkit.routing.routes import EXPANSIONS, Match, Route, route_key
-from navkit.routing.templates import Param, Segment, SegmentKind
+from navkit.routing.segments import Param, Segment, SegmentKind
+from navkit.routing.templates import template_regexes
 
 __all__ = ["Matcher"]
 
@@ -186,7 +187,7 @@ class Matcher:
         if template.is_static:
             self._static.setdefault(template.static_key, route)
         elif template.needs_regex:
-            self._regex_routes.append((route, template.compile_regexes()))
+            self._regex_routes.append((route, template_regexes(template)))
             self._regex_routes.sort(key=lambda item: item[0].key, reverse=True)
         elif not template.has_optional_segment:
             self._insert(route, template.segments, 0)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from navkit.routing.converters import Converter, ListConverter, PathConverter
 from navkit.routing.location import semi_decode_path, unescape
 from navkit.routing.routes import Route
-from navkit.routing.templates import SegmentKind
+from navkit.routing.segments import SegmentKind
 
 __all__ = ["OPEN_TRIALS", "PrefixReach"]
 

@@ -16,8 +16,8 @@ from typing import Any, NamedTuple
 from navkit.errors import BadRequest
 from navkit.routing.converters import Converter, ListConverter
 from navkit.routing.location import Location, parse_query, unescape
+from navkit.routing.segments import Template
 from navkit.routing.signature import QueryParam
-from navkit.routing.templates import Template
 
 __all__ = ["EMPTY", "EXPANSIONS", "Match", "Route", "route_key"]
 

@@ -21,7 +21,7 @@ from navkit.routing.converters import (
     PathConverter,
     StrConverter,
 )
-from navkit.routing.templates import Template
+from navkit.routing.segments import Template
 
 __all__ = ["QueryParam", "ViewParameters", "ViewSignature", "read_signature"]
 

@@ -28,7 +28,7 @@ from navkit.routing.prefixes import PrefixReach
 from navkit.routing.registration import RouteRegistrar, RouteSpec
 from navkit.routing.routes import EMPTY, Match, Route, route_key
 from navkit.routing.signature import ViewParameters, read_signature
-from navkit.routing.templates import parse_template
+from navkit.routing.templates import parse_template, prefix_regex
 
 __all__ = ["DEFAULT_MAX_PATH_LENGTH", "RouteTable"]
 
@@ -208,7 +208,7 @@ class RouteTable(RouteRegistrar):
         for registered in flattened:
             self._registered_blueprints[registered.name] = registered
             if registered.prefix:
-                regex = parse_template(registered.prefix).prefix_regex()
+                regex = prefix_regex(registered.prefix)
                 self._prefixes.append((regex, registered.name))
             for spec in registered.routes:
                 self._register(spec, blueprint=registered.name)

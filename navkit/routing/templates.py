@@ -1,8 +1,8 @@
 """Route templates: parse ExpressJS-style templates once, with ``repath``.
 
 This is the only module that imports ``repath``. A template is parsed into
-segments when it is registered; each segment is classified so that the
-matcher can walk it segment by segment:
+segments when it is registered (the values are in :mod:`navkit.routing.segments`);
+each segment is classified so that the matcher can walk it segment by segment:
 
 * ``STATIC``   -- plain text (``/store``);
 * ``PARAM``    -- one whole segment captured (``/:id``, ``/:id(\\d+)``, ``/:id?``);
@@ -11,7 +11,8 @@ matcher can walk it segment by segment:
 
 A template whose parameters may capture a ``/`` anywhere else (``:p(.*)``
 in the middle, ``/:name.:ext`` whose ``.ext`` part may contain ``/``) is
-matched with repath's own regular expression instead (``needs_regex``).
+matched with repath's own regular expression instead (``needs_regex``,
+:func:`template_regexes`).
 
 What a template matches is what ``repath.pattern(template)`` matches
 (non-strict: one optional trailing slash), applied to the semi-decoded path.
@@ -23,15 +24,13 @@ import functools
 import itertools
 import keyword
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 import repath
 
 from navkit.errors import RouteError
 from navkit.routing.backtracking import backtracking_risk, may_match
+from navkit.routing.segments import Param, Part, Segment, SegmentKind, Template
 
 __all__ = [
     "Param",
@@ -39,230 +38,45 @@ __all__ = [
     "SegmentKind",
     "Template",
     "parse_template",
+    "prefix_regex",
+    "template_regexes",
 ]
 
 
-class SegmentKind(Enum):
-    """How a template segment is matched (see the module docstring)."""
+def template_regexes(template: Template) -> tuple[re.Pattern[str], ...]:
+    """repath's regular expressions for a template, one per reading.
 
-    STATIC = "static"
-    PARAM = "param"
-    PATTERN = "pattern"
-    TAIL = "tail"
-
-
-# Per-segment scores for ranking: more specific scores higher. END marks
-# "the template stops here", which beats any further (optional) segment.
-SCORE_REPEAT = 0
-SCORE_OPTIONAL = 1
-SCORE_PLAIN = 2
-SCORE_CONSTRAINED = 3
-SCORE_STATIC = 4
-SCORE_END = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Param:
-    """A parameter of a template, as repath parsed it.
-
-    Attributes:
-        name: The parameter name (a Python identifier).
-        prefix: ``"/"``, ``"."`` or ``""``: the text written before the value.
-        pattern: The regex source a value must match (repath's default or
-            the ``(...)`` constraint).
-        custom: True when the template gave the pattern (``:id(\\d+)``).
-        optional: ``:name?`` or ``:name*``.
-        repeat: ``:name+`` or ``:name*``.
-        spans: The pattern may match ``/`` (the value may cross segments).
+    The first is the template itself. Then, as in the segment walk, each
+    way of leaving out optional whole-segment parameters (present first),
+    so that a value a converter refuses can be read as absent.
     """
-
-    name: str
-    prefix: str
-    pattern: str
-    custom: bool
-    optional: bool
-    repeat: bool
-    spans: bool
-
-    @property
-    def plain(self) -> bool:
-        """A single-segment parameter with repath's default pattern."""
-        return not (self.custom or self.repeat or self.spans)
-
-    @property
-    def multi_segment(self) -> bool:
-        """True when the value may hold several path segments."""
-        return self.repeat or self.spans
+    tokens = repath.parse(template.source)
+    optional = [
+        index
+        for index, token in enumerate(tokens)
+        if isinstance(token, dict)
+        and token["optional"]
+        and token["prefix"] == "/"
+        and not token["repeat"]
+    ]
+    regexes = []
+    for keep in itertools.product((True, False), repeat=len(optional)):
+        dropped = {index for index, kept in zip(optional, keep, strict=True) if not kept}
+        variant = [token for index, token in enumerate(tokens) if index not in dropped]
+        regexes.append(re.compile(repath.tokens_to_pattern(variant or ["/"])))
+    return tuple(regexes)
 
 
-Part = str | Param
+def prefix_regex(source: str) -> re.Pattern[str]:
+    """repath's expression for the paths under a template (a blueprint's prefix).
 
+    ``/u/:user`` takes ``/u/ada`` and ``/u/ada/anything``, not ``/u`` or
+    ``/users``; it runs on the semi-decoded path, as matching does.
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """One ``/``-separated piece of a template.
-
-    Attributes:
-        kind: How the matcher treats it.
-        parts: Static text and parameters, in order (empty for ``STATIC``).
-        regex: For ``PATTERN`` segments (and constrained ``PARAM``/``TAIL``
-            ones), the compiled expression a whole segment must match.
+    Raises:
+        RouteError: ``source`` is not a valid template.
     """
-
-    kind: SegmentKind
-    parts: tuple[Part, ...]
-    regex: re.Pattern[str] | None = None
-    text: str = ""  # the text of a STATIC segment
-
-    @property
-    def param(self) -> Param:
-        """The parameter of a ``PARAM`` or ``TAIL`` segment."""
-        part = self.parts[0]
-        if not isinstance(part, Param):  # pragma: no cover - only called on PARAM/TAIL
-            raise TypeError(f"{self.kind} segment has no single parameter")
-        return part
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """A parsed route template.
-
-    Attributes:
-        source: The template as written.
-        segments: The template split at ``/`` (trailing slash dropped).
-        needs_regex: True when the segment walk cannot match it.
-    """
-
-    source: str
-    segments: tuple[Segment, ...]
-    needs_regex: bool
-
-    @property
-    def params(self) -> tuple[Param, ...]:
-        """The parameters, in order."""
-        return tuple([part for s in self.segments for part in s.parts if isinstance(part, Param)])
-
-    @property
-    def has_optional_segment(self) -> bool:
-        """True when a whole segment is an optional parameter (``/:id?``)."""
-        for segment in self.segments:
-            if segment.kind is SegmentKind.PARAM and segment.param.optional:
-                return True
-        return False
-
-    @property
-    def param_names(self) -> tuple[str, ...]:
-        """The parameter names, in order."""
-        return tuple(param.name for param in self.params)
-
-    @property
-    def parts(self) -> tuple[Part, ...]:
-        """Static text and parameters in order: the recipe for building a path.
-
-        A parameter whose prefix is ``/`` carries its own separator, so an
-        optional one left out takes its ``/`` with it.
-        """
-        parts: list[Part] = []
-        for segment in self.segments:
-            if segment.kind is SegmentKind.STATIC:
-                parts.append("/" + segment.text)
-                continue
-            first = segment.parts[0]
-            if not (isinstance(first, Param) and first.prefix == "/"):
-                parts.append("/")
-            parts.extend(segment.parts)
-        return tuple(parts)
-
-    @property
-    def is_static(self) -> bool:
-        """True when the template has no parameters."""
-        return all(segment.kind is SegmentKind.STATIC for segment in self.segments)
-
-    @property
-    def static_key(self) -> str:
-        """The semi-decoded path of a static template (``/a/b``)."""
-        return "/" + "/".join(segment.text for segment in self.segments)
-
-    def compile_regexes(self) -> tuple[re.Pattern[str], ...]:
-        """repath's regular expressions for the template, one per reading.
-
-        The first is the template itself. Then, as in the segment walk, each
-        way of leaving out optional whole-segment parameters (present first),
-        so that a value a converter refuses can be read as absent.
-        """
-        tokens = repath.parse(self.source)
-        optional = [
-            index
-            for index, token in enumerate(tokens)
-            if isinstance(token, dict)
-            and token["optional"]
-            and token["prefix"] == "/"
-            and not token["repeat"]
-        ]
-        regexes = []
-        for keep in itertools.product((True, False), repeat=len(optional)):
-            dropped = {index for index, kept in zip(optional, keep, strict=True) if not kept}
-            variant = [token for index, token in enumerate(tokens) if index not in dropped]
-            regexes.append(re.compile(repath.tokens_to_pattern(variant or ["/"])))
-        return tuple(regexes)
-
-    def prefix_regex(self) -> re.Pattern[str]:
-        """repath's expression for the paths under the template (a blueprint's prefix).
-
-        ``/u/:user`` takes ``/u/ada`` and ``/u/ada/anything``, not ``/u`` or
-        ``/users``; it runs on the semi-decoded path, as matching does.
-        """
-        return re.compile(repath.pattern(self.source, end=False))
-
-    def rank(self, converters: Mapping[str, Any]) -> tuple[int, ...]:
-        """Score the template segment by segment; a larger tuple is more specific.
-
-        Args:
-            converters: Converter per parameter; a ``constrained`` one (a
-                typed converter) ranks above a plain string.
-        """
-        scores = [_segment_score(segment, converters) for segment in self.segments]
-        scores.append(SCORE_END)
-        return tuple(scores)
-
-    def signature(self, converters: Mapping[str, Any]) -> str:
-        """A text equal for two templates that match exactly the same paths.
-
-        Parameter names are left out: ``/u/:id`` and ``/u/:name`` collide.
-        One string rather than nested tuples: a large table keeps one per route.
-        """
-        if self.is_static:
-            return self.static_key
-        pieces = []
-        for segment in self.segments:
-            if segment.kind is SegmentKind.STATIC:
-                pieces.append("s" + segment.text)
-                continue
-            for part in segment.parts:
-                if isinstance(part, str):
-                    pieces.append("t" + part)
-                else:
-                    pieces.append(
-                        f"p{part.prefix}\x1f{part.pattern}\x1f{part.optional:d}"
-                        f"{part.repeat:d}\x1f{converters[part.name]!r}"
-                    )
-            pieces.append("/")
-        return "\x1e".join(pieces)
-
-
-def _segment_score(segment: Segment, converters: Mapping[str, Any]) -> int:
-    if segment.kind is SegmentKind.STATIC:
-        return SCORE_STATIC
-    params = [part for part in segment.parts if isinstance(part, Param)]
-    if any(param.repeat or param.spans for param in params):
-        return SCORE_REPEAT
-    if any(param.optional for param in params):
-        return SCORE_OPTIONAL
-    if len(segment.parts) > 1:
-        return SCORE_CONSTRAINED  # static text or a second parameter narrows it
-    param = params[0]
-    constrained = param.custom or converters[param.name].constrained
-    return SCORE_CONSTRAINED if constrained else SCORE_PLAIN
+    return re.compile(repath.pattern(parse_template(source).source, end=False))
 
 
 def parse_template(source: str) -> Template:
@@ -326,7 +140,7 @@ def _tokens(source: str) -> list[Any]:
     """repath's tokens for ``source`` (adjacent text may come as separate strings).
 
     Parsing costs more than the rest of a registration, so two shortcuts,
-    both checked against ``repath.parse`` in tests/test_templates.py:
+    both checked against ``repath.parse`` in tests/routing/test_templates.py:
 
     * text with no token-starting character is a single string token;
     * without ``(`` or ``\\``, no token can contain a ``/``, so each
