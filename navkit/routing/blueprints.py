@@ -7,14 +7,17 @@ be registered again under another prefix and name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from navkit.errors import RouteError
+from navkit.routing.location import path_of, semi_decode_path
 from navkit.routing.registration import RouteRegistrar, RouteSpec
+from navkit.routing.templates import prefix_regex
 
-__all__ = ["Blueprint", "RegisteredBlueprint"]
+__all__ = ["Blueprint", "BlueprintIndex", "RegisteredBlueprint"]
 
 G = TypeVar("G", bound=Callable[..., Any])
 
@@ -175,6 +178,68 @@ class Blueprint(RouteRegistrar):
 
     def __repr__(self) -> str:
         return f"<Blueprint {self.name!r} url_prefix={self.url_prefix!r}>"
+
+
+class BlueprintIndex:
+    """The blueprints registered on a table: by name, and by prefix."""
+
+    def __init__(self) -> None:
+        self._names: set[str] = set()  # the names given to register_blueprint
+        self._by_name: dict[str, RegisteredBlueprint] = {}  # nested ones too
+        self._prefixes: list[tuple[re.Pattern[str], str]] = []  # (prefix, name)
+
+    def add(
+        self, blueprint: Blueprint, *, url_prefix: str | None, name: str | None
+    ) -> list[RegisteredBlueprint]:
+        """Register ``blueprint`` and its nested ones; seal them (see :meth:`Blueprint.seal`).
+
+        Returns:
+            Each blueprint as registered, its routes to be added by the caller.
+
+        Raises:
+            RouteError: The name is taken, a prefix is not a valid template,
+                or the blueprint is nested inside itself.
+        """
+        registered_name = name or blueprint.name
+        if registered_name in self._names:
+            raise RouteError(
+                f"a blueprint named {registered_name!r} is already registered; pass name= "
+                f"to register it again under another name"
+            )
+        flattened = blueprint.flatten(url_prefix=url_prefix, name=name)
+        self._names.add(registered_name)
+        for registered in flattened:
+            registered.blueprint.seal()
+            self._by_name[registered.name] = registered
+            if registered.prefix:
+                self._prefixes.append((prefix_regex(registered.prefix), registered.name))
+        return flattened
+
+    def chain(self, name: str | None) -> list[RegisteredBlueprint]:
+        """The blueprint called ``name`` and its parents, innermost first."""
+        chain = []
+        while name:
+            registered = self._by_name.get(name)
+            if registered is not None:
+                chain.append(registered)
+            name = name.rpartition(".")[0]
+        return chain
+
+    def at(self, path: str) -> str | None:
+        """The blueprint whose prefix ``path`` is under (the longest match), if any.
+
+        Prefixes are templates (``/u/:user``), matched as routes are.
+        """
+        semi = semi_decode_path(path_of(path))
+        if semi is None:
+            return None
+        best: str | None = None
+        longest = -1
+        for regex, name in self._prefixes:
+            hit = regex.match(semi)
+            if hit is not None and hit.end() > longest:
+                best, longest = name, hit.end()
+        return best
 
 
 def join_prefix(prefix: str, template: str) -> str:

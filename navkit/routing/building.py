@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -26,7 +26,7 @@ from navkit.routing.routes import Route
 from navkit.routing.segments import Param, SegmentKind
 from navkit.routing.templates import template_regexes
 
-__all__ = ["Builder"]
+__all__ = ["Builder", "builders_for", "choose_builder", "encode_query", "missing_value"]
 
 _SAFE_TEXT = re.compile(r"[A-Za-z0-9_~-]+")  # needs no encoding, cannot be a dot segment
 _MISSING = object()
@@ -246,6 +246,50 @@ def _semi(text: str, converter: Converter) -> str:
     if converter.multi_segment:
         return text  # already semi-decoded
     return text.replace("%", "%25").replace("/", "%2F")
+
+
+def builders_for(
+    endpoint: str, routes: tuple[Route, ...] | None, endpoints: Collection[str]
+) -> list[Builder]:
+    """One builder per route of ``endpoint``.
+
+    Raises:
+        BuildError: No such endpoint (``routes`` is None); it suggests the
+            closest of ``endpoints``.
+    """
+    if routes is None:
+        close = difflib.get_close_matches(endpoint, endpoints, n=1)
+        raise BuildError(
+            f"url_for: no endpoint {endpoint!r}.",
+            endpoint=endpoint,
+            suggestion=close[0] if close else None,
+        )
+    return [Builder(route) for route in routes]
+
+
+def choose_builder(endpoint: str, builders: list[Builder], values: Mapping[str, Any]) -> Builder:
+    """The builder that fits ``values`` best (see :meth:`Builder.suitability`).
+
+    Raises:
+        BuildError: No builder fits: a value is missing, or the values
+            contradict the defaults of every template of the endpoint.
+    """
+    best: Builder | None = None
+    best_fit: tuple[int, int] | None = None
+    for builder in builders:
+        fit = builder.suitability(values)
+        if fit is not None and (best_fit is None or fit > best_fit):
+            best, best_fit = builder, fit
+    if best is not None:
+        return best
+    missing = builders[0].missing(values)
+    if missing:
+        raise missing_value(builders[0].route, missing[0], values)
+    raise BuildError(
+        f"url_for({endpoint!r}): the values {dict(values)!r} contradict the defaults of "
+        f"every template of this endpoint.",
+        endpoint=endpoint,
+    )
 
 
 def missing_value(route: Route, name: str, values: Mapping[str, Any]) -> BuildError:

@@ -21,7 +21,7 @@ from navkit.routing.converters import (
     PathConverter,
     StrConverter,
 )
-from navkit.routing.segments import Template
+from navkit.routing.segments import Param, Template
 
 __all__ = ["QueryParam", "ViewParameters", "ViewSignature", "read_signature"]
 
@@ -132,35 +132,12 @@ def read_signature(
             raise RouteError(f"converters= names {name!r}, which {where} does not take")
 
     def converter_for(name: str) -> Converter:
-        spec = converters.get(name, hints.get(name, str))
-        if spec is _NO_DEFAULT or spec is Any:
-            spec = str
-        try:
-            return registry.resolve(spec)
-        except LookupError:
-            if isinstance(spec, str):  # an annotation get_type_hints could not resolve
-                raise RouteError(
-                    f"{where}: cannot resolve the annotation {spec!r} of {name!r}; "
-                    f"pass converters={{{name!r}: ...}}"
-                ) from None
-            raise RouteError(
-                f"{where}: no converter for {spec!r} (parameter {name!r}); "
-                f"register one with router.add_converter()"
-            ) from None
+        return _converter_for(where, name, converters.get(name, hints.get(name, str)), registry)
 
     path_converters: dict[str, Converter] = {}
     fallbacks: dict[str, Any] = {}
     for param in template_params:
-        converter = converter_for(param.name)
-        if param.multi_segment and not converter.multi_segment:
-            if isinstance(converter, StrConverter):
-                converter = PathConverter()
-            else:
-                raise RouteError(
-                    f"{where}: {param.name!r} can hold several segments; annotate it "
-                    f"str or list[...], not {type(converter).__name__}"
-                )
-        path_converters[param.name] = converter
+        path_converters[param.name] = _path_converter(where, param, converter_for(param.name))
         if param.optional:
             parameter = parameters.get(param.name)
             default = parameter.default if parameter is not None else _NO_DEFAULT
@@ -178,6 +155,36 @@ def read_signature(
             continue
         query.append(QueryParam(name, converter_for(name), parameter.default))
     return ViewSignature(path_converters, tuple(query), fallbacks, tuple(injected))
+
+
+def _converter_for(where: str, name: str, spec: Any, registry: ConverterRegistry) -> Converter:
+    """The converter for ``spec`` (an annotation, a name, a converter), or a clear error."""
+    if spec is _NO_DEFAULT or spec is Any:
+        spec = str
+    try:
+        return registry.resolve(spec)
+    except LookupError:
+        if isinstance(spec, str):  # an annotation get_type_hints could not resolve
+            raise RouteError(
+                f"{where}: cannot resolve the annotation {spec!r} of {name!r}; "
+                f"pass converters={{{name!r}: ...}}"
+            ) from None
+        raise RouteError(
+            f"{where}: no converter for {spec!r} (parameter {name!r}); "
+            f"register one with router.add_converter()"
+        ) from None
+
+
+def _path_converter(where: str, param: Param, converter: Converter) -> Converter:
+    """``converter``, or a path converter for a ``str`` that may hold several segments."""
+    if not param.multi_segment or converter.multi_segment:
+        return converter
+    if isinstance(converter, StrConverter):
+        return PathConverter()
+    raise RouteError(
+        f"{where}: {param.name!r} can hold several segments; annotate it "
+        f"str or list[...], not {type(converter).__name__}"
+    )
 
 
 # Classes whose instances the navigator passes to view functions carry this

@@ -1,4 +1,10 @@
-"""The route table: registration, conflict checks, matching and ``url_for``.
+"""The route table: registration, matching and ``url_for``, over the routing modules.
+
+Registration checks a route's options (:mod:`navkit.routing.checks`),
+parses its template, reads its view's signature and refuses a route that
+matches the same paths as another; the matcher, the prefix reach and the
+builders of ``url_for`` do the rest. Blueprints are kept by
+:class:`~navkit.routing.blueprints.BlueprintIndex`.
 
 Pure: nothing here knows about pages or Flet. ``navkit.Router`` is this
 table with ``attach`` added by the Flet binding (as Werkzeug's ``Request``
@@ -11,40 +17,29 @@ writes to it.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from navkit.errors import BuildError, RouteError
-from navkit.routing.blueprints import Blueprint, RegisteredBlueprint
-from navkit.routing.building import Builder, missing_value
+from navkit.errors import RouteError
+from navkit.routing.blueprints import Blueprint, BlueprintIndex
+from navkit.routing.building import Builder, builders_for, choose_builder
+from navkit.routing.checks import check_options, check_parents
 from navkit.routing.converters import Converter, ConverterRegistry
-from navkit.routing.location import path_of, semi_decode_path
 from navkit.routing.matcher import Matcher
 from navkit.routing.prefixes import PrefixReach
 from navkit.routing.registration import RouteRegistrar, RouteSpec
 from navkit.routing.routes import EMPTY, Match, Route, route_key
 from navkit.routing.signature import ViewParameters, read_signature
-from navkit.routing.templates import parse_template, prefix_regex
+from navkit.routing.templates import parse_template
 
 __all__ = ["DEFAULT_MAX_PATH_LENGTH", "RouteTable"]
 
 
 DEFAULT_MAX_PATH_LENGTH = 8192
 
-# Options a route may carry for the navigation layers (see Router.route).
-ROUTE_OPTIONS = frozenset({"title", "parent", "root", "guards", "redirect_to", "modal"})
-MODAL_KINDS = frozenset({"dialog", "sheet"})
-
 G = TypeVar("G", bound=Callable[..., Any])
-
-
-def _redirect_only(**_values: Any) -> None:
-    """The view of a ``redirect_to`` route: never called, the navigator redirects."""
-
 
 _FRAGMENT_SAFE = "/?=&:@!$'()*+,;~-._"
 
@@ -79,9 +74,7 @@ class RouteTable(RouteRegistrar):
         self._builders: dict[str, list[Builder]] = {}  # made on first use by url_for
         self._views: dict[str, Callable[..., Any]] = {}
         self._signatures: dict[str, Route] = {}
-        self._blueprints: set[str] = set()
-        self._registered_blueprints: dict[str, RegisteredBlueprint] = {}
-        self._prefixes: list[tuple[re.Pattern[str], str]] = []  # (prefix, blueprint name)
+        self._blueprints = BlueprintIndex()
         self.guards: list[Callable[..., Any]] = []
         self.error_handlers: dict[int, Callable[..., Any]] = {}
         self._interned: dict[tuple[tuple[str, type, Any], ...], Mapping[str, Any]] = {}
@@ -140,7 +133,7 @@ class RouteTable(RouteRegistrar):
     def guards_for(self, route: Route) -> list[Callable[..., Any]]:
         """The guards a navigation to ``route`` asks: the router's, its blueprints', its own."""
         guards = list(self.guards)
-        for blueprint in reversed(self._blueprint_chain(route.blueprint)):
+        for blueprint in reversed(self._blueprints.chain(route.blueprint)):
             guards.extend(blueprint.blueprint.guards)
         guards.extend(route.options.get("guards", ()))
         return guards
@@ -152,38 +145,12 @@ class RouteTable(RouteRegistrar):
         matches, the blueprint whose prefix the path is under -- wins over the
         router.
         """
-        name = route.blueprint if route is not None else self._blueprint_at(path)
-        for blueprint in self._blueprint_chain(name):
+        name = route.blueprint if route is not None else self._blueprints.at(path)
+        for blueprint in self._blueprints.chain(name):
             handler = blueprint.blueprint.error_handlers.get(code)
             if handler is not None:
                 return handler
         return self.error_handlers.get(code)
-
-    def _blueprint_chain(self, name: str | None) -> list[RegisteredBlueprint]:
-        """The blueprint called ``name`` and its parents, innermost first."""
-        chain = []
-        while name:
-            registered = self._registered_blueprints.get(name)
-            if registered is not None:
-                chain.append(registered)
-            name = name.rpartition(".")[0]
-        return chain
-
-    def _blueprint_at(self, path: str) -> str | None:
-        """The blueprint whose prefix ``path`` is under (the longest match), if any.
-
-        Prefixes are templates (``/u/:user``), matched as routes are.
-        """
-        semi = semi_decode_path(path_of(path))
-        if semi is None:
-            return None
-        best: str | None = None
-        longest = -1
-        for regex, name in self._prefixes:
-            hit = regex.match(semi)
-            if hit is not None and hit.end() > longest:
-                best, longest = name, hit.end()
-        return best
 
     def register_blueprint(
         self, blueprint: Blueprint, *, url_prefix: str | None = None, name: str | None = None
@@ -194,47 +161,23 @@ class RouteTable(RouteRegistrar):
             blueprint: The blueprint.
             url_prefix: Use this prefix instead of the blueprint's own.
             name: Register under another name (to register a blueprint twice).
+
+        Raises:
+            RouteError: The name is taken (pass ``name=``), or a route of it
+                is refused (as by :meth:`route`).
         """
-        registered_name = name or blueprint.name
-        if registered_name in self._blueprints:
-            raise RouteError(
-                f"a blueprint named {registered_name!r} is already registered; pass name= "
-                f"to register it again under another name"
-            )
-        self._blueprints.add(registered_name)
-        flattened = blueprint.flatten(url_prefix=url_prefix, name=name)
-        for registered in flattened:
-            registered.blueprint.seal()
-        for registered in flattened:
-            self._registered_blueprints[registered.name] = registered
-            if registered.prefix:
-                regex = prefix_regex(registered.prefix)
-                self._prefixes.append((regex, registered.name))
-            for spec in registered.routes:
-                self._register(spec, blueprint=registered.name)
+        registered = self._blueprints.add(blueprint, url_prefix=url_prefix, name=name)
+        for one in registered:
+            for spec in one.routes:
+                self._register(spec, blueprint=one.name)
 
     def _register(self, spec: RouteSpec, *, blueprint: str | None) -> Route:
-        unknown = set(spec.options) - ROUTE_OPTIONS
-        if unknown:
-            raise RouteError(
-                f"route {spec.template!r}: unknown option(s) {sorted(unknown)}; "
-                f"known: {sorted(ROUTE_OPTIONS)}"
-            )
-        spec = self._check_options(spec)
+        spec = check_options(spec)
         view = spec.view
-        if view is None:  # pragma: no cover - _check_options gives every route a view
+        if view is None:  # pragma: no cover - check_options gives every route a view
             raise RouteError(f"route {spec.template!r} has no view")
         parsed = parse_template(spec.template)
-        name = spec.endpoint or getattr(view, "__name__", None)
-        if not name:
-            raise RouteError(f"route {spec.template!r}: pass endpoint= (the view has no __name__)")
-        endpoint = f"{blueprint}.{name}" if blueprint else name
-        known = self._views.get(endpoint)
-        if known is not None and known is not view:
-            raise RouteError(
-                f"endpoint {endpoint!r} is already used by {known.__qualname__!r}; "
-                f"pass endpoint= to name {getattr(view, '__qualname__', view)!r}"
-            )
+        endpoint = self._endpoint_for(spec, view, blueprint)
         inspected = self._inspected.get(view)
         if inspected is None:
             inspected = self._inspected[view] = ViewParameters.of(view)
@@ -261,16 +204,38 @@ class RouteTable(RouteRegistrar):
             options=spec.options,
             injected=signature.injected,
         )
-        key = parsed.signature(converters)
-        clash = self._signatures.get(key)
+        self._add(route, parsed.signature(converters))
+        return route
+
+    def _endpoint_for(
+        self, spec: RouteSpec, view: Callable[..., Any], blueprint: str | None
+    ) -> str:
+        """The endpoint of a route being registered; refused if another view has it."""
+        name = spec.endpoint or getattr(view, "__name__", None)
+        if not name:
+            raise RouteError(f"route {spec.template!r}: pass endpoint= (the view has no __name__)")
+        endpoint = f"{blueprint}.{name}" if blueprint else name
+        known = self._views.get(endpoint)
+        if known is not None and known is not view:
+            raise RouteError(
+                f"endpoint {endpoint!r} is already used by {known.__qualname__!r}; "
+                f"pass endpoint= to name {getattr(view, '__qualname__', view)!r}"
+            )
+        return endpoint
+
+    def _add(self, route: Route, signature: str) -> None:
+        """Add a checked route to every structure, unless another matches the same paths."""
+        clash = self._signatures.get(signature)
         if clash is not None:
             raise RouteError(
-                f"route {spec.template!r} ({endpoint}) matches exactly the same paths as "
-                f"{clash.template.source!r} ({clash.endpoint}); one of them would never be used"
+                f"route {route.template.source!r} ({route.endpoint}) matches exactly the same "
+                f"paths as {clash.template.source!r} ({clash.endpoint}); one of them would "
+                f"never be used"
             )
-        self._signatures[key] = route
-        self._views[endpoint] = view
+        self._signatures[signature] = route
+        self._views[route.endpoint] = route.view
         self._routes.append(route)
+        endpoint = route.endpoint
         earlier = self._endpoints.get(endpoint)
         if earlier is None:
             self._endpoints[endpoint] = route
@@ -279,7 +244,6 @@ class RouteTable(RouteRegistrar):
         self._builders.pop(endpoint, None)  # built again, lazily, by the next url_for
         self._matcher.add(route)
         self._reach.add(route)
-        return route
 
     # -- reading --------------------------------------------------------
 
@@ -318,42 +282,7 @@ class RouteTable(RouteRegistrar):
             RouteError: A ``parent=`` endpoint that does not exist, that needs
                 a value its child cannot give, or a loop of parents.
         """
-        for route in self._routes:
-            parent = route.options.get("parent")
-            if parent is None:
-                continue
-            parents = self.routes_for(parent)
-            if not parents:
-                close = difflib.get_close_matches(parent, self._endpoints, n=1)
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                raise RouteError(
-                    f"route {route.template.source!r} ({route.endpoint}) names parent "
-                    f"{parent!r}, which is not an endpoint.{hint}"
-                )
-            given = set(route.template.param_names) | set(route.defaults)
-            if not any(set(self._required(p)) <= given for p in parents):
-                raise RouteError(
-                    f"route {route.template.source!r} ({route.endpoint}) cannot build the "
-                    f"address of its parent {parent!r}: it lacks "
-                    f"{sorted(set(self._required(parents[0])) - given)}"
-                )
-            self._check_parent_loop(route)
-
-    @staticmethod
-    def _required(route: Route) -> list[str]:
-        return [
-            p.name for p in route.template.params if not p.optional and p.name not in route.defaults
-        ]
-
-    def _check_parent_loop(self, route: Route) -> None:
-        chain = [route.endpoint]
-        parent = route.options.get("parent")
-        while parent is not None:
-            if parent in chain:
-                raise RouteError(f"parent= endpoints form a loop: {' => '.join([*chain, parent])}")
-            chain.append(parent)
-            parents = self.routes_for(parent)
-            parent = parents[0].options.get("parent") if parents else None
+        check_parents(self._routes, self.routes_for, self._endpoints)
 
     def match(self, route: str) -> Match | None:
         """Find the most specific route for an address, or None.
@@ -386,42 +315,18 @@ class RouteTable(RouteRegistrar):
         fragment = values.pop("_fragment", None)
         builders = self._builders.get(endpoint)
         if builders is None:
-            builders = self._builders_for(endpoint)
+            routes = self._endpoints.get(endpoint)
+            builders = builders_for(
+                endpoint, None if routes is None else _as_tuple(routes), self._endpoints
+            )
+            self._builders[endpoint] = builders
         if len(builders) == 1 and builders[0].simple:
             text = builders[0].build(values, self.converters)  # build() reports what is missing
         else:
-            text = self._choose(endpoint, builders, values).build(values, self.converters)
+            text = choose_builder(endpoint, builders, values).build(values, self.converters)
         if fragment:
             text += "#" + quote(str(fragment), safe=_FRAGMENT_SAFE)
         return text
-
-    @staticmethod
-    def _check_options(spec: RouteSpec) -> RouteSpec:
-        guards = spec.options.get("guards", ())
-        if not isinstance(guards, (list, tuple)) or not all(callable(g) for g in guards):
-            raise RouteError(f"route {spec.template!r}: guards= must be a list of functions")
-        modal = spec.options.get("modal")
-        if modal is not None and modal not in MODAL_KINDS:
-            kinds = sorted(MODAL_KINDS)
-            raise RouteError(
-                f"route {spec.template!r}: modal= must be one of {kinds}, not {modal!r}"
-            )
-        redirect_to = spec.options.get("redirect_to")
-        if redirect_to is not None and (not isinstance(redirect_to, str) or not redirect_to):
-            raise RouteError(f"route {spec.template!r}: redirect_to= must be a path or endpoint")
-        if spec.view is None:
-            if redirect_to is None:
-                raise RouteError(f"route {spec.template!r} needs a view (or redirect_to=)")
-            endpoint = spec.endpoint or f"redirect:{spec.template}"
-            return RouteSpec(
-                spec.template,
-                _redirect_only,
-                endpoint,
-                spec.defaults,
-                spec.converters,
-                spec.options,
-            )
-        return spec
 
     def _shared(self, mapping: Mapping[str, Any]) -> Mapping[str, Any]:
         """One frozen mapping per distinct content (most routes repeat ``{"id": str}``)."""
@@ -434,37 +339,6 @@ class RouteTable(RouteRegistrar):
             return self._interned.setdefault(key, MappingProxyType(dict(mapping)))
         except TypeError:  # an unhashable custom converter: keep its own copy
             return MappingProxyType(dict(mapping))
-
-    def _builders_for(self, endpoint: str) -> list[Builder]:
-        routes = self._endpoints.get(endpoint)
-        if routes is None:
-            close = difflib.get_close_matches(endpoint, self._endpoints, n=1)
-            raise BuildError(
-                f"url_for: no endpoint {endpoint!r}.",
-                endpoint=endpoint,
-                suggestion=close[0] if close else None,
-            )
-        builders = self._builders[endpoint] = [Builder(route) for route in _as_tuple(routes)]
-        return builders
-
-    @staticmethod
-    def _choose(endpoint: str, builders: list[Builder], values: Mapping[str, Any]) -> Builder:
-        best: Builder | None = None
-        best_fit: tuple[int, int] | None = None
-        for builder in builders:
-            fit = builder.suitability(values)
-            if fit is not None and (best_fit is None or fit > best_fit):
-                best, best_fit = builder, fit
-        if best is not None:
-            return best
-        missing = builders[0].missing(values)
-        if missing:
-            raise missing_value(builders[0].route, missing[0], values)
-        raise BuildError(
-            f"url_for({endpoint!r}): the values {dict(values)!r} contradict the defaults of "
-            f"every template of this endpoint.",
-            endpoint=endpoint,
-        )
 
 
 def _as_tuple(routes: Route | tuple[Route, ...]) -> tuple[Route, ...]:
