@@ -95,7 +95,7 @@ class _Bare:
     def reshow_top(self) -> None:
         pass
 
-    def push_url(self, address: str) -> None:
+    def move_client(self, move: object) -> None:
         pass
 
     def in_loop(self, callback: Callable[[], object]) -> bool:

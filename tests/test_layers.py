@@ -51,7 +51,7 @@ def imports(path: Path) -> Iterator[str]:
 def layer(module: str) -> str:
     """``navkit.routing.table`` -> ``routing``; top-level modules are their own entry."""
     part = module.split(".")[1] if module.count(".") else module
-    return part if part in LAYERS else part
+    return part
 
 
 def navkit_imports(name: str, path: Path) -> set[str]:

@@ -32,7 +32,14 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, quote
 
-__all__ = ["HISTORY_SCRIPT", "RESERVED", "Command", "command_route", "parse_reserved"]
+__all__ = [
+    "HISTORY_SCRIPT",
+    "RESERVED",
+    "Command",
+    "command_route",
+    "moved_route",
+    "parse_reserved",
+]
 
 RESERVED = "/__navkit__/"
 
@@ -132,6 +139,11 @@ def command_route(number: int, command: Command) -> str:
     if command.kind == "go":
         return f"{RESERVED}go?n={number}&by={command.by}"
     return f"{RESERVED}{command.kind}?n={number}&to={quote(command.to, safe='/')}"
+
+
+def moved_route(by: int, to: str) -> str:
+    """The script's message for a move the browser made itself (as its JavaScript writes it)."""
+    return f"{RESERVED}moved?by={by}&to={quote(to, safe='')}"
 
 
 def parse_reserved(route: str) -> Command | None:

@@ -49,6 +49,7 @@ from navkit.flet.pages import navigator_of
 from navkit.flet.surface import PageSurface
 from navkit.navigation.navigator import Navigator
 from navkit.navigation.urls import UrlStrategy
+from navkit.testing.browser import BrowserTab
 from navkit.testing.protocol import (
     SESSION_TIMEOUT,
     Connection,
@@ -122,6 +123,9 @@ class FletTestClient:
         main: Called with the page after attaching, like an app's ``main``.
         loop: An event loop shared with other clients (the pages of one
             app share one); by default each client has its own.
+        history_script: A web page carries navkit's history script, as
+            ``navkit.run`` serves it; False plays a page without it (an
+            app's own ``index.html``): the browser's history only grows.
     """
 
     def __init__(
@@ -134,6 +138,7 @@ class FletTestClient:
         base_path: str = "",
         main: Callable[[ft.Page], Any] | None = None,
         loop: asyncio.AbstractEventLoop | None = None,
+        history_script: bool = True,
     ) -> None:
         # Pages of one app share one loop in Flet; give several clients the
         # same ``loop`` to drive them interleaved (see act() and idle()).
@@ -153,8 +158,8 @@ class FletTestClient:
         # it reports ``dismiss`` once per dialog it showed, however it closed:
         # by the user, or by Python setting ``open=False``.
         self._shown_dialogs: dict[int, ft.DialogControl] = {}
-        self.entries = [route]
-        self.index = 0
+        # The browser tab's session history (web pages only).
+        self.tab = BrowserTab(route, script=web and history_script)
         # push_route calls sent while disconnected: Flet dropped them, and
         # they wait until the session expires (settle() does not wait for them).
         self._orphans: set[asyncio.Future[Any]] = set()
@@ -166,7 +171,13 @@ class FletTestClient:
         )
         self._register(connection, self.session.get_page_patch())
         if router is not None:
-            self.call(router.attach, self.page, strategy=strategy, base_path=base_path)
+            self.call(
+                router.attach,
+                self.page,
+                strategy=strategy,
+                base_path=base_path,
+                history_script=web and history_script,
+            )
         if main is not None:
             self.call(main, self.page)
             if router is not None:
@@ -328,15 +339,15 @@ class FletTestClient:
         if action == "system_back":
             return self._system_back()
         self._require_web()
-        if action == "browser_back" and self.index > 0:
-            self.index -= 1
-        elif action == "browser_forward" and self.index < len(self.entries) - 1:
-            self.index += 1
-        elif action == "open" and route != self.client_route:
-            self._add_entry(route)
-        else:
-            return []  # nothing to go back or forward to, or the same address
-        return [_Event(*self._route_change_event(self.entries[self.index]))]
+        if action == "open":
+            if route == self.client_route:
+                return []  # the same address: nothing happens
+            self.tab.push(route)
+            return [_Event(*self._route_change_event(route))]
+        moved = self.tab.user_moves(-1 if action == "browser_back" else 1)
+        if moved is None:
+            return []  # nothing to go back or forward to
+        return [_Event(*self._route_change_event(moved, shows=self.tab.current))]
 
     def _maybe_pop_view(self) -> list[_Event]:
         """``Navigator.maybePop`` on the top view: its ``PopScope`` decides."""
@@ -487,11 +498,15 @@ class FletTestClient:
     def _answer_push_route(self, body: Any) -> None:
         route = body.args["route"]
         if route != self.client_route:  # Flet's RouteState ignores the same route
-            if self.web:
-                self._add_entry(route)
-            # From inside the loop: the event just gets queued.
-            self._spawn_event(self.session.dispatch_event(*self._route_change_event(route)))
+            routes = self.tab.answer_push(route) if self.web else [route]
+            # From inside the loop: the events just get queued, in order.
+            self._spawn_event(self._route_changes(routes))
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+
+    async def _route_changes(self, routes: list[str]) -> None:
+        shows = self.tab.current if self.web else routes[-1]
+        for route in routes:
+            await self.session.dispatch_event(*self._route_change_event(route, shows=shows))
 
     def _spawn_event(self, coroutine: Any) -> None:
         """Deliver an event from inside the loop; settle() waits for it."""
@@ -507,14 +522,19 @@ class FletTestClient:
             self._hidden.add(getattr(view, "route", None) or "/")
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
 
-    def _add_entry(self, route: str) -> None:
-        del self.entries[self.index + 1 :]
-        self.entries.append(route)
-        self.index += 1
+    @property
+    def entries(self) -> list[str]:
+        """The browser tab's history entries (web), oldest first."""
+        return self.tab.entries
 
-    def _route_change_event(self, route: str) -> tuple[int, str, Any]:
-        """The client shows ``route``; the route change it sends Python."""
-        self.client_route = route
+    @property
+    def index(self) -> int:
+        """The position of the entry the browser shows (web)."""
+        return self.tab.index
+
+    def _route_change_event(self, route: str, shows: str | None = None) -> tuple[int, str, Any]:
+        """The route change the client sends Python; then it shows ``shows`` (or ``route``)."""
+        self.client_route = route if shows is None else shows
         self.session.apply_patch(control_id(self.page), {"route": route})
         return control_id(self.page), "route_change", {"route": route}
 

@@ -55,9 +55,12 @@ TARGETS = st.sampled_from(["home", "store", "login", "/store", "/"])
 class BrowserModel:
     """What the page must show and what the history must hold, written from the spec.
 
-    ``web``: a browser's history, where Python can only push (back(),
-    replace() and pops add an entry) and Back/Forward really move.
-    Otherwise navkit's own history, where back() moves and replace() replaces.
+    A browser's session history (``web``, with navkit's history script) and
+    navkit's own (desktop) follow the same rules: ``go`` adds an entry,
+    ``replace`` rewrites the current one, ``back()``/``forward()`` and
+    closing views move through the entries (closing rewrites the current
+    entry where the one beneath is not the parent), and a refused browser
+    move is undone by moving back.
     """
 
     web: bool
@@ -85,7 +88,7 @@ class BrowserModel:
         final = self.lands(target) if target != self.shown else None
         if final is None or final == self.shown:
             return
-        if replace and not self.web:
+        if replace:
             self.entries[self.index] = final
         else:
             self.push(final)
@@ -98,22 +101,24 @@ class BrowserModel:
         final = self.lands(target)
         if final is None:
             return
-        if final == target and not self.web:
+        if final == target:
             self.index += delta
         elif final != self.shown:  # not redirected to where it is already
             self.push(final)
 
-    def pop_to(self, target: str) -> None:
-        """Closing views down to ``target`` (pop, pop_until, the AppBar arrow)."""
+    def pop_to(self, target: str, closed: int = 1) -> None:
+        """Closing ``closed`` views down to ``target`` (pop, pop_until, the AppBar arrow)."""
         final = self.lands(target)
         if final is None or final == self.shown:
             return
-        if self.web or final != target:
+        if final != target:
             self.push(final)
-        elif self.index > 0 and self.entries[self.index - 1] == target:
-            self.index -= 1
-        else:
-            self.entries[self.index] = target
+            return
+        for by in range(1, min(closed, self.index) + 1):
+            if self.entries[self.index - by] == target:
+                self.index -= by
+                return
+        self.entries[self.index] = target
 
     def refresh(self) -> None:
         final = self.lands(self.shown)
@@ -124,22 +129,25 @@ class BrowserModel:
         """The browser's Back (-1) or Forward (+1): it moved before Python heard."""
         shown = self.shown
         self.index += delta
-        self._browser_arrived(shown)
+        self._browser_arrived(shown, delta)
 
     def typed(self, address: str) -> None:
         shown = self.shown
         self.push(address)
-        self._browser_arrived(shown)
+        self._browser_arrived(shown, 0)
 
-    def _browser_arrived(self, shown: str) -> None:
+    def _browser_arrived(self, shown: str, delta: int) -> None:
         target = self.shown
         if target == shown:
             return
         final = self.lands(target)
-        if final is None:
-            self.push(shown)  # refused: navkit puts the address back
+        if final is None:  # refused: the browser goes back where it was, no entry added
+            if delta:
+                self.index -= delta
+            else:
+                self.entries[self.index] = shown
         elif final != target:
-            self.push(final)
+            self.entries[self.index] = final  # redirected: the entry is where it landed
 
 
 class Navigation(RuleBasedStateMachine):
@@ -163,10 +171,7 @@ class Navigation(RuleBasedStateMachine):
         self.model = BrowserModel(web, [address], decisions=self.decisions)
         final = self.model.lands(address)
         if final is not None and final != address:
-            if web:
-                self.model.push(final)
-            else:
-                self.model.entries[0] = final
+            self.model.entries[0] = final
 
     @initialize(address=ADDRESSES, web=st.booleans())
     def start(self, address: str, web: bool) -> None:
@@ -216,10 +221,11 @@ class Navigation(RuleBasedStateMachine):
     def pop_until(self, where: str) -> None:
         levels = self.client.navigator.stack
         self.client.call(self.client.navigator.pop_until, where)
-        for level in reversed(levels[:-1]):
+        for index in range(len(levels) - 2, -1, -1):
+            level = levels[index]
             endpoint = level.match.endpoint if level.match is not None else None
             if where in (endpoint, level.path):
-                self.model.pop_to(level.address)
+                self.model.pop_to(level.address, len(levels) - 1 - index)
                 return
 
     @rule()
@@ -242,41 +248,25 @@ class Navigation(RuleBasedStateMachine):
             self.client.app_bar_back()
             self.model.pop_to(below)
 
-    def _unambiguous(self) -> bool:
-        """False when both neighbours of the current entry hold the same address.
-
-        Then Back and Forward send the same route change and no one can tell
-        them apart (Flet sends no direction); navkit assumes Back. The page
-        shown is right either way; see the README.
-        """
-        client = self.client
-        if not 0 < client.index < len(client.entries) - 1:
-            return True
-        return client.entries[client.index - 1] != client.entries[client.index + 1]
-
     @rule()
     def browser_back(self) -> None:
-        if self.client.web and self._unambiguous() and self.client.index > 0:
+        # The history script says how far the browser moved: the A, B, A
+        # case (both neighbours the same address) is exact too.
+        if self.client.web and self.client.index > 0:
             self.client.browser_back()
             self.model.browser_moved(-1)
 
     @rule()
     def browser_forward(self) -> None:
         client = self.client
-        if client.web and self._unambiguous() and client.index < len(client.entries) - 1:
+        if client.web and client.index < len(client.entries) - 1:
             client.browser_forward()
             self.model.browser_moved(+1)
 
     @rule(address=ADDRESSES)
     def type_address(self, address: str) -> None:
         client = self.client
-        if not client.web or address == client.client_route:
-            return
-        # Typing the address of the entry before (or after) the current one
-        # cannot be told from Back (Forward): Flet's route change carries no
-        # direction. navkit takes it for the button; see the README.
-        neighbours = client.entries[max(client.index - 1, 0) : client.index + 2]
-        if address not in neighbours:
+        if client.web and address != client.client_route:
             client.open(address)
             self.model.typed(address)
 

@@ -148,11 +148,40 @@ def test_each_go_adds_exactly_one_browser_entry(navkit_client: Client, shop: Sho
 
 
 def test_app_bar_back_lands_on_the_view_beneath(navkit_client: Client, shop: ShopApp) -> None:
-    client = navkit_client(shop.router, route="/store/42")
+    client = navkit_client(shop.router)
+    client.go("/store")
+    client.go("/store/42")
     client.app_bar_back()
     assert client.view_routes == ["/", "/store"]
     assert client.navigator.last_source is Source.VIEW_POP
-    # Flet turns the pop into a new browser entry: Back returns to the closed page.
+    # The browser went back one entry: the closed page is ahead, not behind.
+    assert (client.entries, client.index) == (["/", "/store", "/store/42"], 1)
+    client.browser_back()
+    assert client.view_routes == ["/"]
+    client.browser_forward()
+    client.browser_forward()
+    assert client.view_routes == ["/", "/store", "/store/42"]
+    assert client.navigator.history == HistoryState(tuple(client.entries), client.index)
+
+
+def test_after_a_deep_link_the_back_arrow_rewrites_the_entry(
+    navkit_client: Client, shop: ShopApp
+) -> None:
+    client = navkit_client(shop.router, route="/store/42")
+    client.app_bar_back()
+    # /store never was a browser entry: the current one now holds it, so no
+    # Back or Forward returns to the closed item.
+    assert (client.entries, client.index) == (["/store"], 0)
+    assert client.navigator.history == HistoryState(("/store",), 0)
+
+
+def test_without_the_history_script_the_history_can_only_grow(
+    navkit_client: Client, shop: ShopApp
+) -> None:
+    client = navkit_client(shop.router, route="/store/42", history_script=False)
+    client.app_bar_back()
+    assert client.view_routes == ["/", "/store"]
+    # Flet alone turns the pop into a new browser entry: Back returns to the closed page.
     assert client.entries == ["/store/42", "/store"]
     client.browser_back()
     assert client.view_routes == ["/", "/store", "/store/42"]
@@ -280,18 +309,22 @@ def test_main_receives_the_page_after_attach(shop: ShopApp) -> None:
     client.close()
 
 
-def test_ambiguous_browser_move_still_shows_the_right_page(
-    navkit_client: Client, shop: ShopApp
+@pytest.mark.parametrize("script", [True, False])
+def test_back_and_forward_at_the_same_address(
+    navkit_client: Client, shop: ShopApp, script: bool
 ) -> None:
-    # [/, /store, /] after an AppBar back: Back and Forward from /store both
-    # arrive as "/" with no direction. navkit assumes Back; the page is right.
-    client = navkit_client(shop.router)
+    # [/, /store, /]: Back and Forward from /store both land on "/".
+    client = navkit_client(shop.router, history_script=script)
     client.go("/store")
-    client.app_bar_back()
+    client.go("/")
     client.browser_back()
     client.browser_forward()
     assert client.view_routes == ["/"] and client.page.route == "/"
     assert client.navigator.history.current == "/"
+    if script:  # the script says how far the browser moved: exact
+        assert client.navigator.history == HistoryState(("/", "/store", "/"), 2)
+    else:  # Flet alone sends no direction: navkit assumes Back (index 0)
+        assert client.navigator.history.index == 0 and client.index == 2
 
 
 @pytest.mark.parametrize(

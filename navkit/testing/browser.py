@@ -1,0 +1,74 @@
+"""A browser tab's session history, as Chromium keeps it for a Flet web page.
+
+The client stand-in keeps one per web page: the entries and the position,
+at most 50 entries (the oldest go first, as in Chromium and Firefox), and
+-- with navkit's history script in the page -- the script's part: it
+carries out navkit's commands and reports the browser's own Back and
+Forward with how far they moved (see ``navkit.flet.history_script``;
+measured in Chromium, docs/notes/flet-1.0.5-routing.md).
+"""
+
+from __future__ import annotations
+
+from navkit.flet.history_script import moved_route, parse_reserved
+
+__all__ = ["BROWSER_MAX_ENTRIES", "BrowserTab"]
+
+BROWSER_MAX_ENTRIES = 50
+
+
+class BrowserTab:
+    """Session history: entries, the current one, and what Flutter reports for each change.
+
+    Args:
+        route: The address the tab opened at.
+        script: The page carries navkit's history script.
+    """
+
+    def __init__(self, route: str, *, script: bool) -> None:
+        self.script = script
+        self.entries = [route]
+        self.index = 0
+
+    @property
+    def current(self) -> str:
+        """The address of the entry shown."""
+        return self.entries[self.index]
+
+    @property
+    def length(self) -> int:
+        """``history.length`` (from this page's first entry on)."""
+        return len(self.entries)
+
+    def push(self, route: str) -> None:
+        """A new entry after the current one (``pushState``)."""
+        del self.entries[self.index + 1 :]
+        self.entries.append(route)
+        if len(self.entries) > BROWSER_MAX_ENTRIES:
+            del self.entries[0]
+        self.index = len(self.entries) - 1
+
+    def answer_push(self, route: str) -> list[str]:
+        """Flutter pushes ``route`` (``push_route``): the route changes Python then receives.
+
+        A command of the history script's is carried out instead: Flutter
+        first reports the command route itself (the push it thinks it
+        made), then the entry the browser shows.
+        """
+        command = parse_reserved(route) if self.script else None
+        if command is None or command.kind == "moved":
+            self.push(route)
+            return [route]
+        if command.kind == "go":
+            self.index = min(max(self.index + command.by, 0), len(self.entries) - 1)
+        else:
+            self.entries[self.index] = command.to
+        return [route, self.current]
+
+    def user_moves(self, by: int) -> str | None:
+        """The browser's Back (-1) or Forward (+1): the route change Python receives, if any."""
+        index = self.index + by
+        if not 0 <= index < len(self.entries):
+            return None
+        self.index = index
+        return moved_route(by, self.current) if self.script else self.current
