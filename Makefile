@@ -42,6 +42,8 @@ bench: $(STAMP)
 	$(PY) -m benchmarks.bench_matcher
 	$(PY) -m benchmarks.bench_navigation
 	$(PY) -m benchmarks.bench_sessions
+	$(PY) -m benchmarks.bench_hostile
+	$(PY) -m benchmarks.bench_history
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, unquote
 
 __all__ = [
     "HISTORY_SCRIPT",
@@ -72,10 +72,13 @@ HISTORY_SCRIPT = """<script>
     if (url === null || url === undefined) return null;
     var route = routeOf(String(url));
     if (route.indexOf(MARK) !== 0) return null;
-    var query = route.indexOf("?");
-    var params = new URLSearchParams(query < 0 ? "" : route.slice(query + 1));
+    var query = route.indexOf("?"), at = route.indexOf("&to=");
+    var by = /[?&]by=(-?[0-9]+)/.exec(route);
     return {kind: route.slice(MARK.length, query < 0 ? undefined : query),
-            by: Number(params.get("by")), to: params.get("to")};
+            by: by ? Number(by[1]) : 0, to: at < 0 ? null : target(route.slice(at + 4))};
+  }
+  function target(text) {  // "to" is last and whole; Flutter may have decoded it once
+    return text.indexOf("%2F") === 0 ? decodeURIComponent(text) : text;
   }
   function tellFlutter(state) {
     synthetic = true;
@@ -135,10 +138,16 @@ class Command:
 
 
 def command_route(number: int, command: Command) -> str:
-    """The reserved route that carries ``command`` to the script (``number`` makes it new)."""
+    """The reserved route that carries ``command`` to the script (``number`` makes it new).
+
+    ``to`` comes last and is encoded whole: measured in Chromium, Flutter
+    hands a route on percent-decoded once, so both ends read everything
+    after ``&to=`` as the address, decoding it once more only if it still
+    starts encoded (``%2F``).
+    """
     if command.kind == "go":
         return f"{RESERVED}go?n={number}&by={command.by}"
-    return f"{RESERVED}{command.kind}?n={number}&to={quote(command.to, safe='/')}"
+    return f"{RESERVED}{command.kind}?n={number}&to={quote(command.to, safe='')}"
 
 
 def moved_route(by: int, to: str) -> str:
@@ -153,10 +162,13 @@ def parse_reserved(route: str) -> Command | None:
     name, _, query = route[len(RESERVED) :].partition("?")
     if name not in ("go", "replace", "moved"):
         return None
+    query, _, to = query.partition("&to=")
     params = parse_qs(query, keep_blank_values=True)
     try:
         by = int(params.get("by", ["0"])[0])
     except ValueError:
         return None
+    if to.startswith("%2F"):
+        to = unquote(to)  # not decoded on the way: decode it here
     kind: Kind = "go" if name == "go" else "replace" if name == "replace" else "moved"
-    return Command(kind, by, params.get("to", [""])[0])
+    return Command(kind, by, to)

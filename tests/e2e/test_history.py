@@ -315,3 +315,22 @@ def test_a_random_walk_matches_the_model_of_session_history(screen: Open) -> Non
             raise AssertionError(
                 f"seed {seed} ({strategy}), after {done}: expected {model}"
             ) from error
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_a_query_with_several_values_survives_every_move(screen: Open, strategy: str) -> None:
+    """``?sort=name&page=2`` through the script's messages (Flutter decodes a route once)."""
+    tab = screen(f"examples.shop --strategy {strategy}")
+    tab.open(href(strategy, "/products"))
+    tab.expect("Products")
+    tab.click("Next page")
+    page_two = href(strategy, "/products?sort=name&page=2")
+    tab.expect("Products", page_two, text="Sorted by name, page 2 of 2")
+    tab.click("Tea tin")
+    tab.expect("Product", href(strategy, "/products/4"))
+    tab.browser_back()
+    tab.expect("Products", page_two, text="Sorted by name, page 2 of 2")
+    tab.browser_forward()
+    tab.expect("Product", href(strategy, "/products/4"))
+    tab.back_arrow()
+    tab.expect("Products", page_two, text="Sorted by name, page 2 of 2")
