@@ -260,12 +260,17 @@ class Navigator(NavigationMachine):
         levels = self._shown_now.levels
         if all(level.address != route for level in levels):
             return  # closed already (e.g. by a confirmed pop): nothing to do
-        if len(levels) < 2 or levels[-1].address != route:
+        index = next(i for i in range(len(levels) - 1, -1, -1) if levels[i].address == route)
+        # Android back with a modal route open pops the view beneath the
+        # dialog, and the dialog with it (Flet 1.0.5's _handleSystemPopRoute):
+        # the modal levels above it close too.
+        above_are_modal = all(_is_modal(level) for level in levels[index + 1 :])
+        if index == 0 or not above_are_modal:
             # A pop for a view that is not on top (a stale event): show the
             # current stack again so the client and Python agree.
             self._begin(self._shown_now.address, Source.REFRESH, keep=0, levels=levels)
             return
-        self._begin(levels[-2].address, Source.VIEW_POP, reshow_on_refusal=closed)
+        self._begin(levels[index - 1].address, Source.VIEW_POP, reshow_on_refusal=closed)
 
     def close(self) -> None:
         """The page closed: the navigation in flight stops; whoever waits gets None."""
@@ -273,6 +278,10 @@ class Navigator(NavigationMachine):
         for waiting in self._results.values():
             settle(waiting, None)
         self._results.clear()
+
+
+def _is_modal(level: Level) -> bool:
+    return level.match is not None and level.match.route.options.get("modal") is not None
 
 
 def _level_is(level: Level, target: str, values: dict[str, Any]) -> bool:

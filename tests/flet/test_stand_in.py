@@ -278,3 +278,16 @@ def test_settle_still_waits_for_navkits_navigation(navkit_client: Client) -> Non
     client = navkit_client(router)
     client.go("/slow")
     assert client.page.route == client.client_route == "/slow"
+
+
+def test_system_back_over_a_modal_route_closes_it_with_the_view_beneath(
+    navkit_client: Client,
+) -> None:
+    # Flet pops the view beneath the dialog (/store/42) and the dialog with
+    # it: navkit lands where the client now is, /store, with no dialog.
+    client = navkit_client(shop(), route="/store/42/share")
+    assert client.dialog is not None
+    client.system_back()
+    assert client.page.route == "/store" and client.navigator.address == "/store"
+    assert client.dialog is None
+    assert client.shown_routes == client.view_routes == ["/", "/store"]
