@@ -18,10 +18,12 @@ docs/notes/); on the browser's own Back or Forward the script computes how
 far it moved and hands Flutter, instead of the plain address, a message
 route:
 
-* ``/__navkit__/moved?by=<d>&to=<route>`` -- the browser moved ``d``
-  entries to ``route``. Flutter then writes the message back with
-  ``replaceState``; the script writes the real address instead, so the
-  address bar never shows a reserved route.
+* ``/__navkit__/moved?m=<unique>&by=<d>&to=<route>`` -- the browser moved
+  ``d`` entries to ``route`` (``m`` makes each message new: Flet drops a
+  route change equal to the last one, and two Backs can say the same).
+  Flutter then writes the message back with ``replaceState``; the script
+  writes the real address instead, so the address bar never shows a
+  reserved route.
 
 So Back and Forward are known, not guessed: the A, B, A case is exact.
 """
@@ -51,6 +53,7 @@ HISTORY_SCRIPT = """<script>
   var replace = history.replaceState.bind(history);
   var ownMoves = 0;       // history.go() calls of ours: Flutter reads where they land
   var synthetic = false;  // a popstate this script dispatches
+  var messages = 0;
   function serial(state) {
     return state && typeof state.serialCount === "number" ? state.serialCount : null;
   }
@@ -111,7 +114,10 @@ HISTORY_SCRIPT = """<script>
     var by = s - last, to = routeOf(location.href);
     last = s;
     event.stopImmediatePropagation();
-    replace(event.state, "", hrefOf(MARK + "moved?by=" + by + "&to=" + encodeURIComponent(to)));
+    // m makes every message a new route: Flet drops a route change equal to the last one.
+    var m = Date.now().toString(36) + "." + (messages += 1);
+    replace(event.state, "", hrefOf(MARK + "moved?m=" + m + "&by=" + by +
+                                    "&to=" + encodeURIComponent(to)));
     tellFlutter(event.state);
     replace(event.state, "", hrefOf(to));  // Flutter has read it: the real address again
   });
@@ -150,9 +156,9 @@ def command_route(number: int, command: Command) -> str:
     return f"{RESERVED}{command.kind}?n={number}&to={quote(command.to, safe='')}"
 
 
-def moved_route(by: int, to: str) -> str:
+def moved_route(by: int, to: str, unique: str) -> str:
     """The script's message for a move the browser made itself (as its JavaScript writes it)."""
-    return f"{RESERVED}moved?by={by}&to={quote(to, safe='')}"
+    return f"{RESERVED}moved?m={unique}&by={by}&to={quote(to, safe='')}"
 
 
 def parse_reserved(route: str) -> Command | None:

@@ -27,6 +27,7 @@ class BrowserTab:
 
     def __init__(self, route: str, *, script: bool) -> None:
         self.script = script
+        self._messages = 0
         self.entries = [route]
         self.index = 0
 
@@ -71,4 +72,7 @@ class BrowserTab:
         if not 0 <= index < len(self.entries):
             return None
         self.index = index
-        return moved_route(by, self.current) if self.script else self.current
+        if not self.script:
+            return self.current
+        self._messages += 1
+        return moved_route(by, self.current, str(self._messages))
