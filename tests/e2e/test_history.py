@@ -47,17 +47,22 @@ def at(tab: Screen, strategy: str, route: str, length: int | None = None) -> Non
         assert tab.history_length == length
 
 
-@pytest.mark.parametrize("strategy", STRATEGIES)
-def test_after_the_back_arrow_browser_back_goes_to_the_page_beneath(
-    screen: Open, strategy: str
-) -> None:
+def at_item(screen: Open, strategy: str, item: int) -> tuple[Screen, int]:
+    """Home, Store, then item ``item``, clicked: the tab and its ``history.length`` there."""
     tab = store(screen, strategy)
     tab.open(href(strategy, "/"))
     at(tab, strategy, "/")
     tab.click("Visit Store")
-    tab.click("Espresso machine")
-    at(tab, strategy, "/store/42")
-    length = tab.history_length
+    tab.click(ITEMS[item])
+    at(tab, strategy, f"/store/{item}")
+    return tab, tab.history_length
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_after_the_back_arrow_browser_back_goes_to_the_page_beneath(
+    screen: Open, strategy: str
+) -> None:
+    tab, length = at_item(screen, strategy, 42)
     tab.back_arrow()
     at(tab, strategy, "/store", length)  # the browser went back: no entry added
     tab.browser_back()
@@ -70,12 +75,7 @@ def test_after_the_back_arrow_browser_back_goes_to_the_page_beneath(
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_nav_back_twice_walks_back_and_forward_returns(screen: Open, strategy: str) -> None:
-    tab = store(screen, strategy)
-    tab.open(href(strategy, "/"))
-    tab.click("Visit Store")
-    tab.click("Kettle")
-    at(tab, strategy, "/store/2")
-    length = tab.history_length
+    tab, length = at_item(screen, strategy, 2)
     tab.click("Previous page")
     at(tab, strategy, "/store", length)
     tab.click("Previous page")
@@ -86,12 +86,7 @@ def test_nav_back_twice_walks_back_and_forward_returns(screen: Open, strategy: s
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_replace_rewrites_the_current_entry(screen: Open, strategy: str) -> None:
-    tab = store(screen, strategy)
-    tab.open(href(strategy, "/"))
-    tab.click("Visit Store")
-    tab.click("Espresso machine")
-    at(tab, strategy, "/store/42")
-    length = tab.history_length
+    tab, length = at_item(screen, strategy, 42)
     tab.click("Replace with Kettle")
     at(tab, strategy, "/store/2", length)
     tab.browser_back()
@@ -118,12 +113,7 @@ def test_a_deep_link_then_the_back_arrow_leaves_no_way_back_to_the_item(
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_pop_until_goes_back_over_every_closed_entry(screen: Open, strategy: str) -> None:
-    tab = store(screen, strategy)
-    tab.open(href(strategy, "/"))
-    tab.click("Visit Store")
-    tab.click("Teapot")
-    at(tab, strategy, "/store/1")
-    length = tab.history_length
+    tab, length = at_item(screen, strategy, 1)
     tab.click("Back to Home")
     at(tab, strategy, "/", length)
     tab.browser_forward()
@@ -151,12 +141,7 @@ def test_back_and_forward_are_told_apart_at_the_same_address(screen: Open, strat
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_reload_in_the_middle_keeps_back_and_forward(screen: Open, strategy: str) -> None:
-    tab = store(screen, strategy)
-    tab.open(href(strategy, "/"))
-    tab.click("Visit Store")
-    tab.click("Teapot")
-    at(tab, strategy, "/store/1")
-    length = tab.history_length
+    tab, length = at_item(screen, strategy, 1)
     tab.browser_back()
     at(tab, strategy, "/store")
     tab.reload()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -354,3 +355,27 @@ def test_navigation_from_an_async_handler(navkit_client: Client, shop: ShopApp) 
 
     assert client.call(on_click) == "/store/5"
     assert client.view_routes == ["/", "/store", "/store/5"] and client.client_route == "/store/5"
+
+
+def test_a_web_page_without_the_history_script_warns_once_and_still_navigates(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, shop: ShopApp
+) -> None:
+    # navkit.flet re-exports the function attach, hiding the module of that name.
+    attaching = importlib.import_module("navkit.flet.attach")
+    monkeypatch.setattr(attaching, "history_script_served", lambda: False)
+    monkeypatch.setattr(attaching, "_warned", [])
+    clients = []
+    with caplog.at_level("WARNING", logger="navkit"):
+        for _ in range(2):
+            client = FletTestClient(history_script=False)
+            client.call(shop.router.attach, client.page)  # no history_script=: navkit decides
+            clients.append(client)
+    warnings = [r for r in caplog.records if "no navkit history script" in r.getMessage()]
+    assert len(warnings) == 1
+    client = clients[0]
+    client.go("/store/42")
+    client.app_bar_back()  # push-only: a new entry, as Flet alone can do
+    assert client.entries == ["/", "/store/42", "/store"]
+    assert client.navigator.history == HistoryState(tuple(client.entries), client.index)
+    for each in clients:
+        each.close()
