@@ -112,7 +112,7 @@ class Navigation:
         if self.match is not None:
             try:
                 return self.match.query
-            except ValueError:
+            except (ValueError, HTTPError):  # Match.query says BadRequest
                 return []
         try:
             return parse_query(Location.parse(self.address).query)

@@ -209,3 +209,21 @@ def test_leave_checks_see_the_navigation_and_may_refuse() -> None:
     nav.go("/")
     assert [(n.address, n.source, n.came_from) for n in asked] == [("/", Source.GO, "/store")]
     assert nav.address == "/store"
+
+
+@pytest.mark.parametrize(
+    ("address", "query"),
+    [
+        ("/store?sort=price&page=2", [("sort", "price"), ("page", "2")]),
+        ("/store?%zz=1", []),  # malformed: [] as documented, not an exception
+        ("/store?a=%c3%28", []),  # not UTF-8
+        ("/nowhere?x=1", [("x", "1")]),  # not found: the query is still read
+        ("/nowhere?%", []),
+    ],
+)
+def test_a_guard_reads_the_query_of_any_address(address: str, query: list[object]) -> None:
+    seen: list[list[tuple[str, str]]] = []
+    nav, _ = navigator([])
+    nav.router.guard(lambda navigation: seen.append(navigation.query))
+    nav.go(address)
+    assert seen == [query]
