@@ -48,9 +48,13 @@ class ClientRoute:
         return len(pending)
 
     def received(self, route: str) -> bool:
-        """Record a route change from the client; True when it echoes a push."""
-        if self._echoes and self._echoes[0] == route:
-            self._echoes.popleft()
+        """Record a route change from the client; True when it echoes a push or command.
+
+        Usually the oldest echo; but a command's echo and the landing of the
+        one before may cross (two quick commands), so any pending echo counts.
+        """
+        if route in self._echoes:
+            self._echoes.remove(route)
             return True
         self.route = route
         return False

@@ -79,6 +79,9 @@ class NavigationMachine:
         # push_for_result callers: by navigation number until it lands, then
         # by the address of the view they pushed.
         self._awaiting: dict[int, asyncio.Future[Any]] = {}
+        # Browser moves overtaken before they landed: the client still shows
+        # where they went, until a navigation lands or all is put back.
+        self._drift: list[InFlight] = []
         self._results: dict[str, asyncio.Future[Any]] = {}
 
     # -- the pipeline ----------------------------------------------------
@@ -250,6 +253,7 @@ class NavigationMachine:
     ) -> None:
         """The one step that writes what is shown, the history and the URL."""
         self._flight = self._task = None
+        self._drift = []  # the record rule moves the client from where it is
         self.last_source = flight.source
         staying = {level.address for level in levels[:keep]}
         self._leave_checks = {
@@ -284,8 +288,13 @@ class NavigationMachine:
         waiter = self._awaiting.pop(flight.number, None)
         if waiter is not None:
             settle(waiter, None)
-        if put_back and flight.source.browser_moved and self._shown is not None:
-            move = restore(self._history, flight, self._shown.address)
+        if flight.source.browser_moved:
+            self._drift.append(flight)  # the client shows its address, not what is shown
+        if put_back and self._drift and self._shown is not None:
+            # Every browser move that never landed is undone at once: two
+            # quick Backs, then a refusal, go forward by two.
+            drift, self._drift = self._drift, []
+            move = restore(self._history, drift, self._shown.address)
             if move is not None:
                 self._surface.move_client(move)
 

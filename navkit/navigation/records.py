@@ -79,16 +79,19 @@ def record(history: History, flight: InFlight, final: str, closed: int = 0) -> C
     return _RULES[flight.source](history, flight, final, closed)
 
 
-def restore(history: History, flight: InFlight, shown: str) -> ClientMove | None:
-    """A navigation the client started was refused or overtaken: show ``shown`` again.
+def restore(history: History, moves: list[InFlight], shown: str) -> ClientMove | None:
+    """Navigations the client started never landed: show ``shown`` again.
 
-    A browser move known exactly is undone by moving back the same number
-    of entries; a new entry (a typed address) is rewritten to ``shown``. No
-    entry is added (where only pushes are possible, one is).
+    Browser moves known exactly are undone by moving back as many entries
+    as they moved together; otherwise (a typed address among them) the
+    current entry is rewritten to ``shown``. No entry is added (where only
+    pushes are possible, one is).
     """
     if history.current == shown:
         return None
-    if flight.moved_by:
-        history.moved(-flight.moved_by, shown)
-        return ClientMove("go", shown, -flight.moved_by)
+    steps = [flight.moved_by for flight in moves]
+    by = sum(step for step in steps if step is not None)
+    if by and None not in steps:
+        history.moved(-by, shown)
+        return ClientMove("go", shown, -by)
     return history.replace(shown)

@@ -250,7 +250,10 @@ def possible_steps(model: BrowserModel) -> list[str]:
 
 
 def test_a_random_walk_matches_the_model_of_session_history(screen: Open) -> None:
-    seed = int(os.environ.get("NAVKIT_WALK_SEED", random.randrange(10**6)))
+    # A fixed seed by default, so make test is repeatable; NAVKIT_WALK_SEED
+    # picks another ("random": a new one each run, printed on failure).
+    chosen = os.environ.get("NAVKIT_WALK_SEED", "194765")
+    seed = random.randrange(10**6) if chosen == "random" else int(chosen)
     rng = random.Random(seed)
     strategy = rng.choice(STRATEGIES)
     tab = store(screen, strategy)
