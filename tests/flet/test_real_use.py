@@ -395,3 +395,71 @@ def test_raising_redirect_from_a_view_redirects(navkit_client: Client) -> None:
     client.go("/loop")  # a view redirecting to itself: a 500 naming the loop, not a hang
     assert client.titles[-1] == "Something went wrong"
     assert "redirect loop" in texts(client)[0]
+
+
+# -- found by the adversarial review -----------------------------------------------------
+
+
+def test_two_quick_backs_then_a_refusal_put_both_back(navkit_client: Client) -> None:
+    answers: list[asyncio.Future[bool]] = []
+    router = navkit.Router()
+
+    @router.route("/", title="Home")
+    def home() -> list[ft.Control]:
+        return []
+
+    @router.route("/a", title="A")
+    def a() -> list[ft.Control]:
+        return []
+
+    @router.route("/a/edit", title="Edit")
+    def edit(nav: navkit.Navigator) -> list[ft.Control]:
+        async def unsaved(navigation: Navigation) -> bool:
+            answers.append(asyncio.get_running_loop().create_future())
+            return await answers[-1]
+
+        nav.on_leave(unsaved)
+        return []
+
+    client = navkit_client(router)
+    client.go("/a")
+    client.go("/a/edit")
+    client.browser_back(wait=False)
+    client.browser_back(wait=False)  # impatient: the first check is still asking
+    client.call(lambda: answers[-1].set_result(False), wait=False)  # "Keep editing"
+    client.settle()
+    assert_agree(client, "/a/edit")
+    assert (client.entries, client.index) == (["/", "/a", "/a/edit"], 2)
+
+
+def test_a_back_overtaken_by_a_refused_click_puts_the_address_back(
+    navkit_client: Client,
+) -> None:
+    router = navkit.Router()
+
+    async def asks_the_server(navigation: Navigation) -> None:
+        await asyncio.sleep(0.05)
+
+    @router.route("/", title="Home")
+    def home() -> list[ft.Control]:
+        return []
+
+    @router.route("/dash", title="Dash", guards=[asks_the_server])
+    def dash() -> list[ft.Control]:
+        return []
+
+    @router.route("/page", title="Page")
+    def page() -> list[ft.Control]:
+        return []
+
+    @router.route("/admin", title="Admin", guards=[lambda navigation: False])
+    def admin() -> list[ft.Control]:
+        return []
+
+    client = navkit_client(router)
+    client.go("/dash")
+    client.go("/page")
+    client.browser_back(wait=False)  # to /dash, its guard still asking
+    client.go("/admin")  # a click, refused at once: the Back never lands
+    assert_agree(client, "/page")
+    assert client.url == "/page"
