@@ -267,6 +267,9 @@ def test_a_random_walk_matches_the_model_of_session_history(screen: Open) -> Non
         done.append(step)
         if step == "reload":
             tab.reload()
+            # Right after a reload the page shows before a command from it is
+            # carried out reliably (see the closing note): wait as a person does.
+            tab.page.wait_for_timeout(1000)
         elif step in ("browser_back", "previous"):
             tab.browser_back() if step == "browser_back" else tab.click("Previous page")
             model.move(-1)
@@ -299,6 +302,10 @@ def test_a_random_walk_matches_the_model_of_session_history(screen: Open) -> Non
             model.close_to(0)
         try:
             at(tab, strategy, model.shown, base + len(model.entries))
+            # A person's pace: the page's own messages (the landing of navkit's
+            # last command) reach Python before the next action. Acting within
+            # one round trip is a known limit (README, notes).
+            tab.page.wait_for_timeout(150)
         except AssertionError as error:
             raise AssertionError(
                 f"seed {seed} ({strategy}), after {done}: expected {model}"
