@@ -18,19 +18,20 @@ class ClientRoute:
 
     def __init__(self, route: str) -> None:
         self.route = route
-        self._echoes: deque[str] = deque()
+        # (route, whether it is a push): a command and where it lands add no entry.
+        self._echoes: deque[tuple[str, bool]] = deque()
 
     def pushed(self, route: str) -> bool:
         """Record a push; False when the client already shows ``route`` (nothing to send)."""
         if route == self.route:
             return False
         self.route = route
-        self._echoes.append(route)
+        self._echoes.append((route, True))
         return True
 
     def commanded(self, command: str, landing: str) -> None:
         """Record a command to the history script: its echo, then the route it lands on."""
-        self._echoes.extend((command, landing))
+        self._echoes.extend(((command, False), (landing, False)))
         self.route = landing
 
     def reconnected(self, route: str) -> int:
@@ -39,7 +40,7 @@ class ClientRoute:
         Those sent up to the one it shows arrived (their echoes were lost
         with the connection); the later ones were dropped by Flet.
         """
-        pending = list(self._echoes)
+        pending = [route for route, push in self._echoes if push]  # commands add no entry
         self._echoes.clear()
         self.route = route
         for position in range(len(pending) - 1, -1, -1):
@@ -53,8 +54,9 @@ class ClientRoute:
         Usually the oldest echo; but a command's echo and the landing of the
         one before may cross (two quick commands), so any pending echo counts.
         """
-        if route in self._echoes:
-            self._echoes.remove(route)
-            return True
+        for echo in self._echoes:
+            if echo[0] == route:
+                self._echoes.remove(echo)
+                return True
         self.route = route
         return False
