@@ -40,13 +40,16 @@ class ClientRoute:
         Those sent up to the one it shows arrived (their echoes were lost
         with the connection); the later ones were dropped by Flet.
         """
-        pending = [route for route, push in self._echoes if push]  # commands add no entry
+        pending = list(self._echoes)
         self._echoes.clear()
         self.route = route
+        shown_from = 0  # what was sent up to the last echo of the route shown arrived
         for position in range(len(pending) - 1, -1, -1):
-            if pending[position] == route:
-                return len(pending) - 1 - position
-        return len(pending)
+            if pending[position][0] == route:
+                shown_from = position + 1
+                break
+        # Only pushes add entries; a command and its landing add none.
+        return sum(1 for _, push in pending[shown_from:] if push)
 
     def received(self, route: str) -> bool:
         """Record a route change from the client; True when it echoes a push or command.
