@@ -30,15 +30,8 @@ class Router(RouteTable):
         max_history: How many history entries a page keeps (the oldest go
             first), as browsers keep 50.
 
-    Example::
-
-        router = navkit.Router()
-
-        @router.route("/items/:item_id")
-        def item(item_id: int): ...
-
-        router.url_for("item", item_id=42)   # "/items/42"
-        router.match("/items/42").params      # {"item_id": 42}
+    Registration, matching and ``url_for`` are the table's (see
+    :class:`~navkit.routing.table.RouteTable`, with an example).
     """
 
     def __init__(

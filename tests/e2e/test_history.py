@@ -71,6 +71,7 @@ def test_after_the_back_arrow_browser_back_goes_to_the_page_beneath(
     at(tab, strategy, "/store", length)
     tab.browser_forward()
     at(tab, strategy, "/store/42", length)  # the closed page is ahead, as in any web app
+    assert tab.history_length == length
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -82,6 +83,7 @@ def test_nav_back_twice_walks_back_and_forward_returns(screen: Open, strategy: s
     at(tab, strategy, "/", length)  # not the item again: no oscillation
     tab.click("Following page")
     at(tab, strategy, "/store", length)
+    assert tab.history_length == length
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -93,6 +95,7 @@ def test_replace_rewrites_the_current_entry(screen: Open, strategy: str) -> None
     at(tab, strategy, "/store", length)  # the replaced item is gone from the history
     tab.browser_forward()
     at(tab, strategy, "/store/2", length)
+    assert tab.history_length == length
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -109,6 +112,7 @@ def test_a_deep_link_then_the_back_arrow_leaves_no_way_back_to_the_item(
     at(tab, strategy, "/", length)
     tab.browser_forward()  # nothing ahead: the closed pages are not resurrected
     tab.keeps("Home", href(strategy, "/"), seconds=1.0)
+    assert tab.history_length == length
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -118,6 +122,7 @@ def test_pop_until_goes_back_over_every_closed_entry(screen: Open, strategy: str
     at(tab, strategy, "/", length)
     tab.browser_forward()
     at(tab, strategy, "/store", length)
+    assert tab.history_length == length
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -135,8 +140,10 @@ def test_back_and_forward_are_told_apart_at_the_same_address(screen: Open, strat
     at(tab, strategy, "/")
     tab.click("Following page")  # nothing ahead: nav.forward() does nothing
     tab.keeps("Home", href(strategy, "/"), seconds=1.0)
+    length = tab.history_length
     tab.click("Previous page")  # one back from the last entry: Store
     at(tab, strategy, "/store")
+    assert tab.history_length == length and tab.headings() == ["Store"]
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -154,6 +161,7 @@ def test_reload_in_the_middle_keeps_back_and_forward(screen: Open, strategy: str
     at(tab, strategy, "/store/1", length)
     tab.back_arrow()  # the stack is intact: the arrow goes back one entry
     at(tab, strategy, "/store", length)
+    assert tab.history_length == length
 
 
 def test_a_refused_browser_back_puts_the_address_back_without_an_entry(screen: Open) -> None:
@@ -310,6 +318,7 @@ def test_a_random_walk_matches_the_model_of_session_history(screen: Open) -> Non
             raise AssertionError(
                 f"seed {seed} ({strategy}), after {done}: expected {model}"
             ) from error
+    assert len(done) == 100 and tab.history_length == base + len(model.entries)
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)

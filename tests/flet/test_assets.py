@@ -26,6 +26,7 @@ import pytest
 import uvicorn
 
 import navkit
+from navkit.flet.history_script import HISTORY_SCRIPT
 from navkit.flet.webclient import install_index_hook
 from navkit.webclient import web_assets  # the public import path
 
@@ -145,12 +146,13 @@ def test_run_without_an_assets_dir_serves_flets_index_with_the_script(
         assert client.get("/flutter_bootstrap.js").status_code == 200  # Flet's client
 
 
-def test_hash_strategy_leaves_flets_index_alone(app_dir: Path) -> None:
+def test_hash_strategy_gets_the_history_script_but_not_the_legacy_rescue(app_dir: Path) -> None:
     install_index_hook()  # as a path-strategy app in the same process would have
     app = navkit.run(make_router(), strategy="hash", export_asgi_app=True, no_cdn=True)
     with serving(app) as client:
-        check_index(client, strategy="hash")
+        index = check_index(client, strategy="hash")
         check_live(client, app_dir / "assets")
+    assert index.count(HISTORY_SCRIPT) == 1
 
 
 def test_ft_run_with_web_assets_serves_live(app_dir: Path) -> None:
@@ -165,7 +167,8 @@ def test_ft_run_with_web_assets_serves_live(app_dir: Path) -> None:
     )
     with serving(app) as client:
         check_live(client, app_dir / "assets")
-        check_index(client)
+        index = check_index(client)
+    assert index.count(HISTORY_SCRIPT) == 1  # the browser's history can be moved
 
 
 def test_hook_reaches_a_static_server_imported_before_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -44,11 +44,10 @@ def test_a_hostile_address_gets_a_clear_outcome(
     navkit_client: Client, address: str, title: str
 ) -> None:
     client = navkit_client(gallery.router, route="/store")
-    started = time.perf_counter()
     client.open(address)
-    elapsed = time.perf_counter() - started
     assert client.titles[-1] == title
-    assert elapsed < 1.0  # bounded: no backtracking, no quadratic parsing
+    # Bounded work is asserted as operation counts (tests/navigation/test_stack.py,
+    # tests/routing/test_backtracking.py) and timed in benchmarks/bench_hostile.py.
     # The app goes on: a normal navigation lands, and Back returns.
     client.go("shop.product", product_id=3)
     assert client.page.route == "/shop/products/3" and client.titles[-1] == "Product"
