@@ -34,8 +34,8 @@ import navkit
 from benchmarks.common import classic_view_pop
 from navkit.navigation.history import BrowserHistory, MemoryHistory
 from navkit.navigation.navigator import Navigator
+from navkit.navigation.surface import Screen
 from navkit.navigation.urls import UrlStrategy
-from navkit.navigation.values import Level
 from navkit.navigation.views import Built
 from navkit.testing import FletTestClient
 
@@ -88,12 +88,13 @@ class _Bare:
     def render(self, built: Built) -> Any:
         return built
 
-    def commit(
-        self, levels: tuple[Level, ...], keep: int, views: list[Any], refusable: frozenset[str]
-    ) -> None:
+    def commit(self, screen: Screen) -> None:
         pass
 
     def loading(self, waiting: bool) -> None:
+        pass
+
+    def stayed(self) -> None:
         pass
 
     def reshow_top(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import flet as ft
 
 import navkit
-from examples import auth, deeplinks, loading, shop, store, unsaved
+from examples import auth, deeplinks, loading, shop, store, tabs, unsaved
 
 # (prefix, blueprint, where to start, what it shows)
 EXAMPLES = [
@@ -23,6 +23,7 @@ EXAMPLES = [
     ("/deeplinks", deeplinks.blueprint, "deeplinks.library", {}, "Three levels, shareable links"),
     ("/loading", loading.blueprint, "loading.home", {}, "An async view; leave while it loads"),
     ("/unsaved", unsaved.blueprint, "unsaved.edit", {}, "Asks before losing your edits"),
+    ("/tabs", tabs.shell, "tabs.feed.home", {}, "An app shell: a bar or rail, one stack per tab"),
 ]
 
 router = navkit.Router()

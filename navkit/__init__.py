@@ -48,11 +48,15 @@ from navkit.routing.location import Location as Location
 from navkit.routing.location import safe_next as safe_next
 from navkit.routing.routes import Match as Match
 from navkit.routing.routes import Route as Route
+from navkit.routing.shells import Branch as Branch
+from navkit.routing.shells import Place as Place
+from navkit.routing.shells import Shell as Shell
 
 __all__ = [
     "AddressError",
     "BadRequest",
     "Blueprint",
+    "Branch",
     "BrowserHistory",
     "BuildError",
     "Converter",
@@ -70,10 +74,12 @@ __all__ = [
     "Navigator",
     "NavkitError",
     "NotFound",
+    "Place",
     "Redirect",
     "Route",
     "RouteError",
     "Router",
+    "Shell",
     "Source",
     "UrlStrategy",
     "abort",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from navkit.routing.routes import Route
 from navkit.routing.table import RouteTable
 
-__all__ = ["format_routes", "load_router", "main"]
+__all__ = ["describe_place", "format_routes", "load_router", "main"]
 
 _SORT_KEYS = {
     "order": lambda route: route.order,
@@ -50,13 +50,31 @@ def describe_parameters(route: Route) -> str:
     return ", ".join(parts)
 
 
-def format_routes(routes: Sequence[Route]) -> str:
-    """Render routes as an aligned text table."""
-    header = ("Endpoint", "Template", "Parameters", "Blueprint")
-    rows = [header] + [
+def describe_place(table: RouteTable, route: Route) -> str:
+    """``tabs:feed`` -- the shell and branch of a route; ``(root)`` where its destination opens."""
+    place = table.place_of(route)
+    if place is None:
+        return ""
+    return f"{place} (root)" if route.template.source == place.root else str(place)
+
+
+def format_routes(routes: Sequence[Route], table: RouteTable | None = None) -> str:
+    """Render routes as an aligned text table.
+
+    With ``table``, a route table with shells gets a column saying which
+    shell and branch each route belongs to.
+    """
+    header: tuple[str, ...] = ("Endpoint", "Template", "Parameters", "Blueprint")
+    rows: list[tuple[str, ...]] = [
         (route.endpoint, route.template.source, describe_parameters(route), route.blueprint or "")
         for route in routes
     ]
+    if table is not None and table.places:
+        header += ("Shell:branch",)
+        rows = [
+            (*row, describe_place(table, route)) for row, route in zip(rows, routes, strict=True)
+        ]
+    rows.insert(0, header)
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
     lines = [_format_row(row, widths) for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
@@ -86,5 +104,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not table:
         print("No routes are registered.")
         return 0
-    print(format_routes(table))
+    print(format_routes(table, router))
     return 0

@@ -46,6 +46,7 @@ class PageEvents:
             "on_view_pop": self.view_pop,
             "on_connect": self.connect,
             "on_close": self.close,
+            "on_resize": self.resize,
         }
         setattr(page, _EVENTS, self)
         self.claim()
@@ -89,6 +90,11 @@ class PageEvents:
         # The session ended: a navigation still waiting must not go on.
         navigator_of(self.page).close()
         self._after("on_close", event)
+
+    def resize(self, event: ft.PageResizeEvent) -> None:
+        # A shell switches between its bar and its rail at its breakpoint.
+        self.surface.resized()
+        self._after("on_resize", event)
 
     def _after(self, name: str, event: Any) -> None:
         """Finish an event navkit handled: call the app's own handler, if any.

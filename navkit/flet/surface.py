@@ -24,11 +24,13 @@ from typing import Any
 
 import flet as ft
 
+from navkit.flet.chrome import ShellChrome
 from navkit.flet.client_route import ClientRoute
 from navkit.flet.history_script import Command, command_route
 from navkit.flet.pages import navigator_of
 from navkit.flet.views import render
-from navkit.navigation.values import ClientMove, Level
+from navkit.navigation.surface import Screen
+from navkit.navigation.values import ClientMove
 from navkit.navigation.views import Built
 
 __all__ = ["CLIENT_FRAME", "PageSurface"]
@@ -75,6 +77,7 @@ class PageSurface:
         self._tasks: set[asyncio.Future[Any]] = set()
         # The thread the page's handlers run on: attaching happens there.
         self._thread = threading.get_ident()
+        self.chrome = ShellChrome(page, self._selected)
 
     @property
     def tasks(self) -> frozenset[asyncio.Future[Any]]:
@@ -85,21 +88,24 @@ class PageSurface:
         """The control one built level shows (see :func:`navkit.flet.views.render`)."""
         return render(built)
 
-    def commit(
-        self, levels: tuple[Level, ...], keep: int, views: list[Any], refusable: frozenset[str]
-    ) -> None:
-        """Keep the first ``keep`` views, add ``views``, and update the page once.
+    def commit(self, screen: Screen) -> None:
+        """Show ``screen`` in one update: its views over the parked ones, and the shell's chrome.
 
         A modal level's "view" is a dialog or bottom sheet: it opens over the
-        views beneath instead of joining ``page.views``.
+        views beneath instead of joining ``page.views``. Parked branches'
+        views stay on the page beneath the shown ones: switching back to a
+        branch sends only the new order of the views.
         """
-        self.views = [*self.views[:keep], *views]
+        self.views = list(screen.views)
         page = self.page
         if self._before_update is not None:
             self._before_update()
-        page.views[:] = [view for view in self.views if isinstance(view, ft.View)]
-        self._guard_pops(page.views, refusable)
-        page.route = levels[-1].address
+        shown = [view for view in self.views if isinstance(view, ft.View)]
+        beneath = [view for view in screen.beneath if isinstance(view, ft.View)]
+        page.views[:] = [*beneath, *shown]
+        self._guard_pops(shown, screen.refusable)
+        self.chrome.show(screen.place, shown, page.views)
+        page.route = screen.levels[-1].address
         top = self.views[-1]
         dialog = top if isinstance(top, ft.DialogControl) else None
         if self._dialog is not None and self._dialog is not dialog:
@@ -111,6 +117,20 @@ class PageSurface:
             page.update()  # views first: see the module docstring
             page.show_dialog(dialog)
         page.update()
+
+    def stayed(self) -> None:
+        """A navigation did not land: a destination tapped for it is unselected again."""
+        if self.chrome.reselect():
+            self.page.update()
+
+    def resized(self) -> None:
+        """The page's size changed: a shell's chrome may switch between bar and rail."""
+        if self.chrome.resized():
+            self.page.update()
+
+    def _selected(self, index: int) -> None:
+        """The user picked a shell destination."""
+        navigator_of(self.page).switch_branch(index)
 
     def _guard_pops(self, views: list[ft.View], refusable: frozenset[str]) -> None:
         """Views whose closing might be refused make the client ask first."""

@@ -25,13 +25,14 @@ from navkit.errors import (
     NotFound,
     Redirect,
 )
+from navkit.navigation.branches import Stacks, Switch
 from navkit.navigation.guards import ALLOW, BLOCK, Outcome, interpret
-from navkit.navigation.stack import build_stack, kept
+from navkit.navigation.stack import as_shown, build_stack, kept
 from navkit.navigation.tasks import Handoff
 from navkit.navigation.values import Level, Navigation, Source
 from navkit.routing.table import RouteTable
 
-__all__ = ["MAX_REDIRECTS", "Asking", "decide", "redirect_target"]
+__all__ = ["MAX_REDIRECTS", "Asking", "decide", "redirect_target", "stack_for"]
 
 log = logging.getLogger("navkit")
 
@@ -45,7 +46,9 @@ class Asking:
     Attributes:
         table: The route table.
         source: What started the navigation.
-        shown: The levels shown now (their guards are not asked again).
+        shown: The levels shown now and the branch stacks parked: a
+            navigation is diffed against the stack of the branch it goes to
+            (its kept levels' guards are not asked again).
         came_from: The address shown now ("" at the start).
         resolve: Turns a redirect target (path or endpoint, values) into an address.
         leave_checks: Checks registered by shown views (``Navigator.on_leave``),
@@ -58,7 +61,7 @@ class Asking:
 
     table: RouteTable
     source: Source
-    shown: tuple[Level, ...]
+    shown: Stacks
     came_from: str
     resolve: Callable[[str, dict[str, Any]], str]
     leave_checks: Mapping[str, Callable[[Navigation], Any]]
@@ -77,24 +80,24 @@ async def decide(
         address: Where it goes.
         chain: Addresses already redirected from (a view's redirect continues a chain).
     """
-    shown = asking.shown
     if asking.leave_checks and not chain:
-        levels = build_stack(asking.table, address, shown)
+        levels, switch = stack_for(asking, address)
         navigation = Navigation(address, levels[-1].match, asking.source, asking.came_from)
         try:
-            if not await _may_leave(asking, levels, navigation):
+            if not await _may_leave(asking, levels, switch, navigation):
                 return None
         except Exception:
             log.exception("a leave check failed on the way to %s; staying", address)
             return None
     chain = (*chain, address)
     while True:
-        levels = build_stack(asking.table, address, shown)
+        levels, switch = stack_for(asking, address)
+        shown = switch.base.levels
         navigation = Navigation(
             address, levels[-1].match, asking.source, asking.came_from, chain[:-1]
         )
         try:
-            outcome = await _ask(asking, levels, navigation)
+            outcome = await _ask(asking, levels, shown, navigation)
         except HTTPError as error:
             return address, _refused(levels, shown, error)
         except TimeoutError as error:
@@ -115,6 +118,13 @@ async def decide(
             return None  # as a guard's False: stay where you are
         chain = (*chain, target)
         address = target
+
+
+def stack_for(asking: Asking, address: str) -> tuple[tuple[Level, ...], Switch]:
+    """The levels for ``address``, and how reaching them moves between branch stacks."""
+    levels = build_stack(asking.table, address)
+    switch = asking.shown.switch(asking.table, levels)
+    return as_shown(levels, switch.base.levels), switch
 
 
 def redirect_target(
@@ -140,13 +150,15 @@ def redirect_target(
     return target
 
 
-async def _ask(asking: Asking, levels: tuple[Level, ...], navigation: Navigation) -> Outcome:
+async def _ask(
+    asking: Asking, levels: tuple[Level, ...], shown: tuple[Level, ...], navigation: Navigation
+) -> Outcome:
     top = levels[-1]
     if top.match is not None:
         redirect_to = top.match.route.options.get("redirect_to")
         if redirect_to is not None:
             return _redirect_route(asking.table, redirect_to, top.match)
-    for guard in _guards(asking.table, levels, asking.shown):
+    for guard in _guards(asking.table, levels, shown):
         try:
             answer = guard(navigation)
             if inspect.isawaitable(answer):
@@ -185,10 +197,13 @@ async def _within(answer: Awaitable[Any], timeout: float | None, guard: Any) -> 
     return task.result()
 
 
-async def _may_leave(asking: Asking, levels: tuple[Level, ...], navigation: Navigation) -> bool:
-    shown = asking.shown
+async def _may_leave(
+    asking: Asking, levels: tuple[Level, ...], switch: Switch, navigation: Navigation
+) -> bool:
+    """Ask the leave checks of every level the navigation closes, top first."""
+    shown = switch.base.levels
     staying = 0 if asking.rebuild else kept(shown, levels)
-    for level in reversed(shown[staying:]):
+    for level in (*reversed(shown[staying:]), *switch.closing):
         check = asking.leave_checks.get(level.address)
         if check is None:
             continue

@@ -24,18 +24,20 @@ from collections.abc import Callable
 from typing import Any
 
 from navkit.errors import AddressError, Forbidden, InternalServerError, Redirect
+from navkit.navigation.branches import Parked, Stacks, Switch
 from navkit.navigation.decide import Asking, decide, redirect_target
 from navkit.navigation.guards import Outcome, refuses
 from navkit.navigation.history import History
 from navkit.navigation.records import record, restore
-from navkit.navigation.stack import build_stack, kept
-from navkit.navigation.surface import Surface
+from navkit.navigation.stack import build_stack, kept, place_of
+from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
 from navkit.navigation.urls import UrlStrategy
 from navkit.navigation.values import InFlight, Level, Navigation, Shown, Source
 from navkit.navigation.views import build_error, build_level
 from navkit.routing.building import encode_query
 from navkit.routing.location import is_app_address
+from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
 __all__ = ["DEFAULT_GUARD_TIMEOUT", "LeaveCheck", "NavigationMachine", "settle"]
@@ -68,6 +70,7 @@ class NavigationMachine:
         self._surface = surface
         self._history = history
         self._shown: Shown | None = None
+        self._stacks = Stacks()  # the views shown, and other branches' parked
         self._flight: InFlight | None = None
         self._task: asyncio.Task[Any] | None = None
         self._numbers = itertools.count(1)
@@ -171,16 +174,16 @@ class NavigationMachine:
             task.cancel()
         if not successor:  # else the next one says whether it waits: one indicator
             self._surface.loading(False)
+            self._surface.stayed()
         self._let_down(flight, put_back=not successor)
 
     async def _run(
         self, flight: InFlight, keep: int | None, levels: tuple[Level, ...] | None
     ) -> bool:
-        shown = self._shown.levels if self._shown is not None else ()
         asking = Asking(
             table=self.router,
             source=flight.source,
-            shown=shown,
+            shown=self._stacks,
             came_from=flight.came_from,
             resolve=self.resolve,
             leave_checks={} if levels is not None else self._leave_checks,
@@ -202,13 +205,16 @@ class NavigationMachine:
                     top = build_stack(self.router, final)[-1]
                     decided = final, (Level(top.address, top.match, Forbidden(path=top.path)),)
                 final, levels = decided
-            keep_now = kept(shown, levels) if keep is None else min(keep, len(levels))
+            switch = self._stacks.switch(self.router, levels)
+            base = switch.base.levels
+            keep_now = kept(base, levels) if keep is None else min(keep, len(levels), len(base))
             built = await self._build(flight, asking, levels, keep_now)
             if self._flight is not flight:
                 return False
             if isinstance(built, tuple):
                 levels = built[0]
-                self._finalize(flight, final, levels, keep_now, built[1], built[2])
+                views = (*switch.base.views[:keep_now], *built[1])
+                self._finalize(flight, final, Parked(levels, views), keep_now, switch, built[2])
                 return True
             # A view raised navkit.redirect(): decide again from its target.
             chain = (*chain, final)
@@ -246,22 +252,30 @@ class NavigationMachine:
         self,
         flight: InFlight,
         final: str,
-        levels: tuple[Level, ...],
+        shown: Parked,
         keep: int,
-        views: list[Any],
+        switch: Switch,
         registered: dict[str, LeaveCheck],
     ) -> None:
         """The one step that writes what is shown, the history and the URL."""
         self._flight = self._task = None
         self._drift = []  # the record rule moves the client from where it is
         self.last_source = flight.source
-        staying = {level.address for level in levels[:keep]}
+        levels = shown.levels
+        self._stacks = Stacks(shown, switch.parked)
+        staying = {level.address for level in levels[:keep]} | {
+            level.address for stack in switch.parked.values() for level in stack.levels
+        }
         self._leave_checks = {
             address: check for address, check in self._leave_checks.items() if address in staying
         } | registered
         before = len(self._shown.levels) if self._shown is not None else 0
         self._shown = Shown(final, levels)
-        self._surface.commit(levels, keep, views, self._refusable(levels))
+        place = place_of(self.router, levels)
+        screen = Screen(
+            levels, shown.views, self._refusable(levels, place), self._stacks.beneath, place
+        )
+        self._surface.commit(screen)
         self._surface.loading(False)
         move = record(self._history, flight, final, closed=max(before - len(levels), 1))
         if move is not None:
@@ -279,6 +293,7 @@ class NavigationMachine:
         """A guard or leave check refused ``flight``: the page stays as it is."""
         self._flight = self._task = None
         self._surface.loading(False)
+        self._surface.stayed()
         self._let_down(flight, put_back=True)
         if flight.reshow_on_refusal:
             self._surface.reshow_top()
@@ -298,13 +313,18 @@ class NavigationMachine:
             if move is not None:
                 self._surface.move_client(move)
 
-    def _refusable(self, levels: tuple[Level, ...]) -> frozenset[str]:
+    def _refusable(self, levels: tuple[Level, ...], place: Place | None) -> frozenset[str]:
         """The addresses of the levels whose closing might be refused.
 
         A level's is when it registered an :meth:`on_leave` check, or when
-        guards are asked before entering the level beneath it.
+        guards are asked before entering the level beneath it. A branch's
+        root is too when the page holds other branches' views beneath it:
+        the client must not pop it to show them (Android back goes to the
+        first branch instead; see ``Navigator.view_popped``).
         """
         refusable = set(self._leave_checks)
+        if place is not None and (place.index > 0 or self._stacks.parked):
+            refusable.add(levels[0].address)
         table = self.router
         for below, level in itertools.pairwise(levels):
             route = below.match.route if below.match is not None else None
@@ -317,8 +337,8 @@ class NavigationMachine:
         """Views closed without a result give None to whoever waits for them."""
         if not self._results:
             return
-        shown = {level.address for level in levels}
-        for address in [address for address in self._results if address not in shown]:
+        held = self._stacks.addresses()  # a parked view may still give its result
+        for address in [address for address in self._results if address not in held]:
             settle(self._results.pop(address), None)
 
     @property

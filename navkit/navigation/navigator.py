@@ -12,10 +12,12 @@ from typing import Any
 
 from navkit.navigation.history import HistoryState, Move
 from navkit.navigation.machine import DEFAULT_GUARD_TIMEOUT, LeaveCheck, NavigationMachine, settle
+from navkit.navigation.stack import place_of
 from navkit.navigation.surface import Surface
 from navkit.navigation.values import InFlight, Level, Source
 from navkit.routing.location import path_of
 from navkit.routing.routes import Match
+from navkit.routing.shells import Place
 
 __all__ = ["DEFAULT_GUARD_TIMEOUT", "Navigator"]
 
@@ -68,6 +70,11 @@ class Navigator(NavigationMachine):
     def can_pop(self) -> bool:
         """True when there is a view beneath the top one shown."""
         return len(self._shown_now.levels) > 1
+
+    @property
+    def branch(self) -> Place | None:
+        """The shell branch shown: its destination is the selected one (None: no shell)."""
+        return place_of(self.router, self._shown_now.levels)
 
     @property
     def in_flight(self) -> InFlight | None:
@@ -192,6 +199,39 @@ class Navigator(NavigationMachine):
                 return self._begin(levels[index].address, Source.POP)
         return False
 
+    def switch_branch(self, index: int) -> bool:
+        """Show the shell's destination ``index``, as the user picking it in the bar does.
+
+        Another branch shows its stack as the user left it (its root with
+        ``keep_state=False``, or when it was never shown): a navigation with
+        a history entry, so Back returns. The branch shown is popped to its
+        root (Material's reselect), as the back arrow would pop it.
+
+        Returns:
+            False when no shell is shown, ``index`` is not a destination, or
+            a guard refuses at once.
+        """
+        place = self.branch
+        if place is None or not 0 <= index < len(place.shell.branches):
+            return False
+        if index == place.index:
+            root = self._shown_now.levels[0].address
+            # At the root already, it only stops a navigation in flight (as go() there does).
+            return self._begin(root, Source.GO if root == self.address else Source.POP)
+        return self._begin(self._branch_address(place, index), Source.GO)
+
+    def _branch_address(self, place: Place, index: int) -> str:
+        """Where the destination ``index`` of ``place``'s shell opens now."""
+        target = next(
+            other
+            for other in self.router.places
+            if other.shell is place.shell
+            and other.shell_name == place.shell_name
+            and other.index == index
+        )
+        parked = self._stacks.parked.get(target)
+        return parked.levels[-1].address if parked is not None and parked.levels else target.root
+
     def refresh(self) -> None:
         """Rebuild every view of the current address (Flet drops same-route events).
 
@@ -265,6 +305,14 @@ class Navigator(NavigationMachine):
         # dialog, and the dialog with it (Flet 1.0.5's _handleSystemPopRoute):
         # the modal levels above it close too.
         above_are_modal = all(_is_modal(level) for level in levels[index + 1 :])
+        place = place_of(self.router, levels) if index == 0 else None
+        if place is not None and place.index > 0:
+            # Android back at a branch's root goes to the first branch.
+            first = self._branch_address(place, 0)
+            self._begin(first, Source.VIEW_POP, reshow_on_refusal=closed)
+            return
+        if place is not None and not closed:
+            return  # the first branch's root: the client asked, and it stays
         if index == 0 or not above_are_modal:
             # A pop for a view that is not on top (a stale event): show the
             # current stack again so the client and Python agree.

@@ -20,9 +20,10 @@ from navkit.errors import BuildError
 from navkit.navigation.values import Level
 from navkit.routing.location import path_of
 from navkit.routing.routes import Match
+from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
-__all__ = ["MAX_DEPTH", "build_stack", "kept", "parent_address"]
+__all__ = ["MAX_DEPTH", "as_shown", "build_stack", "kept", "parent_address", "place_of"]
 
 MAX_DEPTH = 64  # deeper stacks are cut: a guard against pathological tables
 
@@ -56,13 +57,27 @@ def build_stack(
         seen.add(path)
         match = table.match(current)
         levels.append(Level(current if not levels else path, match))
-        current = (
-            parent_address(table, match) if match is not None else _matching_prefix(table, path)
-        )
+        current = _beneath(table, match, path)
     levels.reverse()
-    if shown:
-        levels[:-1] = [_as_shown(level, shown, index) for index, level in enumerate(levels[:-1])]
-    return tuple(levels)
+    return as_shown(tuple(levels), shown)
+
+
+def as_shown(levels: tuple[Level, ...], shown: tuple[Level, ...]) -> tuple[Level, ...]:
+    """``levels`` with each level beneath the top that ``shown`` has at a fuller address kept so."""
+    if not shown:
+        return levels
+    beneath = [_as_shown(level, shown, index) for index, level in enumerate(levels[:-1])]
+    return (*beneath, levels[-1])
+
+
+def place_of(table: RouteTable, levels: tuple[Level, ...]) -> Place | None:
+    """The shell branch a stack is in: its bottom level's (None: in no shell)."""
+    if not levels:
+        return None
+    bottom = levels[0]
+    if bottom.match is not None:
+        return table.place_of(bottom.match.route)
+    return table.root_place(bottom.path)
 
 
 def kept(shown: tuple[Level, ...], levels: tuple[Level, ...]) -> int:
@@ -79,6 +94,28 @@ def kept(shown: tuple[Level, ...], levels: tuple[Level, ...]) -> int:
             break
         count += 1
     return count
+
+
+def _beneath(table: RouteTable, match: Match | None, path: str) -> str | None:
+    """The address of the level beneath, kept inside a shell branch.
+
+    A branch's root is the bottom of its stack, and a page of the branch
+    never has a page of another branch (or none) beneath it: its parent is
+    then the branch's root.
+    """
+    if match is None:
+        return _matching_prefix(table, path)
+    place = table.place_of(match.route)
+    if place is None:
+        return parent_address(table, match)
+    if path == place.root:
+        return None
+    parent = parent_address(table, match)
+    if parent is not None:
+        below = table.match(parent)
+        if below is not None and table.place_of(below.route) == place:
+            return parent
+    return place.root
 
 
 def parent_address(table: RouteTable, match: Match) -> str | None:

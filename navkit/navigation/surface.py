@@ -7,12 +7,35 @@ navigation package's own tests use a fake one, without Flet at all.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from navkit.navigation.values import ClientMove, Level
 from navkit.navigation.views import Built
+from navkit.routing.shells import Place
 
-__all__ = ["Surface"]
+__all__ = ["Screen", "Surface"]
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """What the page shows once a navigation lands.
+
+    Attributes:
+        levels: The levels shown, bottom first.
+        views: One view per level (those kept are the same objects).
+        refusable: The addresses of the levels whose closing a guard or
+            leave check might refuse: the client must ask before popping them.
+        beneath: Other branches' views, parked: kept on the page beneath
+            the shown ones, so switching back sends nothing but their order.
+        place: The shell branch the levels are in (None: no shell chrome).
+    """
+
+    levels: tuple[Level, ...]
+    views: tuple[Any, ...]
+    refusable: frozenset[str] = frozenset()
+    beneath: tuple[Any, ...] = ()
+    place: Place | None = None
 
 
 class Surface(Protocol):
@@ -25,18 +48,18 @@ class Surface(Protocol):
     def render(self, built: Built) -> Any:
         """The view object for one built level (never raises)."""
 
-    def commit(
-        self, levels: tuple[Level, ...], keep: int, views: list[Any], refusable: frozenset[str]
-    ) -> None:
-        """Show ``levels``: the first ``keep`` views kept, ``views`` for the rest; one update.
-
-        ``refusable`` holds the addresses of the levels whose closing a
-        guard or leave check might refuse: the client must ask before
-        popping them.
-        """
+    def commit(self, screen: Screen) -> None:
+        """Show ``screen``, in one update: its views over those beneath, and the shell's chrome."""
 
     def loading(self, waiting: bool) -> None:
         """A navigation is (or is no longer) waiting for async work."""
+
+    def stayed(self) -> None:
+        """A navigation ended without landing: the page shows what it showed.
+
+        What the client changed on its own for it (a destination it shows
+        selected since the tap) goes back.
+        """
 
     def reshow_top(self) -> None:
         """Show the top view or modal again, the same object (the client closed it)."""

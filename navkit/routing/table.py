@@ -31,6 +31,7 @@ from navkit.routing.matcher import Matcher
 from navkit.routing.prefixes import PrefixReach
 from navkit.routing.registration import RouteRegistrar, RouteSpec
 from navkit.routing.routes import EMPTY, Match, Route, route_key
+from navkit.routing.shells import Place, ShellIndex
 from navkit.routing.signature import ViewParameters, read_signature
 from navkit.routing.templates import parse_template
 
@@ -75,6 +76,7 @@ class RouteTable(RouteRegistrar):
         self._views: dict[str, Callable[..., Any]] = {}
         self._signatures: dict[str, Route] = {}
         self._blueprints = BlueprintIndex()
+        self._shells = ShellIndex()
         self.guards: list[Callable[..., Any]] = []
         self.error_handlers: dict[int, Callable[..., Any]] = {}
         self._interned: dict[tuple[tuple[str, type, Any], ...], Mapping[str, Any]] = {}
@@ -167,9 +169,10 @@ class RouteTable(RouteRegistrar):
                 is refused (as by :meth:`route`).
         """
         registered = self._blueprints.add(blueprint, url_prefix=url_prefix, name=name)
+        self._shells.add(registered)
         for one in registered:
             for spec in one.routes:
-                self._register(spec, blueprint=one.name)
+                self._shells.note(self._register(spec, blueprint=one.name))
 
     def _register(self, spec: RouteSpec, *, blueprint: str | None) -> Route:
         spec = check_options(spec)
@@ -283,6 +286,26 @@ class RouteTable(RouteRegistrar):
                 a value its child cannot give, or a loop of parents.
         """
         check_parents(self._routes, self.routes_for, self._endpoints)
+        for place in self._shells.places:
+            match = self.match(place.root)
+            if match is None or self.place_of(match.route) != place:
+                raise RouteError(
+                    f"branch {place} opens at {place.root!r}, but no route of it matches "
+                    f"that path; add one to the branch"
+                )
+
+    def place_of(self, route: Route) -> Place | None:
+        """The shell and branch ``route`` belongs to (None: it is in no shell)."""
+        return self._shells.place_of(route)
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """Every shell branch registered, in registration order."""
+        return self._shells.places
+
+    def root_place(self, path: str) -> Place | None:
+        """The branch whose destination opens at ``path`` (its root), if any."""
+        return self._shells.root_place(path)
 
     def match(self, route: str) -> Match | None:
         """Find the most specific route for an address, or None.

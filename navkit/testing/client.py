@@ -234,6 +234,26 @@ class FletTestClient(FlutterClient):
         """
         self._fire(self._user_events("app_bar_back"), wait)
 
+    def tap_destination(self, label: str, *, wait: bool = True) -> None:
+        """Tap the shell destination labelled ``label`` in the navigation bar or rail shown.
+
+        Raises:
+            LookupError: No bar or rail is shown, or none of its destinations is ``label``.
+        """
+        self._fire([self._destination(label)], wait)
+
+    @property
+    def selected_destination(self) -> str | None:
+        """The label of the destination selected in the bar or rail shown (None: none shown)."""
+        chrome = self.chrome
+        if chrome is None or chrome.selected_index is None:
+            return None
+        return str(chrome.destinations[chrome.selected_index].label)
+
+    def resize(self, width: float, height: float = 600, *, wait: bool = True) -> None:
+        """Resize the window (or browser) to ``width`` by ``height`` logical pixels."""
+        self._fire([self._resized(width, height)], wait)
+
     def system_back(self, *, wait: bool = True) -> None:
         """Android's back button (and predictive back), as Flet's page handles it.
 

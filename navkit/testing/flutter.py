@@ -96,7 +96,7 @@ class FlutterClient:
             dialog = self.dialog
             if dialog is not None:  # the arrow is behind the dialog's modal barrier
                 return [self._closing(dialog)] if closes_on_barrier_tap(dialog) else []
-            return self._maybe_pop_view()
+            return self._maybe_pop_view(arrow=True)
         if action == "system_back":
             return self._system_back()
         self._require_web()
@@ -110,11 +110,24 @@ class FlutterClient:
             return []  # nothing to go back or forward to
         return [_Event(*self._route_change_event(moved, shows=self.tab.current))]
 
-    def _maybe_pop_view(self) -> list[_Event]:
-        """``Navigator.maybePop`` on the top view: its ``PopScope`` decides."""
+    def _maybe_pop_view(self, *, arrow: bool = False) -> list[_Event]:
+        """``Navigator.maybePop`` on the top view: its ``PopScope`` decides.
+
+        Args:
+            arrow: The AppBar's back arrow: Flutter draws it only over a
+                view beneath, unless ``automatically_imply_leading`` is off.
+        """
         if not self.page.views:
             return []
         view = self.page.views[-1]
+        appbar = view.appbar
+        if arrow and (
+            len(self.page.views) < 2
+            or not isinstance(appbar, ft.AppBar)
+            or not appbar.automatically_imply_leading
+            or appbar.leading is not None
+        ):
+            return []  # no back arrow to tap
         if view.can_pop is False:  # PopScope(canPop: false): asks, if it may
             return [] if view.on_confirm_pop is None else [_Event(control_id(view), "confirm_pop")]
         return [self._view_popped(view)]
@@ -132,6 +145,34 @@ class FlutterClient:
         if len(views) <= 1 and (not views or views[-1].can_pop is not False):
             return []  # nothing to pop: Android leaves the app
         return self._maybe_pop_view()
+
+    def _destination(self, label: str) -> _Event:
+        """A tap on the shell destination ``label`` of the bar or rail shown.
+
+        Flutter's bar and rail report the index tapped: the client sets
+        ``selected_index`` and sends ``change``, whether it changed or not.
+        """
+        chrome = self.chrome
+        if chrome is None:
+            raise LookupError("no navigation bar or rail is shown")
+        labels = [destination.label for destination in chrome.destinations]
+        if label not in labels:
+            raise LookupError(f"no destination {label!r}: the chrome shows {labels}")
+        index = labels.index(label)
+        return _Event(control_id(chrome), "change", index, {"selected_index": index})
+
+    @property
+    def chrome(self) -> ft.NavigationBar | ft.NavigationRail | None:
+        """The shell's navigation bar or rail the user sees, if any."""
+        for control in self.page.overlay:
+            if isinstance(control, ft.NavigationBar | ft.NavigationRail) and control.visible:
+                return control
+        return None
+
+    def _resized(self, width: float, height: float) -> _Event:
+        """The window resized: the client reports the page's size, then ``resize``."""
+        size = {"width": width, "height": height}
+        return _Event(control_id(self.page), "resize", size, size)
 
     def _view_popped(self, view: ft.View) -> _Event:
         """The client hides ``view`` at once and tells Python."""

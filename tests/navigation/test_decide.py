@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from navkit import Router
+from navkit.navigation.branches import Stacks
 from navkit.navigation.decide import Asking, decide
 from navkit.navigation.tasks import Handoff
 from navkit.navigation.values import Source
@@ -33,7 +34,7 @@ def _decide(router: Router, address: str) -> tuple[str, int | None]:
         assert not (target.startswith("/") and values)
         return target if target.startswith("/") else router.url_for(target, **values)
 
-    asking = Asking(router, Source.GO, (), "", resolve, {}, None, Handoff())
+    asking = Asking(router, Source.GO, Stacks(), "", resolve, {}, None, Handoff())
     decided = asyncio.run(decide(asking, address))
     assert decided is not None
     final, levels = decided

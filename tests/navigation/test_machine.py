@@ -11,7 +11,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,8 +18,9 @@ import navkit.navigation
 from navkit.errors import HTTPError
 from navkit.navigation.history import MemoryHistory
 from navkit.navigation.navigator import Navigator
+from navkit.navigation.surface import Screen
 from navkit.navigation.urls import UrlStrategy
-from navkit.navigation.values import ClientMove, Level, Navigation, Source
+from navkit.navigation.values import ClientMove, Navigation, Source
 from navkit.navigation.views import Built
 from navkit.routing.table import RouteTable
 
@@ -46,14 +46,15 @@ class FakeSurface:
         error: HTTPError | None = built.level.error
         return f"{built.level.address}={error.code if error else built.result}"
 
-    def commit(
-        self, levels: tuple[Level, ...], keep: int, views: list[Any], refusable: frozenset[str]
-    ) -> None:
-        self.shown = [*self.shown[:keep], *views]
+    def commit(self, screen: Screen) -> None:
+        self.shown = list(screen.views)
         self.commits += 1
 
     def loading(self, waiting: bool) -> None:
         self.waiting = waiting
+
+    def stayed(self) -> None:
+        pass
 
     def reshow_top(self) -> None:
         self.reshown += 1

@@ -1,0 +1,107 @@
+"""One stack per shell branch: which stack a navigation starts from, and which it parks.
+
+A page inside a shell shows one branch's stack and keeps the others
+*parked*: their levels and their views, as the user left them. A
+navigation's target stack is diffed against the stack of the branch it
+goes to -- the one shown, or the one parked -- so switching back to a
+branch reuses its views (what was typed is still there) and asks nothing
+of the branch left, whose views are parked, not closed.
+
+The rules, for a navigation from a stack in branch ``c`` to one in ``t``:
+
+* same branch (or both outside every shell): as without shells;
+* another branch of the same shell: the stack shown is parked under ``c``
+  and ``t``'s parked stack is the base; with ``keep_state=False`` neither:
+  the stack shown closes and ``t`` starts at its root;
+* into, out of or across shells: every parked stack closes with the stack
+  shown (go_router disposes a shell's branches when the shell is left), so
+  logging out and in again never shows the last user's pages.
+
+Nothing here touches Flet: a view is whatever the surface made of a level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from navkit.navigation.stack import place_of
+from navkit.navigation.values import Level
+from navkit.routing.shells import Place
+from navkit.routing.table import RouteTable
+
+__all__ = ["Parked", "Stacks", "Switch"]
+
+_NONE: Mapping[Place, Parked] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Parked:
+    """A stack of levels with the views shown for them (aligned, bottom first)."""
+
+    levels: tuple[Level, ...] = ()
+    views: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Switch:
+    """How one navigation moves between branch stacks (see the module docstring).
+
+    Attributes:
+        base: The stack the target is diffed against: its first ``kept``
+            views are reused, its other levels close.
+        closing: Other levels the navigation closes, top first: the stack
+            shown when it is not parked, the parked stacks when the shell is left.
+        parked: The parked stacks once the navigation lands.
+    """
+
+    base: Parked
+    closing: tuple[Level, ...] = ()
+    parked: Mapping[Place, Parked] = field(default_factory=lambda: _NONE)
+
+
+@dataclass(frozen=True, slots=True)
+class Stacks:
+    """The stack a page shows and the branch stacks it keeps parked.
+
+    Attributes:
+        shown: The levels shown and their views.
+        parked: The other branches' stacks, by branch.
+    """
+
+    shown: Parked = field(default_factory=Parked)
+    parked: Mapping[Place, Parked] = field(default_factory=lambda: _NONE)
+
+    def switch(self, table: RouteTable, levels: tuple[Level, ...]) -> Switch:
+        """How a navigation to ``levels`` moves between stacks."""
+        current = place_of(table, self.shown.levels)
+        target = place_of(table, levels)
+        if target == current:
+            return Switch(self.shown, parked=self.parked)
+        if current is not None and target is not None and current.shell is target.shell:
+            if not target.shell.keep_state:
+                return Switch(Parked(), closing=self.shown.levels[::-1])
+            parked = {place: stack for place, stack in self.parked.items() if place != target}
+            parked[current] = self.shown
+            return Switch(
+                self.parked.get(target, Parked()), parked=MappingProxyType(_in_order(parked))
+            )
+        closing = tuple(level for stack in self.parked.values() for level in stack.levels[::-1])
+        return Switch(self.shown, closing=closing)
+
+    @property
+    def beneath(self) -> tuple[Any, ...]:
+        """The parked stacks' views, first branch first: kept on the page beneath the shown."""
+        return tuple(view for stack in self.parked.values() for view in stack.views)
+
+    def addresses(self) -> frozenset[str]:
+        """The addresses of every level held: shown and parked."""
+        held = {level.address for level in self.shown.levels}
+        held.update(level.address for stack in self.parked.values() for level in stack.levels)
+        return frozenset(held)
+
+
+def _in_order(parked: dict[Place, Parked]) -> dict[Place, Parked]:
+    return dict(sorted(parked.items(), key=lambda item: item[0].index))

@@ -1,0 +1,223 @@
+"""App shells: groups of routes that share a navigation bar or rail, one stack per branch.
+
+A :class:`Shell` is a blueprint whose nested blueprints are its branches,
+one per destination of the bar::
+
+    tabs = navkit.Shell("tabs")
+    feed = tabs.branch("feed", label="Feed", icon=ft.Icons.HOME, route="/feed")
+
+    @feed.route("/feed")
+    def home(): ...
+
+    router.register_blueprint(tabs)
+
+A branch's ``route`` is where its destination opens: the bottom of the
+branch's stack, so it shows no back arrow. Every route of a branch (of its
+nested blueprints too) belongs to it, and so does an address beneath its
+root that no route of another branch claims: ``/feed/nope`` is a not-found
+page with the bar. The page keeps one stack per branch
+(:mod:`navkit.navigation.branches`); the bar itself is the Flet binding's
+(:mod:`navkit.flet.chrome`). Nothing here touches Flet: icons are kept as
+given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from navkit.errors import RouteError
+from navkit.routing.blueprints import Blueprint, RegisteredBlueprint, join_prefix
+from navkit.routing.routes import Route
+
+__all__ = ["DEFAULT_BREAKPOINT", "Branch", "Place", "Shell", "ShellIndex"]
+
+DEFAULT_BREAKPOINT = 600.0  # logical pixels: wider pages get a rail (Material's compact width)
+
+
+class Branch(Blueprint):
+    """One destination of a shell, and the routes beneath it (made by :meth:`Shell.branch`).
+
+    Attributes:
+        shell: The shell it belongs to.
+        index: Its place among the shell's destinations (0: the first).
+        label: The destination's label (also its accessible name).
+        icon: The destination's icon (a Flet icon, kept as given).
+        selected_icon: The icon shown while it is selected (None: ``icon``).
+        path: Where the destination opens (the ``route=`` it was made
+            with), before the prefixes of the blueprints it is registered
+            under, as route templates are.
+    """
+
+    def __init__(
+        self,
+        shell: Shell,
+        index: int,
+        name: str,
+        *,
+        label: str,
+        icon: Any,
+        route: str,
+        selected_icon: Any = None,
+        url_prefix: str | None = None,
+    ) -> None:
+        super().__init__(name, url_prefix)
+        if not route.startswith("/") or any(c in route for c in ":*?(#"):
+            raise RouteError(
+                f"branch {name!r}: route {route!r} must be a path without parameters "
+                f"(where the destination opens)"
+            )
+        self.shell = shell
+        self.index = index
+        self.label = label
+        self.icon = icon
+        self.selected_icon = selected_icon
+        self.path = route
+
+    def __repr__(self) -> str:
+        return f"<Branch {self.name!r} of {self.shell.name!r} at {self.path!r}>"
+
+
+class Shell(Blueprint):
+    """Routes that share chrome: a navigation bar on narrow pages, a rail on wide ones.
+
+    Args:
+        name: The shell's name (a blueprint name: endpoints are
+            ``"<shell>.<branch>.<view>"``).
+        url_prefix: Prepended to every branch's templates and root.
+        breakpoint: Pages at least this wide (logical pixels) get a
+            ``NavigationRail`` beside the content; narrower ones a ``NavigationBar``.
+        keep_state: Each branch keeps its stack while another is shown
+            (the same views, what was typed still there). False: switching
+            to a branch opens its root, and the branch left is closed.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        url_prefix: str | None = None,
+        *,
+        breakpoint: float = DEFAULT_BREAKPOINT,
+        keep_state: bool = True,
+    ) -> None:
+        super().__init__(name, url_prefix)
+        self.breakpoint = breakpoint
+        self.keep_state = keep_state
+        self.branches: list[Branch] = []
+
+    def branch(
+        self,
+        name: str,
+        *,
+        label: str,
+        icon: Any,
+        route: str,
+        selected_icon: Any = None,
+        url_prefix: str | None = None,
+    ) -> Branch:
+        """Add a destination and return its branch: a blueprint to add its routes to.
+
+        Destinations are shown in the order they are added.
+
+        Raises:
+            RouteError: The shell is registered already, or ``route`` is not a plain path.
+        """
+        branch = Branch(
+            self,
+            len(self.branches),
+            name,
+            label=label,
+            icon=icon,
+            route=route,
+            selected_icon=selected_icon,
+            url_prefix=url_prefix,
+        )
+        self.register_blueprint(branch)
+        self.branches.append(branch)
+        return branch
+
+    def __repr__(self) -> str:
+        return f"<Shell {self.name!r} with {len(self.branches)} branches>"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a route sits in a registered shell: which shell, which branch.
+
+    Attributes:
+        shell: The shell.
+        shell_name: The name it was registered under (``navkit routes`` shows it).
+        branch: The branch.
+        root: The full path where the branch's destination opens.
+    """
+
+    shell: Shell
+    shell_name: str
+    branch: Branch
+    root: str
+
+    @property
+    def index(self) -> int:
+        """The branch's place among the destinations (0: the first)."""
+        return self.branch.index
+
+    def __str__(self) -> str:
+        return f"{self.shell_name}:{self.branch.name}"
+
+
+class ShellIndex:
+    """The shells registered on a table, and the place of each of their routes."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, Place] = {}  # by registered blueprint name
+        self._roots: dict[str, Place] = {}  # by the root path of each branch
+        self._by_route: dict[int, Place] = {}  # by Route.order
+
+    def add(self, registered: Iterable[RegisteredBlueprint]) -> None:
+        """Note the branches among blueprints just registered (before their routes).
+
+        Raises:
+            RouteError: Two branches open at the same path.
+        """
+        shells: dict[int, str] = {}  # id(shell) -> registered name, for this registration
+        for one in registered:
+            if isinstance(one.blueprint, Shell):
+                shells[id(one.blueprint)] = one.name
+        for one in registered:
+            branch = one.blueprint
+            if not isinstance(branch, Branch) or id(branch.shell) not in shells:
+                continue
+            root = join_prefix(one.prefix, branch.path)
+            place = Place(branch.shell, shells[id(branch.shell)], branch, root)
+            other = self._roots.get(root)
+            if other is not None:
+                raise RouteError(
+                    f"branches {other} and {place} both open at {root!r}; "
+                    f"each destination needs a path of its own"
+                )
+            self._roots[root] = place
+            self._places[one.name] = place
+
+    def note(self, route: Route) -> None:
+        """Record the place of a route just registered (if it is in a branch)."""
+        name = route.blueprint
+        while name:
+            place = self._places.get(name)
+            if place is not None:
+                self._by_route[route.order] = place
+                return
+            name = name.rpartition(".")[0]
+
+    def place_of(self, route: Route) -> Place | None:
+        """The shell and branch ``route`` belongs to (None: it is in no shell)."""
+        return self._by_route.get(route.order)
+
+    def root_place(self, path: str) -> Place | None:
+        """The branch whose destination opens at ``path``, if any."""
+        return self._roots.get(path)
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """Every branch registered, in registration order."""
+        return tuple(self._places.values())

@@ -1,0 +1,496 @@
+"""App shells on the client stand-in: the bar or rail, one stack per tab, history and backs.
+
+The user's side: which destination the bar shows selected after every kind
+of navigation, what a tab shows when the user comes back to it (the same
+views, what was typed still there), what Back does, and what a branch
+switch costs on the wire.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import flet as ft
+import pytest
+
+import navkit
+from examples import tabs
+from navkit.testing import FletTestClient
+from tests.flet.test_examples import click
+
+Client = Callable[..., FletTestClient]
+
+
+def open_tabs(navkit_client: Client, route: str = "/", **options: Any) -> FletTestClient:
+    return navkit_client(tabs.router, route=route, main=tabs.main, **options)
+
+
+def field(client: FletTestClient, label: str) -> ft.TextField:
+    for control in client.page.views[-1].controls:
+        if isinstance(control, ft.TextField) and control.label == label:
+            return control
+    raise LookupError(label)
+
+
+def type_into(client: FletTestClient, label: str, text: str) -> None:
+    """Type as the client does: it reports the field's new value to Python."""
+    control = field(client, label)
+
+    def typing() -> None:
+        control.value = text
+
+    client.call(typing)
+
+
+def shown(client: FletTestClient) -> list[str]:
+    """The routes of the stack the user sees (the shown branch's, bottom first)."""
+    return [level.address for level in client.navigator.stack]
+
+
+# -- the selected destination follows the route -------------------------------
+
+SELECTED_AFTER = [
+    # (how the page opens, what the user does, the destination selected, the title on top)
+    ("/", lambda c: None, "Feed", "Feed"),
+    ("/profile/settings", lambda c: None, "Profile", "Settings"),
+    ("/search?q=post", lambda c: None, "Search", "Search"),
+    ("/feed", lambda c: c.go("/profile"), "Profile", "Profile"),
+    ("/feed", lambda c: c.go("tabs.search.find", q="x"), "Search", "Search"),
+    ("/feed", lambda c: c.call(c.navigator.replace, "/profile/settings"), "Profile", "Settings"),
+    ("/feed", lambda c: c.tap_destination("Search"), "Search", "Search"),
+    ("/feed", lambda c: c.open("/profile/settings"), "Profile", "Settings"),
+    ("/feed", lambda c: (c.go("/profile"), c.browser_back()), "Feed", "Feed"),
+    (
+        "/feed",
+        lambda c: (c.go("/profile"), c.browser_back(), c.browser_forward()),
+        "Profile",
+        "Profile",
+    ),
+    ("/feed", lambda c: (c.go("/profile"), c.call(c.navigator.back)), "Feed", "Feed"),
+    ("/profile", lambda c: (c.go("/feed/post/2"), c.app_bar_back()), "Feed", "Feed"),
+    ("/profile", lambda c: c.system_back(), "Feed", "Feed"),
+    ("/feed", lambda c: c.go("/feed/post/9"), "Feed", "Not found"),
+]
+
+
+@pytest.mark.parametrize(
+    ("opens", "act", "selected", "title"),
+    SELECTED_AFTER,
+    ids=[f"{case[0]}-{index}" for index, case in enumerate(SELECTED_AFTER)],
+)
+def test_the_selected_destination_follows_the_route(
+    navkit_client: Client,
+    opens: str,
+    act: Callable[[FletTestClient], Any],
+    selected: str,
+    title: str,
+) -> None:
+    client = open_tabs(navkit_client, opens)
+    act(client)
+    assert client.selected_destination == selected
+    assert client.titles[-1] == title
+    assert (
+        client.chrome is not None and client.chrome.selected_index == client.navigator.branch.index
+    )  # type: ignore[union-attr]
+
+
+def test_a_deep_link_builds_its_branch_and_leaves_the_others_at_their_roots(
+    navkit_client: Client,
+) -> None:
+    client = open_tabs(navkit_client, "/profile/settings")
+    assert shown(client) == ["/profile", "/profile/settings"]
+    assert client.titles == ["Profile", "Settings"]
+    client.tap_destination("Feed")
+    assert shown(client) == ["/feed"] and client.url == "/feed"
+    client.tap_destination("Search")
+    assert shown(client) == ["/search"]
+
+
+def test_a_branch_root_is_the_bottom_of_its_stack(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed/post/3")
+    assert shown(client) == ["/feed", "/feed/post/3"]  # not "/" beneath: it redirects
+    assert client.navigator.can_pop
+    client.app_bar_back()
+    assert shown(client) == ["/feed"] and not client.navigator.can_pop
+    client.app_bar_back()  # no arrow on a branch root
+    assert shown(client) == ["/feed"]
+
+
+# -- one stack per branch --------------------------------------------------------
+
+
+def test_switching_back_shows_the_same_views_with_what_was_typed(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/profile")
+    click(client, "Settings")
+    settings_view = client.page.views[-1]
+    type_into(client, "Display name", "Ada L.")
+    client.tap_destination("Feed")
+    assert client.titles[-1] == "Feed" and client.url == "/feed"
+    client.tap_destination("Profile")
+    assert client.page.views[-1] is settings_view
+    assert field(client, "Display name").value == "Ada L."
+    assert client.url == "/profile/settings"
+
+
+def test_a_toggled_like_survives_a_trip_to_another_tab(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed")
+    click(client, "Post 2")
+    like = client.page.views[-1].controls[1]
+    assert isinstance(like, ft.Button)
+    client.call(like.on_click, None)  # type: ignore[arg-type]
+    assert like.content == "Liked"
+    client.tap_destination("Search")
+    client.tap_destination("Feed")
+    assert client.page.views[-1].controls[1] is like and like.content == "Liked"
+
+
+def test_views_of_a_parked_branch_are_not_built_again(navkit_client: Client) -> None:
+    calls: list[str] = []
+    shell = navkit.Shell("app")
+    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
+    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
+    for branch, root in ((one, "/one"), (two, "/two")):
+        for path in (root, f"{root}/a", f"{root}/a/b"):
+            branch.add_route(
+                path,
+                lambda p=path: calls.append(p) or [ft.Text(p)],
+                endpoint=path.replace("/", "_"),
+            )
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    client = navkit_client(router, route="/one/a/b")
+    client.go("/two/a/b")
+    calls.clear()
+    for _ in range(3):
+        client.tap_destination("One")
+        client.tap_destination("Two")
+    assert calls == []
+    assert shown(client) == ["/two", "/two/a", "/two/a/b"]
+
+
+def test_tapping_the_selected_destination_pops_to_its_root(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/profile")
+    click(client, "Settings")
+    entries = len(client.entries)
+    client.tap_destination("Profile")
+    assert shown(client) == ["/profile"] and client.url == "/profile"
+    assert len(client.entries) == entries  # the settings entry was stepped back over
+    assert client.selected_destination == "Profile"
+    client.tap_destination("Profile")  # at the root already: nothing happens
+    assert shown(client) == ["/profile"] and len(client.entries) == entries
+
+
+def test_reselect_keeps_the_roots_own_state(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/search?q=number")
+    root = client.page.views[-1]
+    client.tap_destination("Search")
+    assert client.page.views[-1] is root and client.url == "/search?q=number"
+
+
+def test_keep_state_false_opens_the_root_and_asks_before_closing(navkit_client: Client) -> None:
+    asked: list[str] = []
+    shell = navkit.Shell("app", keep_state=False)
+    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
+    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
+    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
+    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
+
+    def form(nav: navkit.Navigator) -> list[ft.Control]:
+        nav.on_leave(lambda navigation: asked.append(navigation.path) or True)
+        return [ft.TextField(label="Name")]
+
+    one.add_route("/one/form", form)
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    client = navkit_client(router, route="/one/form")
+    client.tap_destination("Two")
+    assert asked == ["/two"]  # the branch left is closed, so its form is asked
+    client.tap_destination("One")
+    assert shown(client) == ["/one"]  # its root, not the form
+
+
+# -- history and the backs ---------------------------------------------------
+
+
+def test_each_switch_is_a_history_entry_and_back_returns_to_the_tab_and_page(
+    navkit_client: Client,
+) -> None:
+    client = open_tabs(navkit_client, "/feed")
+    click(client, "Post 2")
+    client.tap_destination("Search")
+    client.tap_destination("Profile")
+    assert client.entries == ["/feed", "/feed/post/2", "/search", "/profile"]
+    client.browser_back()
+    assert client.titles[-1] == "Search" and client.selected_destination == "Search"
+    client.browser_back()
+    assert client.titles[-1] == "Post 2" and client.selected_destination == "Feed"
+    assert shown(client) == ["/feed", "/feed/post/2"]
+    client.browser_forward()
+    assert client.titles[-1] == "Search"
+    assert client.entries == ["/feed", "/feed/post/2", "/search", "/profile"]
+    assert client.index == 2
+
+
+def test_android_back_at_a_branch_root_goes_to_the_first_branch(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed/post/4", web=False)
+    client.tap_destination("Profile")
+    client.system_back()
+    assert client.selected_destination == "Feed"
+    assert shown(client) == ["/feed", "/feed/post/4"]  # as the user left it
+    client.system_back()
+    assert shown(client) == ["/feed"]
+    client.system_back()  # the first branch's root: nothing pops
+    assert shown(client) == ["/feed"] and client.selected_destination == "Feed"
+
+
+def test_android_back_from_the_first_branch_alone_leaves_the_app(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed", web=False)
+    sent = len(client.sent)
+    client.system_back()
+    assert shown(client) == ["/feed"] and len(client.sent) == sent  # as without a shell
+
+
+# -- what a switch costs -------------------------------------------------------
+
+
+def _patches(client: FletTestClient, act: Callable[[], None]) -> list[Any]:
+    seen: list[Any] = []
+    received = client.received
+
+    def spy(message: Any, size: int) -> None:
+        if getattr(message.body, "patch", None) is not None:
+            seen.append(message.body.patch)
+        received(message, size)
+
+    client.received = spy  # type: ignore[method-assign]
+    try:
+        act()
+    finally:
+        client.received = received  # type: ignore[method-assign]
+    return seen
+
+
+def _touches_overlay(patches: list[Any]) -> bool:
+    return any("_overlay" in repr(patch[0]) for patch in patches)
+
+
+def test_a_navigation_inside_the_shell_sends_nothing_for_the_chrome(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed")
+    bar_and_rail = client.navigator.surface.chrome.controls(tabs.shell)  # type: ignore[attr-defined]
+    patches = _patches(client, lambda: click(client, "Post 3"))
+    assert patches and not _touches_overlay(patches)
+    patches = _patches(client, client.app_bar_back)
+    assert patches and not _touches_overlay(patches)
+    assert client.navigator.surface.chrome.controls(tabs.shell) == bar_and_rail  # type: ignore[attr-defined]
+    bars = [c for c in client.page.overlay if isinstance(c, ft.NavigationBar)]
+    assert len(bars) == 1
+
+
+def test_switching_to_a_parked_branch_sends_its_order_not_its_views(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/profile/settings")
+    client.tap_destination("Feed")
+    click(client, "Post 1")
+    before = client.sent_bytes
+    client.tap_destination("Profile")
+    switch = client.sent_bytes - before
+    views_bytes = len(repr(client.page.views[-1]))  # far below what sending them would cost
+    assert switch < 400, switch
+    assert client.titles[-1] == "Settings" and views_bytes > 0
+
+
+# -- narrow and wide -------------------------------------------------------------
+
+
+def test_a_narrow_page_gets_the_bar_and_a_wide_one_the_rail_live(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed")
+    assert isinstance(client.chrome, ft.NavigationRail)  # the stand-in opens 800 wide
+    assert client.page.views[-1].padding.left > 10  # type: ignore[union-attr]
+    client.resize(400, 800)
+    assert isinstance(client.chrome, ft.NavigationBar)
+    assert client.page.views[-1].padding.bottom > 10  # type: ignore[union-attr]
+    assert client.selected_destination == "Feed"
+    client.resize(599, 800)
+    assert isinstance(client.chrome, ft.NavigationBar)
+    client.resize(600, 800)
+    assert isinstance(client.chrome, ft.NavigationRail)
+
+
+def test_resize_leaves_the_apps_own_handler_working(navkit_client: Client) -> None:
+    sizes: list[float] = []
+
+    def main(page: ft.Page) -> None:
+        tabs.main(page)
+        page.on_resize = lambda event: sizes.append(event.width)
+
+    client = navkit_client(tabs.router, route="/feed", main=main)
+    client.resize(400, 800)
+    assert sizes == [400] and isinstance(client.chrome, ft.NavigationBar)
+
+
+# -- everything else inside a shell ------------------------------------------
+
+
+def guarded_app() -> tuple[navkit.Router, list[str]]:
+    built: list[str] = []
+    shell = navkit.Shell("app")
+    home = shell.branch("home", label="Home", icon=ft.Icons.HOME, route="/home")
+    admin = shell.branch("admin", label="Admin", icon=ft.Icons.LOCK, route="/admin")
+    home.add_route("/home", lambda: built.append("home") or [ft.Text("home")], endpoint="root")
+    admin.add_route("/admin", lambda: built.append("admin") or [ft.Text("admin")], endpoint="root")
+
+    @admin.guard
+    def signed_in(navigation: navkit.Navigation) -> Any:
+        return "/login?next=" + navigation.path
+
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    router.add_route(
+        "/login", lambda: [ft.Text("log in")], endpoint="login", root=True, title="Log in"
+    )
+    return router, built
+
+
+def test_a_guarded_branch_redirects_before_its_views_or_chrome(navkit_client: Client) -> None:
+    router, built = guarded_app()
+    client = navkit_client(router, route="/home")
+    client.tap_destination("Admin")
+    assert "admin" not in built
+    assert client.url == "/login?next=/admin" and client.titles == ["Log in"]
+    assert client.chrome is None  # a root=True route outside the shell
+    client.browser_back()
+    assert client.selected_destination == "Home"
+
+
+def test_a_refused_switch_puts_the_selection_back(navkit_client: Client) -> None:
+    shell = navkit.Shell("app")
+    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
+    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
+    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
+    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
+    two.guard(lambda navigation: False)
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    client = navkit_client(router, route="/one")
+    client.tap_destination("Two")  # the client shows Two selected at once
+    assert client.url == "/one"
+    assert client.selected_destination == "One"
+
+
+def test_switching_away_asks_nothing_and_closing_asks(navkit_client: Client) -> None:
+    asked: list[str] = []
+    shell = navkit.Shell("app")
+    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
+    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
+    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
+    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
+
+    def form(nav: navkit.Navigator) -> list[ft.Control]:
+        nav.on_leave(lambda navigation: asked.append(navigation.path) or False)
+        return [ft.TextField(label="Name")]
+
+    one.add_route("/one/form", form)
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    router.add_route("/out", lambda: [], endpoint="out", root=True)
+    client = navkit_client(router, route="/one/form")
+    client.tap_destination("Two")
+    assert asked == [] and client.url == "/two"
+    client.go("/one")  # closes the parked form: it is asked, and refuses
+    assert asked == ["/one"] and client.url == "/two"
+    client.go("/out")  # leaving the shell closes every branch: asked again
+    assert asked == ["/one", "/out"] and client.url == "/two"
+    client.tap_destination("One")
+    assert shown(client) == ["/one", "/one/form"]
+
+
+def test_a_404_inside_a_branch_shows_with_the_chrome(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/profile/nope")
+    assert client.titles[-1] == "Not found"
+    assert shown(client) == ["/profile", "/profile/nope"]
+    assert client.selected_destination == "Profile"
+
+
+def test_url_for_and_push_for_result_inside_a_branch(navkit_client: Client) -> None:
+    shell = navkit.Shell("app")
+    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
+    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
+    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
+    one.add_route("/one/pick/:kind", lambda kind: [ft.Text(kind)], endpoint="pick")
+    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    assert router.url_for("app.one.pick", kind="colour") == "/one/pick/colour"
+    client = navkit_client(router, route="/one")
+    task = client.loop.create_task(client.navigator.push_for_result("app.one.pick", kind="colour"))
+    client.settle()
+    assert shown(client) == ["/one", "/one/pick/colour"]
+    client.tap_destination("Two")
+    client.tap_destination("One")  # the picker is parked, not closed: still waiting
+    assert not task.done()
+    client.call(client.navigator.pop, "red")
+    client.settle()
+    assert task.result() == "red"
+
+
+def test_a_modal_route_opens_over_the_shell(navkit_client: Client) -> None:
+    shell = navkit.Shell("app")
+    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
+    shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two").add_route(
+        "/two", lambda: [ft.Text("two")], endpoint="root"
+    )
+    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
+    one.add_route("/one/share", lambda: [ft.Text("share")], endpoint="share", modal="dialog")
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    client = navkit_client(router, route="/one/share")
+    assert client.dialog is not None and client.selected_destination == "One"
+    client.browser_back()  # the browser had only this entry: nothing happens
+    client.go("/two")
+    assert client.dialog is None and client.selected_destination == "Two"
+    client.browser_back()
+    assert client.dialog is not None and client.url == "/one/share"
+
+
+def test_an_async_view_in_a_branch_and_a_switch_while_it_loads(navkit_client: Client) -> None:
+    release = asyncio.Event()
+    shell = navkit.Shell("app")
+    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
+    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
+    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
+
+    async def slow() -> list[ft.Control]:
+        await release.wait()
+        return [ft.Text("two, loaded")]
+
+    two.add_route("/two", slow, endpoint="root")
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    client = navkit_client(router, route="/one")
+    client.tap_destination("Two", wait=False)
+    assert client.url == "/one" and client.navigator.in_flight is not None
+    client.tap_destination("One")  # back to the tab shown, while Two loads
+    assert client.navigator.in_flight is None
+    assert client.url == "/one" and client.selected_destination == "One"
+    client.tap_destination("Two", wait=False)
+    client.call(release.set)
+    client.settle()
+    assert client.url == "/two" and client.selected_destination == "Two"
+
+
+def test_a_root_route_shows_without_the_chrome_and_drops_the_parked_tabs(
+    navkit_client: Client,
+) -> None:
+    router, _ = guarded_app()
+    client = navkit_client(router, route="/home")
+    client.go("/login")
+    assert client.chrome is None and client.view_routes == ["/login"]
+
+
+# -- registration ---------------------------------------------------------------
+
+
+def test_the_cli_column_and_places(navkit_client: Client) -> None:
+    place = tabs.router.place_of(tabs.router.routes_for("tabs.profile.settings")[0])
+    assert place is not None and str(place) == "tabs:profile" and place.root == "/profile"
