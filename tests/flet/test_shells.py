@@ -494,3 +494,90 @@ def test_a_root_route_shows_without_the_chrome_and_drops_the_parked_tabs(
 def test_the_cli_column_and_places(navkit_client: Client) -> None:
     place = tabs.router.place_of(tabs.router.routes_for("tabs.profile.settings")[0])
     assert place is not None and str(place) == "tabs:profile" and place.root == "/profile"
+
+
+# -- races ---------------------------------------------------------------------
+
+
+def three_tabs(slow: Callable[..., Any] | None = None, guard: Any = None) -> navkit.Router:
+    shell = navkit.Shell("app")
+    for name in ("one", "two", "three"):
+        branch = shell.branch(name, label=name.capitalize(), icon=ft.Icons.HOME, route=f"/{name}")
+        view = slow if (slow is not None and name == "two") else (lambda n=name: [ft.Text(n)])
+        branch.add_route(f"/{name}", view, endpoint="root")
+        branch.add_route(f"/{name}/x", lambda n=name: [ft.Text(f"{n} x")], endpoint="x")
+        if guard is not None and name == "two":
+            branch.guard(guard)
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    return router
+
+
+def test_fast_taps_land_on_the_last_destination_with_one_entry_each(
+    navkit_client: Client,
+) -> None:
+    client = navkit_client(three_tabs(), route="/one/x")
+    taps = ["Two", "Three", "One", "Three", "Two", "One", "Two"] * 3
+    for label in taps:
+        client.tap_destination(label, wait=False)
+    client.settle()
+    assert client.selected_destination == "Two" and client.url == "/two"
+    switches = [
+        label for before, label in zip(["One", *taps], taps, strict=False) if label != before
+    ]
+    assert len(client.entries) == 1 + len(switches)  # a tap on the tab shown adds none
+    client.tap_destination("One")
+    assert shown(client) == ["/one", "/one/x"]  # the first tab as it was left
+
+
+def test_browser_back_while_a_branch_loads(navkit_client: Client) -> None:
+    release = asyncio.Event()
+    built: list[str] = []
+
+    async def slow() -> list[ft.Control]:
+        await release.wait()
+        built.append("two")
+        return [ft.Text("two")]
+
+    client = navkit_client(three_tabs(slow), route="/one")
+    client.go("/one/x")
+    client.tap_destination("Two", wait=False)
+    client.browser_back()
+    client.call(release.set)
+    client.settle()
+    assert built == [] and shown(client) == ["/one"]
+    assert client.selected_destination == "One"
+    assert client.entries == ["/one", "/one/x"] and client.index == 0
+
+
+def test_another_tap_during_a_guard_wins(navkit_client: Client) -> None:
+    release = asyncio.Event()
+    asked: list[str] = []
+
+    async def slow_guard(navigation: navkit.Navigation) -> bool:
+        asked.append(navigation.path)
+        await release.wait()
+        return True
+
+    client = navkit_client(three_tabs(guard=slow_guard), route="/one")
+    client.tap_destination("Two", wait=False)
+    assert asked == ["/two"]
+    client.tap_destination("Three")
+    client.call(release.set)
+    client.settle()
+    assert client.url == "/three" and client.selected_destination == "Three"
+    assert client.entries == ["/one", "/three"]
+
+
+def test_back_and_forward_across_switches_keep_each_tab(navkit_client: Client) -> None:
+    router = three_tabs()
+    client = navkit_client(router, route="/one")
+    client.go("/one/x")
+    client.tap_destination("Three")
+    client.browser_back()
+    client.browser_back()
+    client.browser_forward()
+    client.browser_forward()
+    assert client.url == "/three" and client.selected_destination == "Three"
+    client.tap_destination("One")
+    assert shown(client) == ["/one", "/one/x"]
