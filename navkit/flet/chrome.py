@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import flet as ft
 
@@ -32,6 +32,7 @@ RAIL_WIDTH = 80  # Material 3 navigation rail
 _DEFAULT_PADDING = 10  # Flet's client pads a view's body by 10 when it sets none
 
 Select = Callable[[int], None]
+D = TypeVar("D", ft.NavigationBarDestination, ft.NavigationRailDestination)
 
 
 @dataclass(slots=True)
@@ -126,12 +127,7 @@ class ShellChrome:
     def _build(self, place: Place) -> _Chrome:
         shell = place.shell
         bar = ft.NavigationBar(
-            destinations=[
-                ft.NavigationBarDestination(
-                    icon=branch.icon, selected_icon=branch.selected_icon, label=branch.label
-                )
-                for branch in shell.branches
-            ],
+            destinations=_destinations(shell, ft.NavigationBarDestination),
             selected_index=place.index,
             on_change=self._changed,
             left=0,
@@ -139,12 +135,7 @@ class ShellChrome:
             bottom=0,
         )
         rail = ft.NavigationRail(
-            destinations=[
-                ft.NavigationRailDestination(
-                    icon=branch.icon, selected_icon=branch.selected_icon, label=branch.label
-                )
-                for branch in shell.branches
-            ],
+            destinations=_destinations(shell, ft.NavigationRailDestination),
             selected_index=place.index,
             label_type=ft.NavigationRailLabelType.ALL,
             on_change=self._changed,
@@ -175,6 +166,14 @@ class ShellChrome:
         )
         if view.padding != room:  # an equal value assigned again would be sent again
             view.padding = room
+
+
+def _destinations(shell: Shell, kind: Callable[..., D]) -> list[D]:
+    """One destination of ``kind`` (the bar's or the rail's) per branch, in order."""
+    return [
+        kind(icon=branch.icon, selected_icon=branch.selected_icon, label=branch.label)
+        for branch in shell.branches
+    ]
 
 
 def _as_padding(value: Any) -> ft.Padding:

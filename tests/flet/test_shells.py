@@ -49,6 +49,26 @@ def shown(client: FletTestClient) -> list[str]:
     return [level.address for level in client.navigator.stack]
 
 
+def small_shell(
+    *names: str, keep_state: bool = True, views: dict[str, Callable[..., Any]] | None = None
+) -> tuple[navkit.Shell, dict[str, navkit.Branch]]:
+    """A shell ``app`` with a branch per name, opening at ``/<name>`` (its view from ``views``)."""
+    shell = navkit.Shell("app", keep_state=keep_state)
+    branches = {}
+    for name in names:
+        branch = shell.branch(name, label=name.capitalize(), icon=ft.Icons.HOME, route=f"/{name}")
+        view = (views or {}).get(name, lambda n=name: [ft.Text(n)])
+        branch.add_route(f"/{name}", view, endpoint="root")
+        branches[name] = branch
+    return shell, branches
+
+
+def registered(shell: navkit.Shell) -> navkit.Router:
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    return router
+
+
 # -- the selected destination follows the route -------------------------------
 
 SELECTED_AFTER = [
@@ -148,19 +168,15 @@ def test_a_toggled_like_survives_a_trip_to_another_tab(navkit_client: Client) ->
 
 def test_views_of_a_parked_branch_are_not_built_again(navkit_client: Client) -> None:
     calls: list[str] = []
-    shell = navkit.Shell("app")
-    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
-    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
-    for branch, root in ((one, "/one"), (two, "/two")):
-        for path in (root, f"{root}/a", f"{root}/a/b"):
+    shell, branches = small_shell("one", "two")
+    for name, branch in branches.items():
+        for path in (f"/{name}/a", f"/{name}/a/b"):
             branch.add_route(
                 path,
                 lambda p=path: calls.append(p) or [ft.Text(p)],
                 endpoint=path.replace("/", "_"),
             )
-    router = navkit.Router()
-    router.register_blueprint(shell)
-    client = navkit_client(router, route="/one/a/b")
+    client = navkit_client(registered(shell), route="/one/a/b")
     client.go("/two/a/b")
     calls.clear()
     for _ in range(3):
@@ -191,20 +207,14 @@ def test_reselect_keeps_the_roots_own_state(navkit_client: Client) -> None:
 
 def test_keep_state_false_opens_the_root_and_asks_before_closing(navkit_client: Client) -> None:
     asked: list[str] = []
-    shell = navkit.Shell("app", keep_state=False)
-    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
-    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
-    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
-    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
+    shell, branches = small_shell("one", "two", keep_state=False)
 
     def form(nav: navkit.Navigator) -> list[ft.Control]:
         nav.on_leave(lambda navigation: asked.append(navigation.path) or True)
         return [ft.TextField(label="Name")]
 
-    one.add_route("/one/form", form)
-    router = navkit.Router()
-    router.register_blueprint(shell)
-    client = navkit_client(router, route="/one/form")
+    branches["one"].add_route("/one/form", form)
+    client = navkit_client(registered(shell), route="/one/form")
     client.tap_destination("Two")
     assert asked == ["/two"]  # the branch left is closed, so its form is asked
     client.tap_destination("One")
@@ -364,15 +374,9 @@ def test_a_guarded_branch_redirects_before_its_views_or_chrome(navkit_client: Cl
 
 
 def test_a_refused_switch_puts_the_selection_back(navkit_client: Client) -> None:
-    shell = navkit.Shell("app")
-    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
-    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
-    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
-    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
-    two.guard(lambda navigation: False)
-    router = navkit.Router()
-    router.register_blueprint(shell)
-    client = navkit_client(router, route="/one")
+    shell, branches = small_shell("one", "two")
+    branches["two"].guard(lambda navigation: False)
+    client = navkit_client(registered(shell), route="/one")
     client.tap_destination("Two")  # the client shows Two selected at once
     assert client.url == "/one"
     assert client.selected_destination == "One"
@@ -380,19 +384,14 @@ def test_a_refused_switch_puts_the_selection_back(navkit_client: Client) -> None
 
 def test_switching_away_asks_nothing_and_closing_asks(navkit_client: Client) -> None:
     asked: list[str] = []
-    shell = navkit.Shell("app")
-    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
-    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
-    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
-    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
+    shell, branches = small_shell("one", "two")
 
     def form(nav: navkit.Navigator) -> list[ft.Control]:
         nav.on_leave(lambda navigation: asked.append(navigation.path) or False)
         return [ft.TextField(label="Name")]
 
-    one.add_route("/one/form", form)
-    router = navkit.Router()
-    router.register_blueprint(shell)
+    branches["one"].add_route("/one/form", form)
+    router = registered(shell)
     router.add_route("/out", lambda: [], endpoint="out", root=True)
     client = navkit_client(router, route="/one/form")
     client.tap_destination("Two")
@@ -413,14 +412,9 @@ def test_a_404_inside_a_branch_shows_with_the_chrome(navkit_client: Client) -> N
 
 
 def test_url_for_and_push_for_result_inside_a_branch(navkit_client: Client) -> None:
-    shell = navkit.Shell("app")
-    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
-    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
-    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
-    one.add_route("/one/pick/:kind", lambda kind: [ft.Text(kind)], endpoint="pick")
-    two.add_route("/two", lambda: [ft.Text("two")], endpoint="root")
-    router = navkit.Router()
-    router.register_blueprint(shell)
+    shell, branches = small_shell("one", "two")
+    branches["one"].add_route("/one/pick/:kind", lambda kind: [ft.Text(kind)], endpoint="pick")
+    router = registered(shell)
     assert router.url_for("app.one.pick", kind="colour") == "/one/pick/colour"
     client = navkit_client(router, route="/one")
     task = client.loop.create_task(client.navigator.push_for_result("app.one.pick", kind="colour"))
@@ -435,16 +429,11 @@ def test_url_for_and_push_for_result_inside_a_branch(navkit_client: Client) -> N
 
 
 def test_a_modal_route_opens_over_the_shell(navkit_client: Client) -> None:
-    shell = navkit.Shell("app")
-    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
-    shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two").add_route(
-        "/two", lambda: [ft.Text("two")], endpoint="root"
+    shell, branches = small_shell("one", "two")
+    branches["one"].add_route(
+        "/one/share", lambda: [ft.Text("share")], endpoint="share", modal="dialog"
     )
-    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
-    one.add_route("/one/share", lambda: [ft.Text("share")], endpoint="share", modal="dialog")
-    router = navkit.Router()
-    router.register_blueprint(shell)
-    client = navkit_client(router, route="/one/share")
+    client = navkit_client(registered(shell), route="/one/share")
     assert client.dialog is not None and client.selected_destination == "One"
     client.browser_back()  # the browser had only this entry: nothing happens
     client.go("/two")
@@ -455,19 +444,13 @@ def test_a_modal_route_opens_over_the_shell(navkit_client: Client) -> None:
 
 def test_an_async_view_in_a_branch_and_a_switch_while_it_loads(navkit_client: Client) -> None:
     release = asyncio.Event()
-    shell = navkit.Shell("app")
-    one = shell.branch("one", label="One", icon=ft.Icons.HOME, route="/one")
-    two = shell.branch("two", label="Two", icon=ft.Icons.STAR, route="/two")
-    one.add_route("/one", lambda: [ft.Text("one")], endpoint="root")
 
     async def slow() -> list[ft.Control]:
         await release.wait()
         return [ft.Text("two, loaded")]
 
-    two.add_route("/two", slow, endpoint="root")
-    router = navkit.Router()
-    router.register_blueprint(shell)
-    client = navkit_client(router, route="/one")
+    shell, _ = small_shell("one", "two", views={"two": slow})
+    client = navkit_client(registered(shell), route="/one")
     client.tap_destination("Two", wait=False)
     assert client.url == "/one" and client.navigator.in_flight is not None
     client.tap_destination("One")  # back to the tab shown, while Two loads
@@ -500,17 +483,13 @@ def test_the_cli_column_and_places(navkit_client: Client) -> None:
 
 
 def three_tabs(slow: Callable[..., Any] | None = None, guard: Any = None) -> navkit.Router:
-    shell = navkit.Shell("app")
-    for name in ("one", "two", "three"):
-        branch = shell.branch(name, label=name.capitalize(), icon=ft.Icons.HOME, route=f"/{name}")
-        view = slow if (slow is not None and name == "two") else (lambda n=name: [ft.Text(n)])
-        branch.add_route(f"/{name}", view, endpoint="root")
+    """Tabs One, Two (its view ``slow``, its guard ``guard``) and Three, each with ``/x``."""
+    shell, branches = small_shell("one", "two", "three", views={"two": slow} if slow else None)
+    for name, branch in branches.items():
         branch.add_route(f"/{name}/x", lambda n=name: [ft.Text(f"{n} x")], endpoint="x")
-        if guard is not None and name == "two":
-            branch.guard(guard)
-    router = navkit.Router()
-    router.register_blueprint(shell)
-    return router
+    if guard is not None:
+        branches["two"].guard(guard)
+    return registered(shell)
 
 
 def test_fast_taps_land_on_the_last_destination_with_one_entry_each(
