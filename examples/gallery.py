@@ -3,7 +3,9 @@
 Each example is a blueprint, registered here under its own prefix -- the
 shop's product 3 is at /shop/products/3 -- so the whole gallery is one app
 with one router: deep links, the browser's Back and the AppBar back arrow
-work across it, and every stack starts at this index page.
+work across it, and every stack starts at this index page -- but the tabs
+example's: an app shell's tabs are the bottoms of their own stacks, so the
+browser's Back (or the address bar) leads out of it.
 
 Run: ``python -m examples.gallery`` and open http://127.0.0.1:8550/.
 """

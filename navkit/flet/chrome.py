@@ -84,6 +84,10 @@ class ShellChrome:
         if place is None:
             return
         chrome = self._chromes.get(id(place.shell)) or self._build(place)
+        overlay = self.page.overlay
+        if not any(control is chrome.bar for control in overlay):
+            # First shown, or the app cleared the overlay: beneath a pending indicator.
+            overlay[:0] = [chrome.bar, chrome.rail]
         wide = (self.page.width or 0) >= place.shell.breakpoint
         chrome.bar.visible, chrome.rail.visible = not wide, wide
         chrome.bar.selected_index = chrome.rail.selected_index = place.index
@@ -144,7 +148,6 @@ class ShellChrome:
             bottom=0,
         )
         chrome = self._chromes[id(shell)] = _Chrome(shell, bar, rail)
-        self.page.overlay[:0] = [bar, rail]  # beneath a pending indicator
         return chrome
 
     def _changed(self, event: Any) -> None:

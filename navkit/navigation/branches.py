@@ -80,7 +80,7 @@ class Stacks:
         target = place_of(table, levels)
         if target == current:
             return Switch(self.shown, parked=self.parked)
-        if current is not None and target is not None and current.shell is target.shell:
+        if current is not None and target is not None and current.beside(target):
             if not target.shell.keep_state:
                 return Switch(Parked(), closing=self.shown.levels[::-1])
             parked = {place: stack for place, stack in self.parked.items() if place != target}

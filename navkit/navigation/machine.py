@@ -286,6 +286,11 @@ class NavigationMachine:
                 settle(closed, flight.result)
         waiter = self._awaiting.pop(flight.number, None)
         if waiter is not None:
+            earlier = self._results.get(levels[-1].address)
+            if earlier is not None:
+                # The view was open already (parked in another tab): it
+                # answers the newest caller; the earlier one hears None.
+                settle(earlier, None)
             self._results[levels[-1].address] = waiter
         self._close_results(levels)
 

@@ -215,7 +215,13 @@ class Navigator(NavigationMachine):
         if place is None or not 0 <= index < len(place.shell.branches):
             return False
         if index == place.index:
-            root = self._shown_now.levels[0].address
+            if self._flight is not None:
+                # The bar showed the tab being opened: this tap takes the
+                # user back to the tab shown, as it is.
+                self._overtake(successor=False)
+                return True
+            bottom = self._shown_now.levels[0]
+            root = bottom.address if place.opens_at(bottom.path) else place.root
             # At the root already, it only stops a navigation in flight (as go() there does).
             return self._begin(root, Source.GO if root == self.address else Source.POP)
         return self._begin(self._branch_address(place, index), Source.GO)
@@ -223,11 +229,7 @@ class Navigator(NavigationMachine):
     def _branch_address(self, place: Place, index: int) -> str:
         """Where the destination ``index`` of ``place``'s shell opens now."""
         target = next(
-            other
-            for other in self.router.places
-            if other.shell is place.shell
-            and other.shell_name == place.shell_name
-            and other.index == index
+            other for other in self.router.places if other.beside(place) and other.index == index
         )
         parked = self._stacks.parked.get(target)
         return parked.levels[-1].address if parked is not None and parked.levels else target.root

@@ -108,7 +108,7 @@ def _beneath(table: RouteTable, match: Match | None, path: str) -> str | None:
     place = table.place_of(match.route)
     if place is None:
         return parent_address(table, match)
-    if path == place.root:
+    if place.opens_at(path):
         return None
     parent = parent_address(table, match)
     if parent is not None:

@@ -26,12 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from navkit.errors import RouteError
 from navkit.routing.blueprints import Blueprint, RegisteredBlueprint, join_prefix
+from navkit.routing.location import semi_decode_path
 from navkit.routing.routes import Route
 
-__all__ = ["DEFAULT_BREAKPOINT", "Branch", "Place", "Shell", "ShellIndex"]
+__all__ = ["DEFAULT_BREAKPOINT", "Branch", "Place", "Shell", "ShellIndex", "path_key"]
 
 DEFAULT_BREAKPOINT = 600.0  # logical pixels: wider pages get a rail (Material's compact width)
 
@@ -149,13 +151,26 @@ class Place:
         shell: The shell.
         shell_name: The name it was registered under (``navkit routes`` shows it).
         branch: The branch.
-        root: The full path where the branch's destination opens.
+        root: The address where the branch's destination opens, encoded as
+            ``url_for`` writes it (``/caf%C3%A9``).
     """
 
     shell: Shell
     shell_name: str
     branch: Branch
     root: str
+
+    def opens_at(self, path: str) -> bool:
+        """True when ``path`` is the branch's root, however it is written.
+
+        ``/café``, ``/caf%C3%A9`` and ``/caf%c3%a9/`` are one path, as the
+        matcher reads them (a trailing slash is optional).
+        """
+        return path_key(path) == path_key(self.root)
+
+    def beside(self, other: Place) -> bool:
+        """True when ``other`` is a branch of the same shell, registered under the same name."""
+        return self.shell is other.shell and self.shell_name == other.shell_name
 
     @property
     def index(self) -> int:
@@ -166,12 +181,20 @@ class Place:
         return f"{self.shell_name}:{self.branch.name}"
 
 
+def path_key(path: str) -> str | None:
+    """A path as the matcher reads it: semi-decoded, without a trailing slash (None: malformed)."""
+    semi = semi_decode_path(path)
+    if semi is None or semi == "/":
+        return semi
+    return semi.removesuffix("/")
+
+
 class ShellIndex:
     """The shells registered on a table, and the place of each of their routes."""
 
     def __init__(self) -> None:
         self._places: dict[str, Place] = {}  # by registered blueprint name
-        self._roots: dict[str, Place] = {}  # by the root path of each branch
+        self._roots: dict[str | None, Place] = {}  # by path_key of each branch's root
         self._by_route: dict[int, Place] = {}  # by Route.order
 
     def add(self, registered: Iterable[RegisteredBlueprint]) -> None:
@@ -183,20 +206,27 @@ class ShellIndex:
         shells: dict[int, str] = {}  # id(shell) -> registered name, for this registration
         for one in registered:
             if isinstance(one.blueprint, Shell):
+                if len(one.blueprint.branches) < 2:
+                    raise RouteError(
+                        f"shell {one.name!r} has {len(one.blueprint.branches)} branch(es): a "
+                        f"navigation bar shows 2 to 5 destinations; add branches with "
+                        f"Shell.branch() before registering it"
+                    )
                 shells[id(one.blueprint)] = one.name
         for one in registered:
             branch = one.blueprint
             if not isinstance(branch, Branch) or id(branch.shell) not in shells:
                 continue
-            root = join_prefix(one.prefix, branch.path)
+            root = quote(join_prefix(one.prefix, branch.path), safe="/")
             place = Place(branch.shell, shells[id(branch.shell)], branch, root)
-            other = self._roots.get(root)
+            key = path_key(root)
+            other = self._roots.get(key)
             if other is not None:
                 raise RouteError(
                     f"branches {other} and {place} both open at {root!r}; "
                     f"each destination needs a path of its own"
                 )
-            self._roots[root] = place
+            self._roots[key] = place
             self._places[one.name] = place
 
     def note(self, route: Route) -> None:
@@ -214,8 +244,8 @@ class ShellIndex:
         return self._by_route.get(route.order)
 
     def root_place(self, path: str) -> Place | None:
-        """The branch whose destination opens at ``path``, if any."""
-        return self._roots.get(path)
+        """The branch whose destination opens at ``path`` (however it is written), if any."""
+        return self._roots.get(path_key(path))
 
     @property
     def places(self) -> tuple[Place, ...]:

@@ -560,3 +560,121 @@ def test_back_and_forward_across_switches_keep_each_tab(navkit_client: Client) -
     assert client.url == "/three" and client.selected_destination == "Three"
     client.tap_destination("One")
     assert shown(client) == ["/one", "/one/x"]
+
+
+# -- found by trying to break it ------------------------------------------------
+
+
+def test_a_guard_error_on_a_new_tab_still_lets_the_tab_reach_its_root(
+    navkit_client: Client,
+) -> None:
+    shell, branches = small_shell("one", "two")
+    branches["two"].add_route("/two/admin", lambda: [ft.Text("admin")], endpoint="admin")
+
+    @branches["two"].guard
+    def admins_only(navigation: navkit.Navigation) -> None:
+        if navigation.path == "/two/admin":
+            navkit.abort(403)
+
+    client = navkit_client(registered(shell), route="/two/admin")
+    assert client.titles == ["Forbidden"] and client.selected_destination == "Two"
+    client.tap_destination("Two")
+    assert client.url == "/two" and shown(client) == ["/two"]
+
+
+def test_tapping_the_shown_tab_while_another_loads_keeps_the_page(
+    navkit_client: Client,
+) -> None:
+    release = asyncio.Event()
+
+    async def slow() -> list[ft.Control]:
+        await release.wait()
+        return [ft.Text("two")]
+
+    shell, branches = small_shell("one", "two", views={"two": slow})
+    branches["one"].add_route("/one/form", lambda: [ft.TextField(label="Name")], endpoint="form")
+    client = navkit_client(registered(shell), route="/one/form")
+    form = client.page.views[-1]
+    client.tap_destination("Two", wait=False)
+    assert client.selected_destination == "Two"  # the client selects a tapped tab at once
+    client.tap_destination("One")
+    client.call(release.set)
+    client.settle()
+    assert shown(client) == ["/one", "/one/form"] and client.page.views[-1] is form
+    assert client.selected_destination == "One"
+
+
+def test_a_second_push_for_result_of_a_parked_page_answers_the_first_with_none(
+    navkit_client: Client,
+) -> None:
+    shell, branches = small_shell("one", "two")
+    branches["one"].add_route("/one/pick", lambda: [ft.Text("pick")], endpoint="pick")
+    client = navkit_client(registered(shell), route="/one")
+    first = client.loop.create_task(client.navigator.push_for_result("/one/pick"))
+    client.settle()
+    client.tap_destination("Two")
+    second = client.loop.create_task(client.navigator.push_for_result("/one/pick"))
+    client.settle()
+    client.call(client.navigator.pop, "red")
+    client.settle()
+    assert first.done() and first.result() is None
+    assert second.result() == "red"
+
+
+@pytest.mark.parametrize(
+    ("root", "opens", "stack"),
+    [
+        ("/a/", "/a", ["/a/"]),
+        ("/a/", "/a/x", ["/a/", "/a/x"]),
+        ("/café", "/caf%C3%A9", ["/caf%C3%A9"]),
+        ("/café", "/caf%C3%A9/x", ["/caf%C3%A9", "/caf%C3%A9/x"]),
+    ],
+)
+def test_a_root_written_otherwise_is_still_one_level(
+    navkit_client: Client, root: str, opens: str, stack: list[str]
+) -> None:
+    shell = navkit.Shell("app")
+    first = shell.branch("a", label="A", icon=ft.Icons.HOME, route=root)
+    first.add_route(root, lambda: [ft.Text("a")], endpoint="root")
+    first.add_route(root.rstrip("/") + "/x", lambda: [ft.Text("x")], endpoint="x")
+    shell.branch("b", label="B", icon=ft.Icons.HOME, route="/b").add_route(
+        "/b", lambda: [ft.Text("b")], endpoint="root"
+    )
+    client = navkit_client(registered(shell), route=opens)
+    assert [level.address for level in client.navigator.stack][1:] == stack[1:]
+    assert len(client.navigator.stack) == len(stack)
+    assert client.selected_destination == "A"
+
+
+def test_one_shell_registered_twice_is_two_shells(navkit_client: Client) -> None:
+    shell, _ = small_shell("one", "two")
+    router = registered(shell)
+    router.register_blueprint(shell, url_prefix="/v2", name="app2")
+    client = navkit_client(router, route="/one")
+    client.tap_destination("Two")
+    client.go("/v2/one")  # leaves the first registration: its tabs close
+    assert client.view_routes == ["/v2/one"]
+    client.tap_destination("Two")
+    assert client.url == "/v2/two"
+
+
+def test_a_shell_needs_two_branches() -> None:
+    shell = navkit.Shell("app")
+    shell.branch("only", label="Only", icon=None, route="/only").add_route(
+        "/only", lambda: [], endpoint="root"
+    )
+    with pytest.raises(navkit.RouteError, match="2 to 5 destinations"):
+        navkit.Router().register_blueprint(shell)
+
+
+def test_the_chrome_comes_back_after_the_app_clears_the_overlay(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed")
+
+    def clear() -> None:
+        client.page.overlay.clear()
+        client.page.update()
+
+    client.call(clear)
+    assert client.chrome is None
+    client.go("/search")
+    assert client.selected_destination == "Search"

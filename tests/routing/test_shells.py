@@ -125,6 +125,7 @@ def test_two_branches_opening_at_one_path_are_refused() -> None:
 def test_a_branch_without_a_route_at_its_root_is_reported_on_check() -> None:
     shell = navkit.Shell("s")
     shell.branch("a", label="A", icon=None, route="/a").add_route("/a/deeper", view)
+    shell.branch("b", label="B", icon=None, route="/b").add_route("/b", view)
     router = navkit.Router()
     router.register_blueprint(shell)
     with pytest.raises(navkit.RouteError, match="no route of it matches"):
