@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(PY) -m benchmarks.bench_sessions
 	$(PY) -m benchmarks.bench_hostile
 	$(PY) -m benchmarks.bench_history
+	$(PY) -m benchmarks.bench_shells
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
