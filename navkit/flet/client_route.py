@@ -20,6 +20,8 @@ class ClientRoute:
         self.route = route
         # (route, whether it is a push): a command and where it lands add no entry.
         self._echoes: deque[tuple[str, bool]] = deque()
+        # For the last route change that echoed nothing: pushes it made void.
+        self.unsent = 0
 
     def pushed(self, route: str) -> bool:
         """Record a push; False when the client already shows ``route`` (nothing to send)."""
@@ -51,6 +53,39 @@ class ClientRoute:
         # Only pushes add entries; a command and its landing add none.
         return sum(1 for _, push in pending[shown_from:] if push)
 
+    def moved(self, route: str) -> int:
+        """The user moved the client to ``route`` before what navkit sent reached it.
+
+        The client then carries out the pending pushes from ``route``: one
+        of the route it shows by then is ignored (Flet's RouteState), so no
+        echo will come for it -- waiting for one would take a later route
+        change for an echo.
+
+        Returns:
+            How many pushes will never reach the browser's history, when
+            they were the last things sent (else 0: what lands is not known
+            exactly, and the history is left as it is).
+        """
+        current = route
+        coming: deque[tuple[str, bool]] = deque()
+        ignored, last = 0, True
+        for echo in self._echoes:
+            pushed_route, push = echo
+            if push and pushed_route == current:
+                ignored += 1
+                continue
+            coming.append(echo)
+            current = pushed_route
+            last = last and not ignored
+        self._echoes = coming
+        self.route = current  # where the client ends once the rest is carried out
+        return ignored if last else 0
+
+    @property
+    def waiting(self) -> bool:
+        """True while an echo of a push or command is still to come."""
+        return bool(self._echoes)
+
     def received(self, route: str) -> bool:
         """Record a route change from the client; True when it echoes a push or command.
 
@@ -60,6 +95,10 @@ class ClientRoute:
         for echo in self._echoes:
             if echo[0] == route:
                 self._echoes.remove(echo)
+                if not self._echoes and echo[1]:
+                    self.route = (
+                        route  # the last push landed: the client shows it, whatever came between
+                    )
                 return True
-        self.route = route
+        self.unsent = self.moved(route)
         return False

@@ -65,12 +65,17 @@ class PageEvents:
         if reserved is not None and reserved.kind == "moved":
             # The browser's Back/Forward, with how far it moved (history script):
             # never an echo, whatever navkit still expects.
-            self.surface.client.route = reserved.to
-            navigator.browser_moved(reserved.to, reserved.by)
+            unsent = self.surface.client.moved(reserved.to)
+            navigator.browser_moved(reserved.to, reserved.by, unsent=unsent)
         elif self.surface.client.received(route):
-            pass  # the echo of navkit's own push or command
+            # The echo of navkit's own push or command. The last one may come
+            # back after the user moved the browser (Forward within one round
+            # trip of a click): the browser then shows it, the page another.
+            if not self.surface.client.waiting:
+                navigator.client_settled(route)
+                self.page.route = navigator.address
         elif reserved is None:
-            navigator.route_changed(route)
+            navigator.route_changed(route, unsent=self.surface.client.unsent)
         if reserved is not None and self.page.route == route:
             self.page.route = navigator.address  # a reserved route is never the page's
         self._after("on_route_change", event)

@@ -142,6 +142,13 @@ class History(Protocol):
     def forget(self, count: int) -> None:
         """The last ``count`` addresses shown never reached the client (it was disconnected)."""
 
+    def landed_late(self, address: str) -> ClientMove:
+        """A push reached the browser after the user moved it: rewrite that entry to ``address``.
+
+        The browser pushed where it stood, dropping the entries after it;
+        the current entry becomes ``address``, as the page shows.
+        """
+
 
 class MemoryHistory:
     """A history navkit owns: real back and forward (desktop, mobile, tests).
@@ -239,6 +246,10 @@ class MemoryHistory:
     def forget(self, count: int) -> None:
         """Nothing to forget: this history is navkit's own, not the client's."""
 
+    def landed_late(self, address: str) -> ClientMove:
+        """Nothing lands late in navkit's own history: the current entry is ``address``."""
+        return self.replace(address)
+
     def _classify(self, address: str) -> Move:
         """What a browser most likely did to arrive at ``address``; Back wins ties."""
         entries, index = self._entries, self._index
@@ -280,6 +291,11 @@ class BrowserHistory(MemoryHistory):
             self._index -= count
             del self._entries[self._index + 1 :]
             self._snapshot = None
+
+    def landed_late(self, address: str) -> ClientMove:
+        """The late push dropped the browser's entries after it: so does this history."""
+        del self._entries[self._index + 1 :]
+        return self.replace(address)
 
 
 class PushOnlyHistory(BrowserHistory):

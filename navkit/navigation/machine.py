@@ -86,6 +86,9 @@ class NavigationMachine:
         # where they went, until a navigation lands or all is put back.
         self._drift: list[InFlight] = []
         self._results: dict[str, asyncio.Future[Any]] = {}
+        # A push landed in the browser after the user moved it, while a
+        # browser move was in flight (see Navigator.client_settled).
+        self._strayed = False
 
     # -- the pipeline ----------------------------------------------------
 
@@ -278,6 +281,9 @@ class NavigationMachine:
         self._surface.commit(screen)
         self._surface.loading(False)
         move = record(self._history, flight, final, closed=max(before - len(levels), 1))
+        if move is None and self._strayed and self._history.current == final:
+            move = self._history.landed_late(final)  # the browser shows another address
+        self._strayed = False
         if move is not None:
             self._surface.move_client(move)
         if flight.source in (Source.POP, Source.VIEW_POP):

@@ -247,8 +247,15 @@ class Navigator(NavigationMachine):
         """Show the address the page opened with (a deep link arrives this way)."""
         self._begin(address, Source.DEEP_LINK)
 
-    def route_changed(self, address: str) -> None:
-        """A route change the app did not start: browser Back, Forward or a typed address."""
+    def route_changed(self, address: str, *, unsent: int = 0) -> None:
+        """A route change the app did not start: browser Back, Forward or a typed address.
+
+        Args:
+            address: Where the browser is.
+            unsent: navkit's last pushes the browser will never carry out
+                (it was moved to their address first): the history forgets them.
+        """
+        self._history.forget(unsent)
         # The browser has moved already (a route change for the entry it
         # shows is no move: Flet sends none, but a reconnect may).
         move = self._history.observe(address) if address != self._history.current else Move.NEW
@@ -259,12 +266,14 @@ class Navigator(NavigationMachine):
             return
         self._begin(address, _BROWSER_SOURCES[move])
 
-    def browser_moved(self, address: str, by: int) -> None:
+    def browser_moved(self, address: str, by: int, *, unsent: int = 0) -> None:
         """The browser's Back or Forward moved ``by`` entries to ``address`` (known exactly).
 
         With navkit's history script in the page, the browser says how far
-        it moved, so the A, B, A case needs no guess.
+        it moved, so the A, B, A case needs no guess. ``unsent``: as for
+        :meth:`route_changed`.
         """
+        self._history.forget(unsent)
         self._history.moved(by, address)
         if self._shown is not None and address == self._shown.address:
             self._overtake(
@@ -290,6 +299,25 @@ class Navigator(NavigationMachine):
         if self._history.state.current != route:
             self._history.observe(route)
         self._begin(route, Source.RECONNECT)
+
+    def client_settled(self, route: str) -> None:
+        """The last move navkit sent has reached the client, which shows ``route``.
+
+        Usually ``route`` is the address shown. But within one round trip a
+        click's push and the browser's Forward may cross: the page follows
+        the Forward, then the push lands and the address bar shows the
+        clicked page. The browser's entry is then rewritten to the address
+        the page shows -- when a browser move in flight lands, if one is
+        (a later Back or Forward reports exactly where the browser is, and
+        the history follows it).
+        """
+        flight, shown = self._flight, self._shown
+        if flight is not None:
+            if flight.source.browser_moved and route != flight.address:
+                self._strayed = True
+            return  # any other navigation moves the client when it lands
+        if shown is not None and route != shown.address:
+            self._surface.move_client(self._history.landed_late(shown.address))
 
     def view_popped(self, route: str, *, closed: bool = True) -> None:
         """The user closed the top view shown (AppBar back, Android back, iOS swipe).
