@@ -10,15 +10,17 @@ a user sees them: the bar along the bottom edge, the rail down the left one.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import ViewportSize
 
-from tests.e2e.browser import ENABLE_SEMANTICS, ROOT, Screen, wait_for
+from tests.e2e.browser import ENABLE_SEMANTICS, Screen, wait_for
 
 Open = Callable[[str], Screen]
 
@@ -27,7 +29,6 @@ DESTINATIONS = ["Feed", "Search", "Profile"]
 PHONE = ViewportSize(width=400, height=800)
 DESKTOP = ViewportSize(width=1000, height=800)
 RAIL_WIDTH = 80  # Material 3: the content starts right of it
-SCREENSHOT = ROOT / "docs" / "images" / "tabs.png"
 
 # Every destination Flutter shows, bar or rail, with its box.
 READ_DESTINATIONS = """() => Array.from(
@@ -269,8 +270,12 @@ def test_resizing_the_window_switches_bar_and_rail_live(screen: Open, strategy: 
 # -- the screenshot for the README ----------------------------------------------------
 
 
-def test_screenshot_of_settings_kept_across_destinations(screen: Open) -> None:
-    """A phone-sized window: Settings with a typed name, back from Feed (docs/images/tabs.png)."""
+def test_screenshot_of_settings_kept_across_destinations(screen: Open, tmp_path: Path) -> None:
+    """A phone-sized window: Settings with a typed name, back from Feed.
+
+    NAVKIT_SCREENSHOTS=docs/img refreshes the README's ``tabs.png``.
+    """
+    shot = Path(os.environ.get("NAVKIT_SCREENSHOTS", tmp_path)) / "tabs.png"
     tab = settings_with_a_name(screen, "path", "Ada Lovelace")
     tap(tab, "Feed")
     at(tab, "path", "Feed", "/feed", "Feed")
@@ -278,7 +283,7 @@ def test_screenshot_of_settings_kept_across_destinations(screen: Open) -> None:
     at(tab, "path", "Settings", "/profile/settings", "Profile")
     tab.page.mouse.move(200, 400)  # off the bar: no tooltip over Profile
     tab.page.wait_for_timeout(1000)  # the tooltip fades out
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(SCREENSHOT)
-    image = SCREENSHOT.read_bytes()
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(shot)
+    image = shot.read_bytes()
     assert image.startswith(b"\x89PNG") and len(image) > 5_000
