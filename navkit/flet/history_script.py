@@ -121,6 +121,23 @@ HISTORY_SCRIPT = """<script>
     tellFlutter(event.state);
     replace(event.state, "", hrefOf(to));  // Flutter has read it: the real address again
   });
+  // A reload keeps the Flet session only if the server saw the old socket
+  // close first (Flet reuses a session with no connection); the browser may
+  // close it late, and a new session knows nothing of this tab's history.
+  // Close it as the page goes.
+  var Socket = window.WebSocket, sockets = [];
+  if (Socket) {
+    window.WebSocket = function (url, protocols) {
+      var socket = protocols === undefined ? new Socket(url) : new Socket(url, protocols);
+      sockets.push(socket);
+      return socket;
+    };
+    window.WebSocket.prototype = Socket.prototype;
+    ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (k) { window.WebSocket[k] = Socket[k]; });
+    window.addEventListener("pagehide", function () {
+      sockets.forEach(function (socket) { try { socket.close(1000); } catch (e) {} });
+    });
+  }
   window.__navkit_history__ = true;
 })();
 </script>"""
