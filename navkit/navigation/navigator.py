@@ -221,9 +221,9 @@ class Navigator(NavigationMachine):
                 self._overtake(successor=False)
                 return True
             bottom = self._shown_now.levels[0]
+            # The bottom is the root, unless a guard's error took its place.
             root = bottom.address if place.opens_at(bottom.path) else place.root
-            # At the root already, it only stops a navigation in flight (as go() there does).
-            return self._begin(root, Source.GO if root == self.address else Source.POP)
+            return root == self.address or self._begin(root, Source.POP)
         return self._begin(self._branch_address(place, index), Source.GO)
 
     def _branch_address(self, place: Place, index: int) -> str:
