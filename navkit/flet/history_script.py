@@ -133,7 +133,9 @@ HISTORY_SCRIPT = """<script>
       return socket;
     };
     window.WebSocket.prototype = Socket.prototype;
-    ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (k) { window.WebSocket[k] = Socket[k]; });
+    ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (name) {
+      window.WebSocket[name] = Socket[name];
+    });
     window.addEventListener("pagehide", function () {
       sockets.forEach(function (socket) { try { socket.close(1000); } catch (e) {} });
     });
