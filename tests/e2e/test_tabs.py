@@ -149,6 +149,14 @@ def settings_with_a_name(screen: Open, strategy: str, name: str) -> Screen:
     return tab
 
 
+def to_feed_and_back(tab: Screen, strategy: str) -> None:
+    """Tap Feed, then Profile: Settings shows again, Profile selected."""
+    tap(tab, "Feed")
+    at(tab, strategy, "Feed", "/feed", "Feed")
+    tap(tab, "Profile")
+    at(tab, strategy, "Settings", "/profile/settings", "Profile")
+
+
 # -- a deep link lands in its branch ------------------------------------------------
 
 
@@ -181,20 +189,14 @@ def test_the_root_address_opens_the_feed(screen: Open, strategy: str) -> None:
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_a_destination_keeps_its_page_and_what_was_typed(screen: Open, strategy: str) -> None:
     tab = settings_with_a_name(screen, strategy, "Ada Lovelace")
-    tap(tab, "Feed")
-    at(tab, strategy, "Feed", "/feed", "Feed")
-    tap(tab, "Profile")
-    at(tab, strategy, "Settings", "/profile/settings", "Profile")
+    to_feed_and_back(tab, strategy)
     assert typed_in(tab, "Display name") == "Ada Lovelace"
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_tapping_the_selected_destination_opens_its_first_page(screen: Open, strategy: str) -> None:
     tab = settings_with_a_name(screen, strategy, "Ada")
-    tap(tab, "Feed")
-    at(tab, strategy, "Feed", "/feed", "Feed")
-    tap(tab, "Profile")
-    at(tab, strategy, "Settings", "/profile/settings", "Profile")
+    to_feed_and_back(tab, strategy)
     tap(tab, "Profile")  # again: back to its first page
     at(tab, strategy, "Profile", "/profile", "Profile", text="Signed in as Ada.")
     tap(tab, "Feed")
@@ -277,10 +279,7 @@ def test_screenshot_of_settings_kept_across_destinations(screen: Open, tmp_path:
     """
     shot = Path(os.environ.get("NAVKIT_SCREENSHOTS", tmp_path)) / "tabs.png"
     tab = settings_with_a_name(screen, "path", "Ada Lovelace")
-    tap(tab, "Feed")
-    at(tab, "path", "Feed", "/feed", "Feed")
-    tap(tab, "Profile")
-    at(tab, "path", "Settings", "/profile/settings", "Profile")
+    to_feed_and_back(tab, "path")
     tab.page.mouse.move(200, 400)  # off the bar: no tooltip over Profile
     tab.page.wait_for_timeout(1000)  # the tooltip fades out
     shot.parent.mkdir(parents=True, exist_ok=True)
