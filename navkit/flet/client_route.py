@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import deque
 
+from navkit.flet.history_script import RESERVED
+
 __all__ = ["ClientRoute"]
 
 
@@ -20,8 +22,10 @@ class ClientRoute:
         self.route = route
         # (route, whether it is a push): a command and where it lands add no entry.
         self._echoes: deque[tuple[str, bool]] = deque()
-        # For the last route change that echoed nothing: pushes it made void.
+        # For the last route change that echoed nothing: pushes it made void,
+        # and whether it is where a command landed instead of where expected.
         self.unsent = 0
+        self.mislanded = False
 
     def pushed(self, route: str) -> bool:
         """Record a push; False when the client already shows ``route`` (nothing to send)."""
@@ -92,13 +96,19 @@ class ClientRoute:
         Usually the oldest echo; but a command's echo and the landing of the
         one before may cross (two quick commands), so any pending echo counts.
         """
+        self.mislanded = False
         for echo in self._echoes:
             if echo[0] == route:
                 self._echoes.remove(echo)
                 if not self._echoes and echo[1]:
-                    self.route = (
-                        route  # the last push landed: the client shows it, whatever came between
-                    )
+                    # The last push landed: the client shows it, whatever came between.
+                    self.route = route
                 return True
+        head = self._echoes[0] if self._echoes else None
+        if head is not None and not head[1] and not head[0].startswith(RESERVED):
+            # A command echoed, and its landing is another route: the user
+            # moved the browser before the command ran, so it moved from there.
+            self._echoes.popleft()
+            self.mislanded = True
         self.unsent = self.moved(route)
         return False

@@ -71,9 +71,13 @@ class PageEvents:
             # The echo of navkit's own push or command. The last one may come
             # back after the user moved the browser (Forward within one round
             # trip of a click): the browser then shows it, the page another.
-            if not self.surface.client.waiting:
+            if reserved is None and not self.surface.client.waiting:
                 navigator.client_settled(route)
                 self.page.route = navigator.address
+        elif reserved is None and self.surface.client.mislanded:
+            # Where a command landed instead of where navkit expected: the
+            # browser's history differs there, and the browser is right.
+            navigator.browser_moved(route, 0)
         elif reserved is None:
             navigator.route_changed(route, unsent=self.surface.client.unsent)
         if reserved is not None and self.page.route == route:

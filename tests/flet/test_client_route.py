@@ -117,3 +117,42 @@ def test_fast_clicks_and_browser_moves_end_with_the_address_bar_on_the_page(
     client.settle()
     assert client.url == client.navigator.address == client.page.route
     assert client.index == client.navigator.history.index
+
+
+def test_after_a_crossing_an_in_app_back_lands_where_the_browser_goes(
+    navkit_client: Client,
+) -> None:
+    client = navkit_client(crossing_app(), route="/a")
+    client.go("/b")
+    client.browser_back()
+    client.call(client.navigator.go, "/c", wait=False)
+    client.browser_forward(wait=False)
+    client.settle()
+    client.call(client.navigator.back)  # navkit's entry there was /c; the browser's is /b
+    assert client.url == client.navigator.address == "/b"
+    assert client.index == client.navigator.history.index
+    client.browser_back()
+    client.go("/c")  # the client is known to show /a: /c is pushed
+    assert client.url == client.navigator.address == client.page.route == "/c"
+
+
+def test_an_in_app_back_crossing_the_browsers_back(navkit_client: Client) -> None:
+    client = navkit_client(crossing_app(), route="/a")
+    client.go("/b")
+    client.go("/c")
+    client.call(client.navigator.back, wait=False)
+    client.browser_back(wait=False)  # then the command moves back once more, from /b
+    client.settle()
+    assert client.url == client.navigator.address == "/a"
+    assert client.entries == list(client.navigator.history.entries) == ["/a", "/b", "/c"]
+    assert client.index == client.navigator.history.index == 0
+    client.go("/b")
+    assert client.url == client.navigator.address == "/b"
+
+
+def test_typing_the_address_a_replace_goes_to_settles(navkit_client: Client) -> None:
+    client = navkit_client(crossing_app(), route="/a", strategy="hash")
+    client.call(client.navigator.replace, "/c", wait=False)
+    client.open("/c", wait=False)  # matches the replace's landing; its own echo comes last
+    client.settle()
+    assert client.url == "/#/c" and client.navigator.address == "/c"
