@@ -197,8 +197,10 @@ def test_a_destination_keeps_its_page_and_what_was_typed(screen: Open, strategy:
 def test_tapping_the_selected_destination_opens_its_first_page(screen: Open, strategy: str) -> None:
     tab = settings_with_a_name(screen, strategy, "Ada")
     to_feed_and_back(tab, strategy)
+    length = tab.history_length
     tap(tab, "Profile")  # again: back to its first page
     at(tab, strategy, "Profile", "/profile", "Profile", text="Signed in as Ada.")
+    assert tab.history_length == length  # stepped back over Settings' entry, none added
     tap(tab, "Feed")
     at(tab, strategy, "Feed", "/feed", "Feed")
     tap(tab, "Profile")  # Settings was closed, not kept
@@ -246,6 +248,8 @@ def test_the_width_picks_the_bar_or_the_rail(
     tab = tabs(screen, strategy, ViewportSize(width=width, height=800))
     tab.open(href(strategy, "/profile"))
     at(tab, strategy, "Profile", "/profile", "Profile", kind=kind, text="Signed in as Ada.")
+    shown, labels, selected = chrome(tab)
+    assert (shown, labels, selected) == (kind, ["Feed", "Search", "Profile"], ["Profile"])
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
