@@ -174,8 +174,8 @@ class ShellChrome:
 def _destinations(shell: Shell, kind: Callable[..., D]) -> list[D]:
     """One destination of ``kind`` (the bar's or the rail's) per branch, in order."""
     return [
-        kind(icon=branch.icon, selected_icon=branch.selected_icon, label=branch.label)
-        for branch in shell.branches
+        kind(icon=shown.icon, selected_icon=shown.selected_icon, label=shown.label)
+        for shown in (branch.destination for branch in shell.branches)
     ]
 
 

@@ -9,10 +9,11 @@ in, first out.
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass
 
 from navkit.flet.history_script import RESERVED
 
-__all__ = ["ClientRoute"]
+__all__ = ["Arrival", "ClientRoute"]
 
 
 class ClientRoute:
@@ -22,10 +23,6 @@ class ClientRoute:
         self.route = route
         # (route, whether it is a push): a command and where it lands add no entry.
         self._echoes: deque[tuple[str, bool]] = deque()
-        # For the last route change that echoed nothing: pushes it made void,
-        # and whether it is where a command landed instead of where expected.
-        self.unsent = 0
-        self.mislanded = False
 
     def pushed(self, route: str) -> bool:
         """Record a push; False when the client already shows ``route`` (nothing to send)."""
@@ -91,12 +88,11 @@ class ClientRoute:
         return bool(self._echoes)
 
     def received(self, route: str) -> bool:
-        """Record a route change from the client; True when it echoes a push or command.
+        """True when a route change from the client echoes a push or command (it is consumed).
 
         Usually the oldest echo; but a command's echo and the landing of the
         one before may cross (two quick commands), so any pending echo counts.
         """
-        self.mislanded = False
         for echo in self._echoes:
             if echo[0] == route:
                 self._echoes.remove(echo)
@@ -104,11 +100,28 @@ class ClientRoute:
                     # The last push landed: the client shows it, whatever came between.
                     self.route = route
                 return True
+        return False
+
+    def arrived(self, route: str) -> Arrival:
+        """The client went to ``route`` by itself (no echo): what that does to what is pending."""
         head = self._echoes[0] if self._echoes else None
-        if head is not None and not head[1] and not head[0].startswith(RESERVED):
+        mislanded = head is not None and not head[1] and not head[0].startswith(RESERVED)
+        if mislanded:
             # A command echoed, and its landing is another route: the user
             # moved the browser before the command ran, so it moved from there.
             self._echoes.popleft()
-            self.mislanded = True
-        self.unsent = self.moved(route)
-        return False
+        return Arrival(unsent=self.moved(route), mislanded=mislanded)
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """What a route change the client made itself means for navkit's pending moves.
+
+    Attributes:
+        unsent: navkit's last pushes the browser will never carry out.
+        mislanded: It is where a command landed instead of where navkit
+            expected: the browser's history differs there.
+    """
+
+    unsent: int = 0
+    mislanded: bool = False

@@ -74,12 +74,14 @@ class PageEvents:
             if reserved is None and not self.surface.client.waiting:
                 navigator.client_settled(route)
                 self.page.route = navigator.address
-        elif reserved is None and self.surface.client.mislanded:
-            # Where a command landed instead of where navkit expected: the
-            # browser's history differs there, and the browser is right.
-            navigator.browser_moved(route, 0)
         elif reserved is None:
-            navigator.route_changed(route, unsent=self.surface.client.unsent)
+            arrival = self.surface.client.arrived(route)
+            if arrival.mislanded:
+                # Where a command landed instead of where navkit expected: the
+                # browser's history differs there, and the browser is right.
+                navigator.browser_moved(route, 0)
+            else:
+                navigator.route_changed(route, unsent=arrival.unsent)
         if reserved is not None and self.page.route == route:
             self.page.route = navigator.address  # a reserved route is never the page's
         self._after("on_route_change", event)

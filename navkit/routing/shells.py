@@ -33,9 +33,45 @@ from navkit.routing.blueprints import Blueprint, RegisteredBlueprint, join_prefi
 from navkit.routing.location import semi_decode_path
 from navkit.routing.routes import Route
 
-__all__ = ["DEFAULT_BREAKPOINT", "Branch", "Place", "Shell", "ShellIndex", "path_key"]
+__all__ = [
+    "DEFAULT_BREAKPOINT",
+    "Branch",
+    "Destination",
+    "Place",
+    "Shell",
+    "ShellIndex",
+    "path_key",
+]
 
 DEFAULT_BREAKPOINT = 600.0  # logical pixels: wider pages get a rail (Material's compact width)
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """What a shell's bar or rail shows for a branch, and where it opens.
+
+    Attributes:
+        label: The destination's label (also its accessible name).
+        icon: Its icon (a Flet icon, kept as given).
+        route: Where it opens: a plain path, before the prefixes of the
+            blueprints its branch is registered under (as route templates are).
+        selected_icon: The icon shown while it is selected (None: ``icon``).
+
+    Raises:
+        RouteError: ``route`` is not a plain path.
+    """
+
+    label: str
+    icon: Any
+    route: str
+    selected_icon: Any = None
+
+    def __post_init__(self) -> None:
+        if not self.route.startswith("/") or any(c in self.route for c in ":*?(#"):
+            raise RouteError(
+                f"destination {self.label!r}: route {self.route!r} must be a path without "
+                f"parameters (where the destination opens)"
+            )
 
 
 class Branch(Blueprint):
@@ -44,12 +80,7 @@ class Branch(Blueprint):
     Attributes:
         shell: The shell it belongs to.
         index: Its place among the shell's destinations (0: the first).
-        label: The destination's label (also its accessible name).
-        icon: The destination's icon (a Flet icon, kept as given).
-        selected_icon: The icon shown while it is selected (None: ``icon``).
-        path: Where the destination opens (the ``route=`` it was made
-            with), before the prefixes of the blueprints it is registered
-            under, as route templates are.
+        destination: What the bar or rail shows for it, and where it opens.
     """
 
     def __init__(
@@ -57,25 +88,23 @@ class Branch(Blueprint):
         shell: Shell,
         index: int,
         name: str,
-        *,
-        label: str,
-        icon: Any,
-        route: str,
-        selected_icon: Any = None,
+        destination: Destination,
         url_prefix: str | None = None,
     ) -> None:
         super().__init__(name, url_prefix)
-        if not route.startswith("/") or any(c in route for c in ":*?(#"):
-            raise RouteError(
-                f"branch {name!r}: route {route!r} must be a path without parameters "
-                f"(where the destination opens)"
-            )
         self.shell = shell
         self.index = index
-        self.label = label
-        self.icon = icon
-        self.selected_icon = selected_icon
-        self.path = route
+        self.destination = destination
+
+    @property
+    def label(self) -> str:
+        """The destination's label."""
+        return self.destination.label
+
+    @property
+    def path(self) -> str:
+        """Where the destination opens, before any blueprint prefix."""
+        return self.destination.route
 
     def __repr__(self) -> str:
         return f"<Branch {self.name!r} of {self.shell.name!r} at {self.path!r}>"
@@ -125,16 +154,8 @@ class Shell(Blueprint):
         Raises:
             RouteError: The shell is registered already, or ``route`` is not a plain path.
         """
-        branch = Branch(
-            self,
-            len(self.branches),
-            name,
-            label=label,
-            icon=icon,
-            route=route,
-            selected_icon=selected_icon,
-            url_prefix=url_prefix,
-        )
+        destination = Destination(label, icon, route, selected_icon)
+        branch = Branch(self, len(self.branches), name, destination, url_prefix)
         self.register_blueprint(branch)
         self.branches.append(branch)
         return branch
