@@ -13,7 +13,7 @@ from navkit.flet.events import PageEvents, claim_events
 from navkit.flet.pages import has_navigator, keep_navigator
 from navkit.flet.surface import PageSurface
 from navkit.flet.views import default_pending_indicator
-from navkit.flet.webclient import history_script_served
+from navkit.flet.webclient import history_script_served, missing_script_advice
 from navkit.navigation.history import BrowserHistory, History, MemoryHistory, PushOnlyHistory
 from navkit.navigation.navigator import DEFAULT_GUARD_TIMEOUT, Navigator
 from navkit.navigation.urls import UrlStrategy
@@ -70,6 +70,10 @@ def attach(
     PageEvents(page, surface)  # the page keeps it
     # Flet 1.0 removed page.go; countless apps still call it.
     page.go = _page_go(navigator)  # type: ignore[attr-defined]
+    if surface.history_script:
+        # A new session may be a tab's second life (another worker, a
+        # restarted server): the tab's history comes back with the answer.
+        surface.ask_history()
     navigator.start(address)
     return navigator
 
@@ -82,9 +86,9 @@ def _warn_push_only() -> None:
     if not _warned:
         _warned.append(True)
         log.warning(
-            "navkit: this web page has no navkit history script (serve it with navkit.run, "
-            "or give ft.run assets_dir=navkit.webclient.web_assets(...)): the browser's "
-            "history can only grow, so its Back may return to a page just closed"
+            "navkit: this web page has no navkit history script, so the browser's history "
+            "can only grow and its Back may return to a page just closed. To fix: %s",
+            missing_script_advice(),
         )
 
 

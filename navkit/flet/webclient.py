@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import atexit
 import functools
+import importlib.abc
+import importlib.machinery
 import inspect
 import logging
 import os
@@ -33,8 +35,9 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeGuard
 
 from navkit.flet.history_script import HISTORY_SCRIPT
@@ -44,6 +47,7 @@ __all__ = [
     "history_script_served",
     "inject",
     "install_index_hook",
+    "missing_script_advice",
     "web_assets",
 ]
 
@@ -65,6 +69,7 @@ LEGACY_HASH_SCRIPT = """<script>
 _MARK = 'navkit: a "#/route" link'
 _HISTORY_MARK = "navkit: the browser's history follows"
 _installed = False
+_served = False  # the hook has patched an index.html this process serves
 _BASE = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 # Where Flet's static server finds the function: flet_static_files binds it
@@ -94,22 +99,40 @@ def inject(html: str, strategy: str = "path") -> str:
 
 
 def history_script_served() -> bool:
-    """Whether pages this process serves carry the history script (the hook is installed).
+    """Whether the pages this process serves carry the history script.
 
-    A web page without it (an app serving its own ``index.html`` some other
-    way) keeps today's push-only history (see ``navkit.PushOnlyHistory``).
+    True once Flet's web server patched its ``index.html`` through navkit's
+    hook: the script is in what the browser got. False when nothing did (the
+    app's page is served some other way, or Flet prepared its index before
+    navkit was imported); such a page keeps the push-only history
+    (``navkit.PushOnlyHistory``), see :func:`missing_script_advice`.
     """
-    return _installed
+    return _served
+
+
+def missing_script_advice() -> str:
+    """What to change so that web pages get the history script (for the warning)."""
+    if not _installed:
+        return (
+            "install flet-web next to flet (pip install 'flet-web>=1.0.5,<2'), "
+            "then import navkit before calling ft.run"
+        )
+    return (
+        "Flet's web server prepared its index.html before navkit was imported: import navkit "
+        "at the top of the module that calls ft.run (or use navkit.run); a page served by "
+        "another server must include navkit.flet.history_script.HISTORY_SCRIPT itself"
+    )
 
 
 def install_index_hook() -> bool:
-    """Have Flet's web server add the script to every ``index.html`` it serves under ``path``.
+    """Have Flet's web server add navkit's scripts to every ``index.html`` it serves.
 
-    Process-wide and idempotent; ``navkit.run`` calls it under the path
-    strategy, :func:`web_assets` always. The index of a server using the
-    hash strategy is left as Flet writes it (the script would break it).
-    Flet reads the index once, at its server's first request: install the
-    hook before that.
+    Process-wide and idempotent. ``import navkit`` calls it, so an app that
+    calls ``ft.run(main)`` itself and attaches in ``main`` gets the script
+    too; without flet-web yet (Flet installs it at its first web start) it
+    is installed as soon as Flet imports flet-web. Flet reads the index
+    once, at its server's first request: that comes after the app's
+    imports.
 
     Returns:
         True when the hook is in place; False without flet-web (a
@@ -120,6 +143,7 @@ def install_index_hook() -> bool:
     try:
         import flet_web
     except ImportError:
+        _install_when_imported()
         return False
     original = getattr(flet_web, _HOOK, None)
     if not _extendable(original):
@@ -162,6 +186,8 @@ def _hooked(original: Callable[..., Any]) -> Callable[..., Any]:
         strategy = str(getattr(strategy, "value", strategy))
         index = Path(bound.arguments["index_path"])  # Flet's own copy
         index.write_text(inject(index.read_text(encoding="utf-8"), strategy), encoding="utf-8")
+        global _served
+        _served = True
         return result
 
     patch_index_html.__navkit__ = True  # type: ignore[attr-defined]
@@ -204,3 +230,39 @@ def _resolve(assets_dir: str | None, relative_to: str | None) -> Path | None:
         base = relative_to or os.path.dirname(os.path.abspath(sys.argv[0]))
         path = Path(base) / path
     return path.resolve() if path.is_dir() else None
+
+
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Installs the hook right after ``flet_web`` is imported, once.
+
+    ``pip install navkit`` brings flet-web, but an environment may lack it:
+    Flet then installs it at the app's first web start, after navkit was
+    imported, and imports it. This finder finds nothing itself; it wraps the
+    loader that does, so the hook is in place before the server reads its
+    index.
+    """
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if name != "flet_web":
+            return None
+        sys.meta_path.remove(self)  # let the others find it; never again
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        loader = spec.loader if spec is not None else None
+        if spec is None or loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        execute = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            execute(module)
+            sys.modules[name] = module
+            install_index_hook()
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _install_when_imported() -> None:
+    if not any(isinstance(finder, _WhenImported) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _WhenImported())
