@@ -143,16 +143,22 @@ class PageSurface:
                 view.can_pop = True
                 view.on_confirm_pop = None
 
-    async def _confirm_pop(self, event: Any) -> None:
-        """The client asks whether it may pop a view: no, navkit pops it.
+    def _confirm_pop(self, event: Any) -> None:
+        """The client asks whether it may pop a view: navkit decides, and pops it itself.
 
         The navigator decides (leave checks, guards) and, if allowed, removes
         the view, which the client animates as a pop; if refused, nothing
         changes on screen and what was typed stays.
+
+        The client is never answered (``View.confirm_pop``): unanswered, its
+        view just stays (Flet's view.dart waits, then drops the question when
+        the view goes or is asked again). An answer would be a round trip navkit
+        depends on: after a failover to a new session the client never
+        acknowledged it (10 s each tap), and an answer arriving after the
+        view left the page makes Flet's server drop the connection ("Control
+        ... is not registered").
         """
-        view = event.control
-        await view.confirm_pop(False)
-        navigator_of(self.page).view_popped(view.route or "/", closed=False)
+        navigator_of(self.page).view_popped(event.control.route or "/", closed=False)
 
     def reshow_top(self) -> None:
         """Show the top view or modal again after the client closed it (state intact).
@@ -242,6 +248,18 @@ class PageSurface:
         command = Command(move.kind, move.by, move.address)
         route = command_route(self._commands, command)
         self.client.commanded(route, move.address)
+        self.spawn(self.page.push_route(route))
+
+    def ask_history(self) -> None:
+        """Ask the history script for what the tab holds (it answers with a ``state`` message).
+
+        A new session's first message to the client: whatever the page then
+        moves comes after it, so the answer describes the tab as the page
+        opened.
+        """
+        self._commands += 1
+        route = command_route(self._commands, Command("sync"))
+        self.client.asked(route)
         self.spawn(self.page.push_route(route))
 
     def in_loop(self, callback: Callable[[], object]) -> bool:
