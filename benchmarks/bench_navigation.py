@@ -9,6 +9,12 @@ route-change round trip.
 
 The classic app: ``on_route_change`` clears ``page.views`` and rebuilds a
 view for every level, ``on_view_pop`` pops and pushes the route beneath.
+Both apps show the same views (an AppBar titled as navkit titles it, the
+same controls), and both pop the same way: the user taps the AppBar's back
+arrow. (Flutter draws that arrow only on a view with an AppBar, and so does
+the stand-in: a view without one has no arrow to tap.) After each
+navigation, untimed, the benchmark checks that the client shows the route the
+navigation was meant to reach, and raises if not.
 
     python -m benchmarks.bench_navigation [--rounds 15]
 """
@@ -55,6 +61,16 @@ def navkit_app(counter: Counted) -> navkit.Router:
     return router
 
 
+# What navkit shows for these levels: the AppBar titles it gives them (their
+# endpoints, capitalized) and the labels its view functions give their rows.
+TITLES = ("Home", "A", "B", "C", "D")
+
+
+def classic_label(parts: list[str], depth: int) -> str:
+    """The label navkit's view function gives level ``depth`` of the path ``parts``."""
+    return ("home", "a", "b", "c", "d")[depth] + (parts[depth - 1] if depth in (2, 4) else "")
+
+
 def classic_main(counter: Counted) -> Callable[[ft.Page], None]:
     """The route-change handler as Flet's routing docs write it, five levels deep."""
 
@@ -63,8 +79,16 @@ def classic_main(counter: Counted) -> Callable[[ft.Page], None]:
             page.views.clear()
             parts = [part for part in page.route.split("/") if part]
             prefixes = ["/"] + ["/" + "/".join(parts[: i + 1]) for i in range(len(parts))]
-            for prefix in prefixes:
-                page.views.append(ft.View(route=prefix, controls=counter.view(prefix)))
+            for depth, prefix in enumerate(prefixes):
+                page.views.append(
+                    ft.View(
+                        route=prefix,
+                        # The view navkit shows; without an AppBar there is no
+                        # back arrow, and the user cannot pop the view.
+                        appbar=ft.AppBar(title=ft.Text(TITLES[depth])),
+                        controls=counter.view(classic_label(parts, depth)),
+                    )
+                )
             page.update()
 
         page.on_route_change = route_change
@@ -93,7 +117,8 @@ class Contestant:
             "change": [],
         }
 
-    def measure(self, kind: str, action: Callable[[], None]) -> None:
+    def measure(self, kind: str, action: Callable[[], None], expected: str) -> None:
+        before = self.shown()
         calls, sent = self.counter.calls, self.client.sent_bytes
         started = time.perf_counter()
         action()
@@ -101,13 +126,28 @@ class Contestant:
         self.samples[kind].append(
             (elapsed, self.counter.calls - calls, self.client.sent_bytes - sent)
         )
+        self.check(kind, before, expected)
+
+    def shown(self) -> tuple[str, str, str]:
+        """The route Python has, the route the client shows, the top view it shows."""
+        client = self.client
+        return client.page.route, client.client_route, (client.shown_routes or [""])[-1]
+
+    def check(self, kind: str, before: tuple[str, str, str], expected: str) -> None:
+        """Raise unless the navigation changed the route shown to ``expected`` (untimed)."""
+        after = self.shown()
+        if after != (expected,) * 3 or before[1] == expected:
+            raise RuntimeError(
+                f"{self.name}: {kind} did not move the client from {before[1]!r} to"
+                f" {expected!r} (page.route, client route, top view shown:"
+                f" {before} before, {after} after)"
+            )
 
     def cycle(self) -> None:
         """push, change, then back to where it started (pop)."""
-        self.measure("push", lambda: self._push(DEEP))
-        self.measure("change", lambda: self._push(SIBLING))
-        self.measure("pop", self._pop)
-        self._push(SHALLOW)  # back to four levels, unmeasured
+        self.measure("push", lambda: self._push(DEEP), DEEP)
+        self.measure("change", lambda: self._push(SIBLING), SIBLING)
+        self.measure("pop", self._pop, SHALLOW)
 
 
 def contestants() -> list[Contestant]:
@@ -119,12 +159,9 @@ def contestants() -> list[Contestant]:
         classic_client.call(classic_client.page.push_route, route)
 
     return [
+        # Both pop by the user's AppBar back arrow: the same event, the same views.
         Contestant(
-            "navkit",
-            nav_client,
-            navkit_counter,
-            push=nav_client.go,
-            pop=lambda: nav_client.call(nav_client.navigator.pop),
+            "navkit", nav_client, navkit_counter, push=nav_client.go, pop=nav_client.app_bar_back
         ),
         Contestant(
             "classic handler",

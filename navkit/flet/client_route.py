@@ -37,6 +37,10 @@ class ClientRoute:
         self._echoes.extend(((command, False), (landing, False)))
         self.route = landing
 
+    def asked(self, command: str) -> None:
+        """Record a command the script answers with a message: only its echo is to come."""
+        self._echoes.append((command, False))
+
     def reconnected(self, route: str) -> int:
         """The client came back showing ``route``: how many pushes it never received.
 

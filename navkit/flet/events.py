@@ -12,7 +12,9 @@ Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -21,10 +23,14 @@ import flet as ft
 from navkit.flet.history_script import parse_reserved
 from navkit.flet.pages import navigator_of
 from navkit.flet.surface import PageSurface
+from navkit.flet.tab_history import TabHistoryError, unpack
+from navkit.navigation.history import DEFAULT_MAX_ENTRIES
 
 __all__ = ["PageEvents", "claim_events"]
 
 _EVENTS = "_navkit_events"  # where a page keeps its PageEvents
+
+log = logging.getLogger("navkit")
 
 
 class PageEvents:
@@ -40,6 +46,7 @@ class PageEvents:
     def __init__(self, page: ft.Page, surface: PageSurface) -> None:
         self.page = page
         self.surface = surface
+        self.restored = False  # the tab's stored history arrived
         self.apps: dict[str, Any] = {}
         self.ours: dict[str, Any] = {
             "on_route_change": self.route_change,
@@ -67,6 +74,8 @@ class PageEvents:
             # never an echo, whatever navkit still expects.
             unsent = self.surface.client.moved(reserved.to)
             navigator.browser_moved(reserved.to, reserved.by, unsent=unsent)
+        elif reserved is not None and reserved.kind == "state":
+            self._restore(reserved.data, reserved.to)
         elif self.surface.client.received(route):
             # The echo of navkit's own push or command. The last one may come
             # back after the user moved the browser (Forward within one round
@@ -82,9 +91,36 @@ class PageEvents:
                 navigator.browser_moved(route, 0)
             else:
                 navigator.route_changed(route, unsent=arrival.unsent)
-        if reserved is not None and self.page.route == route:
+        if reserved is None:
+            self._after("on_route_change", event)
+            return
+        if self.page.route == route:
             self.page.route = navigator.address  # a reserved route is never the page's
-        self._after("on_route_change", event)
+        # The app hears the browser's move at the address it moved to; the
+        # script's other traffic is navkit's own business.
+        if reserved.kind == "moved":
+            self._after("on_route_change", dataclasses.replace(event, route=reserved.to))
+        else:
+            ft.context.disable_auto_update()  # type: ignore[no-untyped-call]
+
+    def _restore(self, packed: str, shown: str) -> None:
+        """The tab's stored history arrived (a new session asked): continue it, once."""
+        if self.restored:
+            return  # asked once per session: a second answer changes nothing
+        self.restored = True
+        try:
+            tab = unpack(packed, max_entries=DEFAULT_MAX_ENTRIES)
+        except TabHistoryError as error:
+            log.warning("navkit: the tab's stored history is ignored (%s)", error)
+            return
+        if tab.state.current != shown:
+            log.warning(
+                "navkit: the tab's stored history is ignored (it shows %r, the tab %r)",
+                tab.state.current[:200],
+                shown[:200],
+            )
+            return
+        navigator_of(self.page).restored(tab.state)
 
     def view_pop(self, event: ft.ViewPopEvent) -> None:
         navigator_of(self.page).view_popped(event.route)

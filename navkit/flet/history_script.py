@@ -18,7 +18,7 @@ docs/notes/); on the browser's own Back or Forward the script computes how
 far it moved and hands Flutter, instead of the plain address, a message
 route:
 
-* ``/__navkit__/moved?m=<unique>&by=<d>&to=<route>`` -- the browser moved
+* ``/__navkit__/moved?by=<d>&m=<unique>&to=<route>`` -- the browser moved
   ``d`` entries to ``route`` (``m`` makes each message new: Flet drops a
   route change equal to the last one, and two Backs can say the same).
   Flutter then writes the message back with ``replaceState``; the script
@@ -26,6 +26,15 @@ route:
   reserved route.
 
 So Back and Forward are known, not guessed: the A, B, A case is exact.
+
+The script also keeps, in the tab's ``sessionStorage``, what each entry
+holds (its address and a key of its own, by Flutter's ``serialCount``) and
+which entry is shown. A new Flet session -- the tab reconnected to another
+worker, or to a restarted one -- knows nothing of the tab, so navkit asks:
+
+* ``/__navkit__/sync?n=<k>`` -- the script answers with
+  ``/__navkit__/state?h=<base64url JSON>&m=<unique>&to=<route>``: the
+  stored entries (see :mod:`navkit.flet.tab_history`).
 """
 
 from __future__ import annotations
@@ -45,10 +54,10 @@ __all__ = [
 
 RESERVED = "/__navkit__/"
 
-HISTORY_SCRIPT = """<script>
+HISTORY_SCRIPT = r"""<script>
 // navkit: the browser's history follows the view stack (see navkit/flet/history_script.py).
 (function () {
-  var MARK = "/__navkit__/";
+  var MARK = "/__navkit__/", STORE = "navkit:history", MAX = 50;
   var push = history.pushState.bind(history);
   var replace = history.replaceState.bind(history);
   var ownMoves = 0;       // history.go() calls of ours: Flutter reads where they land
@@ -58,6 +67,32 @@ HISTORY_SCRIPT = """<script>
     return state && typeof state.serialCount === "number" ? state.serialCount : null;
   }
   var last = serial(history.state);  // the position of the entry shown
+  // What this tab's entries hold, kept in sessionStorage so that a new Flet
+  // session (another worker, a restarted server) gets the history back:
+  // entry i has Flutter's serialCount first + i; each has a key of its own.
+  var tab = load(last !== null);
+  function load(keep) {
+    try {
+      var kept = keep && JSON.parse(sessionStorage.getItem(STORE));
+      if (kept && kept.v === 1 && Array.isArray(kept.entries)) return kept;
+    } catch (e) {}
+    return {v: 1, first: 0, at: 0, entries: []};  // a new document: its own entries
+  }
+  function newKey() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
+  function remember(s, route, pushing) {
+    if (s === null) return;
+    if (s < tab.first || s > tab.first + tab.entries.length) { tab.first = s; tab.entries = []; }
+    var i = s - tab.first, old = tab.entries[i];
+    if (pushing) tab.entries.length = i;  // a push drops the entries after it
+    tab.entries[i] = [route, !pushing && old ? old[1] : newKey()];
+    while (tab.entries.length > MAX) { tab.entries.shift(); tab.first += 1; }
+    tab.at = s;
+    try { sessionStorage.setItem(STORE, JSON.stringify(tab)); } catch (e) {}
+  }
+  function packed() {  // base64url: survives Flutter decoding the route once
+    var text = unescape(encodeURIComponent(JSON.stringify(tab)));
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
   function hash() { return !!(window.flet && window.flet.routeUrlStrategy === "hash"); }
   function base() { return new URL(document.baseURI).pathname; }  // ends with "/"
   function routeOf(url) {
@@ -88,14 +123,27 @@ HISTORY_SCRIPT = """<script>
     try { window.dispatchEvent(new PopStateEvent("popstate", {state: state})); }
     finally { synthetic = false; }
   }
+  function message(text, to) {  // Flutter reads it as a route change, then the real address
+    // m makes every message a new route: Flet drops a route change equal to the last one.
+    var m = Date.now().toString(36) + "." + (messages += 1);
+    replace(history.state, "", hrefOf(MARK + text + "&m=" + m + "&to=" + encodeURIComponent(to)));
+    tellFlutter(history.state);
+    replace(history.state, "", hrefOf(to));
+  }
   history.pushState = function (state, title, url) {
     var c = command(url);
-    if (!c) { var s = serial(state); if (s !== null) last = s; return push(state, title, url); }
+    if (!c) {
+      var s = serial(state);
+      if (s !== null) { last = s; remember(s, routeOf(url), true); }
+      return push(state, title, url);
+    }
     if (c.kind === "go" && c.by) { ownMoves += 1; history.go(c.by); return; }
     if (c.kind === "replace" && c.to !== null) {
       replace(history.state, "", hrefOf(c.to));
+      remember(serial(history.state), c.to, false);
       tellFlutter(history.state);
     }
+    if (c.kind === "sync") message("state?h=" + packed(), routeOf(location.href));
   };
   history.replaceState = function (state, title, url) {
     var c = command(url);
@@ -103,23 +151,20 @@ HISTORY_SCRIPT = """<script>
       if (c.to === null) return;  // a command echoed: the address stays
       url = hrefOf(c.to);  // Flutter writes back a message it read: the real address
     }
-    var s = serial(state); if (s !== null) last = s;
+    var s = serial(state);
+    if (s !== null) { last = s; remember(s, routeOf(url), false); }
     return replace(state, title, url);
   };
   window.addEventListener("popstate", function (event) {
     if (synthetic) return;
     var s = serial(event.state);
+    if (s !== null) remember(s, routeOf(location.href), false);
     if (ownMoves > 0) { ownMoves -= 1; if (s !== null) last = s; return; }
     if (s === null || last === null || s === last) return;  // a new entry: Flutter's
     var by = s - last, to = routeOf(location.href);
     last = s;
     event.stopImmediatePropagation();
-    // m makes every message a new route: Flet drops a route change equal to the last one.
-    var m = Date.now().toString(36) + "." + (messages += 1);
-    replace(event.state, "", hrefOf(MARK + "moved?m=" + m + "&by=" + by +
-                                    "&to=" + encodeURIComponent(to)));
-    tellFlutter(event.state);
-    replace(event.state, "", hrefOf(to));  // Flutter has read it: the real address again
+    message("moved?by=" + by, to);
   });
   // A reload keeps the Flet session only if the server saw the old socket
   // close first (Flet reuses a session with no connection); the browser may
@@ -144,7 +189,14 @@ HISTORY_SCRIPT = """<script>
 })();
 </script>"""
 
-Kind = Literal["go", "replace", "moved"]
+Kind = Literal["go", "replace", "moved", "sync", "state"]
+_KINDS: dict[str, Kind] = {
+    "go": "go",
+    "replace": "replace",
+    "moved": "moved",
+    "sync": "sync",
+    "state": "state",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,14 +204,22 @@ class Command:
     """A reserved route: a command to the script, or its message back.
 
     Attributes:
-        kind: ``"go"``, ``"replace"`` or ``"moved"``.
+        kind: ``"go"``, ``"replace"``, ``"sync"`` (commands); ``"moved"``,
+            ``"state"`` (messages).
         by: Entries moved (``go``, ``moved``).
-        to: The address shown afterwards (``replace``, ``moved``).
+        to: The address shown afterwards (``replace``, ``moved``, ``state``).
+        data: The stored history, packed (``state``).
     """
 
     kind: Kind
     by: int = 0
     to: str = ""
+    data: str = ""
+
+    @property
+    def is_message(self) -> bool:
+        """The script speaks (never an echo of navkit's own push)."""
+        return self.kind in ("moved", "state")
 
 
 def command_route(number: int, command: Command) -> str:
@@ -172,12 +232,19 @@ def command_route(number: int, command: Command) -> str:
     """
     if command.kind == "go":
         return f"{RESERVED}go?n={number}&by={command.by}"
+    if command.kind == "sync":
+        return f"{RESERVED}sync?n={number}"
     return f"{RESERVED}{command.kind}?n={number}&to={quote(command.to, safe='')}"
 
 
 def moved_route(by: int, to: str, unique: str) -> str:
     """The script's message for a move the browser made itself (as its JavaScript writes it)."""
-    return f"{RESERVED}moved?m={unique}&by={by}&to={quote(to, safe='')}"
+    return f"{RESERVED}moved?by={by}&m={unique}&to={quote(to, safe='')}"
+
+
+def state_route(packed: str, to: str, unique: str) -> str:
+    """The script's answer to ``sync``: the tab's stored history (as its JavaScript writes it)."""
+    return f"{RESERVED}state?h={packed}&m={unique}&to={quote(to, safe='')}"
 
 
 def parse_reserved(route: str) -> Command | None:
@@ -185,7 +252,8 @@ def parse_reserved(route: str) -> Command | None:
     if not route.startswith(RESERVED):
         return None
     name, _, query = route[len(RESERVED) :].partition("?")
-    if name not in ("go", "replace", "moved"):
+    kind = _KINDS.get(name)
+    if kind is None:
         return None
     query, _, to = query.partition("&to=")
     params = parse_qs(query, keep_blank_values=True)
@@ -195,5 +263,4 @@ def parse_reserved(route: str) -> Command | None:
         return None
     if to.startswith("%2F"):
         to = unquote(to)  # not decoded on the way: decode it here
-    kind: Kind = "go" if name == "go" else "replace" if name == "replace" else "moved"
-    return Command(kind, by, to)
+    return Command(kind, by, to, params.get("h", [""])[0])

@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from navkit.navigation.stack import place_of
+from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.values import Level
 from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
-__all__ = ["Parked", "Stacks", "Switch"]
+__all__ = ["Parked", "Stacks", "Switch", "branch_tops"]
 
 _NONE: Mapping[Place, Parked] = MappingProxyType({})
 
@@ -105,3 +105,27 @@ class Stacks:
 
 def _in_order(parked: dict[Place, Parked]) -> dict[Place, Parked]:
     return dict(sorted(parked.items(), key=lambda item: item[0].index))
+
+
+def branch_tops(table: RouteTable, earlier: tuple[str, ...], shown: Place) -> dict[Place, str]:
+    """Where each other branch of ``shown``'s shell was left, read from a history's entries.
+
+    A new session has the tab's entries but no parked stacks: the latest
+    entry of each sibling branch, back to where the shell was entered, is
+    where that branch opens when switched to (its views are built then).
+
+    Args:
+        table: The route table.
+        earlier: The entries before the one shown, oldest first.
+        shown: The branch shown.
+    """
+    tops: dict[Place, str] = {}
+    if not shown.shell.keep_state:
+        return tops
+    for address in reversed(earlier):
+        place = place_of(table, build_stack(table, address))
+        if place is None or not place.beside(shown):
+            break  # the shell was entered after this entry: its branches started afresh
+        if place != shown:
+            tops.setdefault(place, address)
+    return tops

@@ -41,6 +41,7 @@ __all__ = [
     "MemoryHistory",
     "Move",
     "PushOnlyHistory",
+    "joined",
 ]
 
 
@@ -149,6 +150,9 @@ class History(Protocol):
         the current entry becomes ``address``, as the page shows.
         """
 
+    def restore(self, state: HistoryState) -> None:
+        """Hold ``state`` from now on: the client's history, read back from it (no move)."""
+
 
 class MemoryHistory:
     """A history navkit owns: real back and forward (desktop, mobile, tests).
@@ -250,6 +254,13 @@ class MemoryHistory:
         """Nothing lands late in navkit's own history: the current entry is ``address``."""
         return self.replace(address)
 
+    def restore(self, state: HistoryState) -> None:
+        """Hold ``state``'s entries and position (at most ``max_entries``, the shown kept)."""
+        drop = min(max(0, len(state.entries) - self.max_entries), state.index)
+        self._entries = list(state.entries[drop : drop + self.max_entries])
+        self._index = state.index - drop
+        self._snapshot = None
+
     def _classify(self, address: str) -> Move:
         """What a browser most likely did to arrive at ``address``; Back wins ties."""
         entries, index = self._entries, self._index
@@ -331,3 +342,22 @@ class PushOnlyHistory(BrowserHistory):
         if not 0 <= index < len(self._entries):
             return None
         return self.push(self._entries[index])
+
+
+def joined(tab: HistoryState, own: HistoryState) -> HistoryState | None:
+    """The tab's stored history with what this page recorded since it opened.
+
+    A new session asks the tab for its history first thing, so the tab's
+    entry shown is the one the page opened at, ``own.entries[0]``: the
+    tab's entries before it stay, this page's own follow, and the tab's
+    entries after it stay too unless the page pushed (a push drops them).
+
+    Returns:
+        None when the page recorded moves it could not place (a browser
+        move past its first entry before the answer came).
+    """
+    if "" in own.entries:
+        return None
+    below = tab.entries[: tab.index]
+    above = tab.entries[tab.index + 1 :] if len(own.entries) == 1 else ()
+    return HistoryState((*below, *own.entries, *above), len(below) + own.index)

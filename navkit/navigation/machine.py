@@ -89,6 +89,9 @@ class NavigationMachine:
         # A push landed in the browser after the user moved it, while a
         # browser move was in flight (see Navigator.client_settled).
         self._strayed = False
+        # Where other branches were left, read from a restored history: used
+        # until a branch has a parked stack of its own (Navigator.restored).
+        self._tops: dict[Place, str] = {}
 
     # -- the pipeline ----------------------------------------------------
 
@@ -275,6 +278,8 @@ class NavigationMachine:
         before = len(self._shown.levels) if self._shown is not None else 0
         self._shown = Shown(final, levels)
         place = place_of(self.router, levels)
+        if place is None or any(not top.beside(place) for top in self._tops):
+            self._tops = {}  # the shell was left: its branches start afresh
         screen = Screen(
             levels, shown.views, self._refusable(levels, place), self._stacks.beneath, place
         )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from navkit.navigation.history import HistoryState, Move
+from navkit.navigation.branches import branch_tops
+from navkit.navigation.history import HistoryState, Move, joined
 from navkit.navigation.machine import DEFAULT_GUARD_TIMEOUT, LeaveCheck, NavigationMachine, settle
 from navkit.navigation.stack import place_of
 from navkit.navigation.surface import Surface
@@ -232,7 +233,9 @@ class Navigator(NavigationMachine):
             other for other in self.router.places if other.beside(place) and other.index == index
         )
         parked = self._stacks.parked.get(target)
-        return parked.levels[-1].address if parked is not None and parked.levels else target.root
+        if parked is not None and parked.levels:
+            return parked.levels[-1].address
+        return self._tops.get(target, target.root)
 
     def refresh(self) -> None:
         """Rebuild every view of the current address (Flet drops same-route events).
@@ -246,6 +249,29 @@ class Navigator(NavigationMachine):
     def start(self, address: str) -> None:
         """Show the address the page opened with (a deep link arrives this way)."""
         self._begin(address, Source.DEEP_LINK)
+
+    def restored(self, tab: HistoryState) -> bool:
+        """The client's history, read back from it: a new session continues the tab's.
+
+        ``tab`` is what the browser tab holds, its entry shown being the one
+        this page opened at. The history becomes the tab's, with what this
+        page recorded since on top; nothing is shown anew (the page shows
+        that entry already, its guards asked), and the shell's other
+        branches open where the tab left them.
+
+        Returns:
+            False (nothing changes) when this page recorded moves it cannot
+            place among the tab's entries.
+        """
+        history = joined(tab, self._history.state)
+        if history is None:
+            return False
+        self._history.restore(history)
+        place = self.branch
+        if place is not None:
+            earlier = history.entries[: history.index]
+            self._tops = branch_tops(self.router, earlier, place)
+        return True
 
     def route_changed(self, address: str, *, unsent: int = 0) -> None:
         """A route change the app did not start: browser Back, Forward or a typed address.

@@ -10,7 +10,11 @@ measured in Chromium, docs/notes/flet-1.0.5-routing.md).
 
 from __future__ import annotations
 
-from navkit.flet.history_script import moved_route, parse_reserved
+import itertools
+
+from navkit.flet.history_script import moved_route, parse_reserved, state_route
+from navkit.flet.tab_history import TabHistory, pack
+from navkit.navigation.history import HistoryState
 
 __all__ = ["BROWSER_MAX_ENTRIES", "BrowserTab"]
 
@@ -28,8 +32,22 @@ class BrowserTab:
     def __init__(self, route: str, *, script: bool) -> None:
         self.script = script
         self._messages = 0
+        self._key_numbers = itertools.count(1)
         self.entries = [route]
+        self.keys = [self._new_key()]  # the script's key per entry (sessionStorage)
         self.index = 0
+        # What the script answers ``sync`` with instead of the entries (a test
+        # plays a tampered sessionStorage by setting it).
+        self.stored_override: str | None = None
+
+    def _new_key(self) -> str:
+        return f"k{next(self._key_numbers)}"
+
+    def stored(self) -> str:
+        """What the history script keeps in ``sessionStorage`` for this tab, packed."""
+        if self.stored_override is not None:
+            return self.stored_override
+        return pack(TabHistory(HistoryState(tuple(self.entries), self.index), tuple(self.keys)))
 
     @property
     def current(self) -> str:
@@ -44,9 +62,12 @@ class BrowserTab:
     def push(self, route: str) -> None:
         """A new entry after the current one (``pushState``)."""
         del self.entries[self.index + 1 :]
+        del self.keys[self.index + 1 :]
         self.entries.append(route)
+        self.keys.append(self._new_key())
         if len(self.entries) > BROWSER_MAX_ENTRIES:
             del self.entries[0]
+            del self.keys[0]
         self.index = len(self.entries) - 1
 
     def answer_push(self, route: str) -> list[str]:
@@ -62,6 +83,9 @@ class BrowserTab:
             return [route]
         if command.kind == "go":
             self.index = min(max(self.index + command.by, 0), len(self.entries) - 1)
+        elif command.kind == "sync":
+            self._messages += 1
+            return [route, state_route(self.stored(), self.current, str(self._messages))]
         else:
             self.entries[self.index] = command.to
         return [route, self.current]

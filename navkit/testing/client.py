@@ -1,7 +1,5 @@
 """The client stand-in: a real ``ft.Page`` driven as Flet's Flutter client would.
 
-Test navigation in plain pytest: an in-process stand-in for Flet's client.
-
 :class:`FletTestClient` puts a real ``ft.Page`` (Flet's own ``Session`` and
 ``Page``) on a fake connection, and plays the Flutter client's part of the
 routing protocol as Flet 1.0.5's client does:
@@ -16,7 +14,8 @@ routing protocol as Flet 1.0.5's client does:
   (:meth:`FletTestClient.system_back`);
 * a deep link: the page is created with ``page.route`` already set;
 * a lost connection and a reconnect to the same session
-  (:meth:`FletTestClient.disconnect`, :meth:`FletTestClient.reconnect`).
+  (:meth:`FletTestClient.disconnect`, :meth:`FletTestClient.reconnect`),
+  or to a new one (:meth:`FletTestClient.new_session`: the tab's server died).
 
 Every message is msgpack-encoded as Flet's transports do (Flet's diffing
 depends on it), so :attr:`FletTestClient.sent_bytes` measures what a real
@@ -24,14 +23,7 @@ client would receive. The API is synchronous: each action runs on the
 client's own event loop until the page has nothing left to do (see
 :meth:`FletTestClient.settle`; app tasks meant to keep waiting are left
 waiting).
-
-With navkit installed, pytest gets the ``navkit_client`` fixture::
-
-    def test_item(navkit_client):
-        client = navkit_client(router, route="/store/42")
-        assert client.view_routes == ["/", "/store", "/store/42"]
-        client.app_bar_back()
-        assert client.page.route == "/store"
+With navkit installed, pytest gets the ``navkit_client`` fixture (see the README).
 """
 
 from __future__ import annotations
@@ -119,24 +111,29 @@ class FletTestClient(FlutterClient):
         # push_route calls sent while disconnected: Flet dropped them, and
         # they wait until the session expires (settle() does not wait for them).
         self._orphans: set[asyncio.Future[Any]] = set()
+        self._attach_options: dict[str, Any] = {
+            "strategy": strategy,
+            "base_path": base_path,
+            "history_script": web and history_script,
+        }
+        self._router, self._main = router, main
+        self._open_session(route)
+
+    def _open_session(self, route: str) -> None:
+        """A new Flet session for the tab at ``route``: the router attached, ``main`` run."""
         connection = self._connection()
         self.session = Session(connection)
         self.page: ft.Page = self.session.page
+        size = {"width": 800, "height": 600}
         self.session.apply_page_patch(
-            {"route": route, "web": web, "platform": "linux", "width": 800, "height": 600}
+            {"route": route, "web": self.web, "platform": "linux", **size}
         )
         self._register(connection, self.session.get_page_patch())
-        if router is not None:
-            self.call(
-                router.attach,
-                self.page,
-                strategy=strategy,
-                base_path=base_path,
-                history_script=web and history_script,
-            )
-        if main is not None:
-            self.call(main, self.page)
-            if router is not None:
+        if self._router is not None:
+            self.call(self._router.attach, self.page, **self._attach_options)
+        if self._main is not None:
+            self.call(self._main, self.page)
+            if self._router is not None:
                 claim_events(self.page)  # as navkit.run does
 
     # -- what the user sees ----------------------------------------------

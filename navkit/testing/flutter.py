@@ -237,6 +237,27 @@ class FlutterClient:
         else:  # navigations still loading are left running
             self.loop.run_until_complete(asyncio.sleep(0.01))
 
+    def new_session(self) -> None:
+        """The process serving this tab is gone; the tab reconnects to one that never saw it.
+
+        As behind a load balancer when the tab's worker dies or restarts: the
+        tab keeps its browser history, its ``sessionStorage`` and the address
+        it shows, and registers with its old session id, which the new
+        process does not know -- so it gets a new session, whose ``main``
+        runs again (the router is attached again) with the tab's address.
+        The old session's page stays behind, never reached again.
+        """
+        if self.connected:
+            self.disconnect()  # the old session hears nothing more
+        self._orphans |= {task for task in asyncio.all_tasks(self.loop) if is_push(task)}
+        self._hidden.clear()  # a fresh client shows the page it is sent
+        self._shown_dialogs.clear()
+        self._open_session(self.client_route)
+        self.settle()
+
+    def _open_session(self, route: str) -> None:
+        raise NotImplementedError
+
     def _connection(self) -> _Connection:
         connection = _Connection(self)
         connection.loop = self.loop

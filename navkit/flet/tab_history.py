@@ -1,0 +1,109 @@
+"""What a browser tab keeps of its history, as the history script stores it; read as data.
+
+The script (:mod:`navkit.flet.history_script`) keeps in the tab's
+``sessionStorage``, and sends on ``sync``, a JSON object packed in
+base64url::
+
+    {"v": 1, "first": F, "at": N, "entries": [[route, key], ...]}
+
+Entry ``i`` is the browser entry whose Flutter ``serialCount`` is ``F + i``;
+``N`` is the ``serialCount`` of the entry shown; a key is the entry's own,
+unchanged while the entry lives (for state hung on an entry).
+
+Whatever arrives is data typed by whoever holds the tab: it is bounded and
+validated here, and anything off -- too long, not JSON, another shape, a
+route that is no path of the app, a position outside the entries -- is
+refused as a whole (:class:`TabHistoryError`), never partly believed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any, TypeGuard
+
+from navkit.navigation.history import DEFAULT_MAX_ENTRIES, HistoryState
+from navkit.routing.location import is_app_address
+
+__all__ = ["MAX_PACKED", "TabHistory", "TabHistoryError", "pack", "unpack"]
+
+# The most a tab may send: 50 entries of 1 KiB addresses, packed, with room.
+MAX_PACKED = 96 * 1024
+MAX_ROUTE = 8192
+MAX_KEY = 64
+
+
+class TabHistoryError(ValueError):
+    """What the tab sent is not a history navkit's script stores."""
+
+
+@dataclass(frozen=True, slots=True)
+class TabHistory:
+    """The entries a tab holds, the one shown, and each entry's key.
+
+    Attributes:
+        state: The entries' addresses and the position of the one shown.
+        keys: One key per entry, in the same order.
+    """
+
+    state: HistoryState
+    keys: tuple[str, ...]
+
+
+def unpack(packed: str, *, max_entries: int = DEFAULT_MAX_ENTRIES) -> TabHistory:
+    """Read what the script sent; the last ``max_entries`` entries are kept.
+
+    Raises:
+        TabHistoryError: Anything but a history the script stores.
+    """
+    if len(packed) > MAX_PACKED:
+        raise TabHistoryError(f"{len(packed)} characters, more than {MAX_PACKED}")
+    try:
+        text = base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4)).decode("utf-8")
+        stored = json.loads(text)
+    except (binascii.Error, ValueError) as error:  # UnicodeDecodeError and JSON's are ValueErrors
+        raise TabHistoryError(f"not packed JSON: {error}") from None
+    if not isinstance(stored, dict) or stored.get("v") != 1:
+        raise TabHistoryError("not version 1 of the stored history")
+    first, at, entries = stored.get("first"), stored.get("at"), stored.get("entries")
+    if not _count(first) or not _count(at) or not isinstance(entries, list) or not entries:
+        raise TabHistoryError("first, at and entries are missing or not counts and a list")
+    if not first <= at < first + len(entries):
+        raise TabHistoryError(f"the entry shown ({at}) is not among the entries")
+    routes, keys = zip(*(_entry(entry) for entry in entries), strict=True)
+    index = at - first
+    drop = max(0, len(routes) - max_entries, index + 1 - max_entries)
+    drop = min(drop, index)  # the entry shown is always kept
+    return TabHistory(HistoryState(routes[drop:], index - drop), keys[drop:])
+
+
+def pack(history: TabHistory, first: int = 0) -> str:
+    """What the script sends for ``history`` (the stand-in plays the script with it)."""
+    state = history.state
+    stored = {
+        "v": 1,
+        "first": first,
+        "at": first + state.index,
+        "entries": [list(entry) for entry in zip(state.entries, history.keys, strict=True)],
+    }
+    text = json.dumps(stored, separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _count(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53
+
+
+def _entry(entry: Any) -> tuple[str, str]:
+    if not isinstance(entry, list) or len(entry) != 2:
+        raise TabHistoryError("an entry is not [route, key]")
+    route, key = entry
+    if not isinstance(route, str) or not isinstance(key, str):
+        raise TabHistoryError("an entry's route or key is not text")
+    if len(route) > MAX_ROUTE or len(key) > MAX_KEY:
+        raise TabHistoryError("an entry's route or key is too long")
+    if not is_app_address(route):
+        raise TabHistoryError(f"{route[:80]!r} is not a path of the app")
+    return route, key
