@@ -1,0 +1,257 @@
+"""A tab outlives the process serving it: a new Flet session continues the tab's history.
+
+Behind a load balancer the tab's worker may die or restart; the tab then
+reconnects to a process that never saw it and gets a new session, whose
+``main`` runs again. On the client stand-in (``client.new_session()``: the
+tab keeps its browser history and its ``sessionStorage``) the user must not
+notice: the same page, the back arrow going back through the browser's
+entries, Back and Forward exact, a shell's tabs where they were left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import flet as ft
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import navkit
+from examples import auth, store, tabs
+from navkit.testing import FletTestClient
+from tests.flet.test_examples import click
+
+Client = Callable[..., FletTestClient]
+
+
+def packed(stored: Any) -> str:
+    """A tampered sessionStorage value, packed as the script packs it."""
+    text = json.dumps(stored)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def exact(client: FletTestClient) -> None:
+    """navkit's history is the browser's, entry for entry, and the page shows the entry."""
+    assert client.navigator.history.entries == tuple(client.entries)
+    assert client.navigator.history.index == client.index
+    assert client.page.route == client.entries[client.index] == client.client_route
+
+
+def test_after_a_failover_the_back_arrow_goes_back_through_the_browsers_entries(
+    navkit_client: Client,
+) -> None:
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.go("store.item", item_id=42)
+    length = len(client.entries)
+    client.new_session()
+    assert client.titles == ["Home", "Store", "Item"]
+    exact(client)
+    client.app_bar_back()  # was: a rewrite of the entry, so Back returned to the item
+    assert client.titles == ["Home", "Store"]
+    assert len(client.entries) == length and client.index == length - 2
+    client.browser_forward()
+    assert client.titles[-1] == "Item"
+    client.browser_back()
+    client.browser_back()
+    assert client.titles == ["Home"]
+    exact(client)
+
+
+def test_navigator_back_and_forward_work_across_the_failover(navkit_client: Client) -> None:
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.go("store.item", item_id=1)
+    client.browser_back()  # Store, with the item ahead
+    client.new_session()
+    assert client.navigator.history.can_forward  # the entry ahead came back
+    assert client.call(client.navigator.forward)
+    assert client.titles[-1] == "Item" and client.page.route == "/store/1"
+    assert client.call(client.navigator.back)
+    assert client.page.route == "/store"
+    exact(client)
+
+
+def test_two_failovers_in_a_row_keep_the_history(navkit_client: Client) -> None:
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.new_session()
+    client.go("store.item", item_id=2)
+    client.new_session()
+    exact(client)
+    assert client.entries == ["/", "/store", "/store/2"]
+    client.app_bar_back()
+    client.app_bar_back()
+    assert client.titles == ["Home"] and client.index == 0 and len(client.entries) == 3
+
+
+def test_a_shells_tabs_open_where_they_were_left(navkit_client: Client) -> None:
+    client = navkit_client(tabs.router, route="/feed", main=tabs.main)
+    click(client, "Post 3")
+    assert client.page.route == "/feed/post/3"
+    client.tap_destination("Profile")
+    client.new_session()
+    assert client.selected_destination == "Profile" and client.page.route == "/profile"
+    client.tap_destination("Feed")
+    assert client.page.route == "/feed/post/3"
+    assert client.titles[-1] == "Post 3"
+    client.browser_back()  # back to Profile, as before the failover
+    assert client.page.route == "/profile" and client.selected_destination == "Profile"
+
+
+def test_a_shell_left_before_the_failover_comes_back_fresh(navkit_client: Client) -> None:
+    router = navkit.Router()
+    router.register_blueprint(tabs.shell)
+    router.add_route("/", endpoint="start", redirect_to="tabs.feed.home")
+    router.add_route("/about", lambda: [ft.Text("about")], endpoint="about", root=True)
+    client = navkit_client(router, route="/feed")
+    client.go("/feed/post/2")
+    client.go("/about")  # leaving the shell closes every branch
+    client.go("/profile")
+    client.new_session()
+    client.tap_destination("Feed")
+    assert client.page.route == "/feed"  # not the post: the shell was entered afresh
+
+
+def test_guards_run_again_and_back_still_works(navkit_client: Client) -> None:
+    """A login kept only in the session is gone with it: the account page asks again."""
+    client = navkit_client(auth.router, main=auth.main)
+    client.go("auth.account")  # → /login?next=/account, in place
+    client.page.views[-1].controls[0].value = "ada"
+    click(client, "Log in")
+    assert client.page.route == "/account"
+    client.go("auth.home")
+    client.go("auth.account")
+    client.new_session()  # the new session has no login
+    assert client.page.route.startswith("/login?next=")
+    assert client.titles[-1] == "Log in"
+    exact(client)
+    client.browser_back()
+    assert client.page.route == "/"
+    exact(client)
+
+
+def test_a_navigation_loading_at_the_failover_leaves_the_tab_where_it_was(
+    navkit_client: Client,
+) -> None:
+    """The click's navigation died with its process before it landed: nothing half-done shows."""
+    started = []
+    router = navkit.Router()
+    router.add_route("/", lambda: [ft.Text("home")], endpoint="home")
+
+    async def slow() -> list[ft.Control]:
+        started.append(1)
+        await asyncio.sleep(0.2)
+        return [ft.Text("slow")]
+
+    router.add_route("/slow", slow, endpoint="slow")
+    client = navkit_client(router)
+    client.call(client.navigator.go, "/slow", wait=False)
+    assert started  # loading when the process dies
+    client.new_session()
+    assert client.page.route == client.client_route == "/"
+    assert client.view_routes == ["/"]
+    exact(client)
+    client.go("/slow")  # the user clicks again: it lands
+    assert client.view_routes == ["/", "/slow"] and client.entries == ["/", "/slow"]
+
+
+def test_the_apps_own_route_handler_sees_only_app_addresses(navkit_client: Client) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def main(page: ft.Page) -> None:
+        def on_route_change(event: ft.RouteChangeEvent) -> None:
+            seen.append((event.route, page.route))
+
+        page.on_route_change = on_route_change
+
+    client = navkit_client(store.router, main=main)
+    client.go("store.store")
+    client.go("store.item", item_id=1)
+    client.app_bar_back()  # a history command: the browser goes back
+    client.browser_back()  # a message from the script
+    client.call(client.navigator.replace, "/store/2")  # a replace command
+    client.browser_forward()
+    client.new_session()  # a sync command and its answer (main runs again)
+    routes = {route for pair in seen for route in pair}
+    assert routes and not any(route.startswith("/__navkit__") for route in routes)
+    assert ("/", "/") in seen  # browser Back: the address it moved to
+    assert ("/store/2", "/store/2") in seen
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "not base64 at all!",
+        packed("a string"),
+        packed({"v": 2, "first": 0, "at": 0, "entries": [["/", "k"]]}),
+        packed({"v": 1, "first": 0, "at": 5, "entries": [["/", "k"]]}),
+        packed({"v": 1, "first": 0, "at": 0, "entries": [["//evil.example", "k"]]}),
+        packed({"v": 1, "first": 0, "at": 0, "entries": [["/", 7]]}),
+        packed({"v": 1, "first": True, "at": 0, "entries": [["/", "k"]]}),
+        packed({"v": 1, "first": 0, "at": 0, "entries": []}),
+        packed({"v": 1, "first": 0, "at": 1, "entries": [["/", "a"], ["/elsewhere", "b"]]}),
+        "A" * 200_000,
+    ],
+    ids=[
+        "garbage",
+        "not-an-object",
+        "other-version",
+        "position-outside",
+        "another-host",
+        "key-not-text",
+        "bool-count",
+        "no-entries",
+        "shows-another-address",
+        "too-long",
+    ],
+)
+def test_a_tampered_store_falls_back_to_the_address_alone(
+    navkit_client: Client, caplog: pytest.LogCaptureFixture, stored: str
+) -> None:
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.tab.stored_override = stored
+    with caplog.at_level(logging.WARNING, logger="navkit"):
+        client.new_session()
+    assert "stored history is ignored" in caplog.text
+    assert client.titles == ["Home", "Store"]
+    assert client.navigator.history.entries == ("/store",)
+    client.go("store.item", item_id=1)  # the page goes on as usual
+    client.app_bar_back()
+    assert client.page.route == "/store"
+
+
+@settings(max_examples=40, deadline=None)
+@given(junk=st.text(max_size=300) | st.binary(max_size=300).map(lambda b: packed(b.hex())))
+def test_whatever_the_tab_sends_the_page_shows_its_address(junk: str) -> None:
+    client = FletTestClient(store.router, main=store.main, route="/store")
+    try:
+        client.tab.stored_override = junk
+        client.new_session()
+        assert client.titles == ["Home", "Store"] and client.page.route == "/store"
+    finally:
+        client.close()
+
+
+def test_a_second_answer_changes_nothing(navkit_client: Client) -> None:
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.new_session()
+    before = client.navigator.history
+    forged = packed({"v": 1, "first": 0, "at": 0, "entries": [["/store", "x"]]})
+    client.open(f"/__navkit__/state?h={forged}&m=zz&to=%2Fstore")
+    assert client.navigator.history == before
+    assert client.titles == ["Home", "Store"]
+
+
+def test_a_desktop_page_asks_nothing(navkit_client: Client) -> None:
+    client = navkit_client(store.router, web=False)
+    client.go("store.store")
+    assert client.navigator.history.entries == ("/", "/store")
