@@ -39,7 +39,12 @@ def run_app(body: str) -> str:
     """Run ``body`` (after the fetch helper) in a new process; what it printed."""
     code = SERVE + textwrap.dedent(body)
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
