@@ -32,7 +32,10 @@ import flet as ft
 
 import navkit
 from benchmarks.common import classic_view_pop
-from navkit.navigation.history import BrowserHistory, MemoryHistory
+from navkit.navigation.browser import BrowserHistory
+from navkit.navigation.history import MemoryHistory
+from navkit.navigation.inbound import Inbound
+from navkit.navigation.machine import NavigationMachine
 from navkit.navigation.navigator import Navigator
 from navkit.navigation.surface import Screen
 from navkit.navigation.urls import UrlStrategy
@@ -100,9 +103,6 @@ class _Bare:
     def reshow_top(self) -> None:
         pass
 
-    def move_client(self, move: object) -> None:
-        pass
-
     def in_loop(self, callback: Callable[[], object]) -> bool:
         return False
 
@@ -155,13 +155,13 @@ def _navigate(
         kind = BrowserHistory if web else MemoryHistory
         traced = _Traced(memory) if memory is not None else None
         try:
-            navigator = Navigator(
-                router, _Bare(), kind("/", max_entries=max_history), UrlStrategy("path", "")
-            )
-            navigator.start("/")
+            history = kind("/", max_entries=max_history)
+            machine = NavigationMachine(router, _Bare(), history, UrlStrategy("path", ""))
+            navigator = Navigator(machine)
+            Inbound(machine).start("/")
             rng = random.Random(1)
             for step in range(1, steps + 1):
-                _move(navigator, rng, web)
+                _move(navigator, history, rng, web)
                 task = navigator.task
                 if task is not None and not task.done():
                     await task
@@ -171,7 +171,7 @@ def _navigate(
                     )
                     if step in marks:
                         traced.record(step)
-            navigator.close()
+            machine.close()
         finally:
             if traced is not None:
                 traced.stop()
@@ -179,14 +179,14 @@ def _navigate(
     asyncio.run(run())
 
 
-def _move(navigator: Navigator, rng: random.Random, web: bool) -> None:
+def _move(navigator: Navigator, model: MemoryHistory, rng: random.Random, web: bool) -> None:
     roll = rng.random()
     history = navigator.history
     if roll < 0.55:
         navigator.go(rng.choice(ADDRESSES))
     elif roll < 0.7:
         if web and history.can_back:  # the browser's Back button
-            navigator.route_changed(history.entries[history.index - 1])
+            model.arrived(history.entries[history.index - 1])
         else:
             navigator.back()
     elif roll < 0.8:

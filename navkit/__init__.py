@@ -31,8 +31,9 @@ from navkit.errors import (
 from navkit.flet import Router as Router
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
+from navkit.navigation.browser import BrowserHistory as BrowserHistory
+from navkit.navigation.browser import PushOnlyHistory as PushOnlyHistory
 from navkit.navigation.guards import never_refuses as never_refuses
-from navkit.navigation.history import BrowserHistory as BrowserHistory
 from navkit.navigation.history import History as History
 from navkit.navigation.history import HistoryState as HistoryState
 from navkit.navigation.history import MemoryHistory as MemoryHistory
@@ -75,6 +76,7 @@ __all__ = [
     "NavkitError",
     "NotFound",
     "Place",
+    "PushOnlyHistory",
     "Redirect",
     "Route",
     "RouteError",

@@ -1,4 +1,10 @@
-"""Binding a router to a page: the surface, the event handlers and ``page.go``."""
+"""Binding a router to a page: how its parts are put together, and ``page.go``.
+
+One page's parts: the surface (what is shown), the client history (what the
+browser holds), the machine (the pipeline), the navigator (the user's API
+over it), the inbound entry points, and the page's events, where every Flet
+event enters.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,18 @@ from typing import Any, Literal
 import flet as ft
 
 from navkit.errors import NavkitError
+from navkit.flet.client_history import ClientHistory
 from navkit.flet.events import PageEvents, claim_events
+from navkit.flet.history_script import app_address
+from navkit.flet.loop import PageLoop
 from navkit.flet.pages import has_navigator, keep_navigator
 from navkit.flet.surface import PageSurface
 from navkit.flet.views import default_pending_indicator
 from navkit.flet.webclient import history_script_served, missing_script_advice
-from navkit.navigation.history import BrowserHistory, History, MemoryHistory, PushOnlyHistory
+from navkit.navigation.browser import BrowserHistory, PushOnlyHistory
+from navkit.navigation.history import History, MemoryHistory
+from navkit.navigation.inbound import Inbound
+from navkit.navigation.machine import NavigationMachine
 from navkit.navigation.navigator import DEFAULT_GUARD_TIMEOUT, Navigator
 from navkit.navigation.urls import UrlStrategy
 from navkit.routing.table import RouteTable
@@ -46,35 +58,46 @@ def attach(
     if has_navigator(page):
         raise NavkitError("a navkit router is already attached to this page")
     table.check()
-    address = page.route or "/"
+    # A client registering after one of the history script's messages sends
+    # the message as its route (a new session on another worker, say).
+    address = app_address(page.route or "/")
     if history_script is None:
         history_script = bool(page.web) and history_script_served()
         if page.web and not history_script:
             _warn_push_only()
-    surface = PageSurface(
-        page,
-        pending_indicator=pending_indicator or default_pending_indicator,
-        pending_delay=pending_delay,
-        before_update=lambda: claim_events(page),
-        history_script=bool(page.web) and history_script,
-    )
+    script = bool(page.web) and history_script
     if history is None:
         kind: type[MemoryHistory] = MemoryHistory
         if page.web:
-            kind = BrowserHistory if history_script else PushOnlyHistory
+            kind = BrowserHistory if script else PushOnlyHistory
         history = kind(address) if max_history is None else kind(address, max_entries=max_history)
-    navigator = Navigator(
-        table, surface, history, UrlStrategy(strategy, base_path), guard_timeout=guard_timeout
+    elif not isinstance(history, MemoryHistory):
+        raise TypeError("history must be a navkit MemoryHistory, BrowserHistory or PushOnlyHistory")
+    loop = PageLoop(page)
+    events = PageEvents(page)  # the page keeps it
+    surface = PageSurface(
+        page,
+        loop,
+        events,
+        pending_indicator=pending_indicator or default_pending_indicator,
+        pending_delay=pending_delay,
+        before_update=lambda: claim_events(page),
     )
+    client = ClientHistory(page, history, loop, script=script)
+    machine = NavigationMachine(
+        table, surface, client, UrlStrategy(strategy, base_path), guard_timeout=guard_timeout
+    )
+    navigator = Navigator(machine)
+    inbound = Inbound(machine)  # the client history's listener
+    events.bind(inbound, client, surface, navigator)
     keep_navigator(page, navigator)
-    PageEvents(page, surface)  # the page keeps it
     # Flet 1.0 removed page.go; countless apps still call it.
     page.go = _page_go(navigator)  # type: ignore[attr-defined]
-    if surface.history_script:
+    if script:
         # A new session may be a tab's second life (another worker, a
         # restarted server): the tab's history comes back with the answer.
-        surface.ask_history()
-    navigator.start(address)
+        client.ask()
+    inbound.start(address)
     return navigator
 
 

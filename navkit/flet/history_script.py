@@ -47,6 +47,7 @@ __all__ = [
     "HISTORY_SCRIPT",
     "RESERVED",
     "Command",
+    "app_address",
     "command_route",
     "moved_route",
     "parse_reserved",
@@ -209,12 +210,15 @@ class Command:
         by: Entries moved (``go``, ``moved``).
         to: The address shown afterwards (``replace``, ``moved``, ``state``).
         data: The stored history, packed (``state``).
+        unique: What makes a message new (``m``): the same message heard
+            twice (a reconnect reports the route again) is one message.
     """
 
     kind: Kind
     by: int = 0
     to: str = ""
     data: str = ""
+    unique: str = ""
 
     @property
     def is_message(self) -> bool:
@@ -263,4 +267,18 @@ def parse_reserved(route: str) -> Command | None:
         return None
     if to.startswith("%2F"):
         to = unquote(to)  # not decoded on the way: decode it here
-    return Command(kind, by, to, params.get("h", [""])[0])
+    return Command(kind, by, to, params.get("h", [""])[0], params.get("m", [""])[0])
+
+
+def app_address(route: str) -> str:
+    """The app's address a route from the client stands for.
+
+    Flutter keeps the last route it reported: after one of the script's
+    messages, that message. A client registering again (a reconnect, or a
+    new session on another worker) sends it as its route; the address it
+    carries is the one the browser shows.
+    """
+    reserved = parse_reserved(route)
+    if reserved is None:
+        return route
+    return reserved.to if reserved.is_message and reserved.to.startswith("/") else "/"

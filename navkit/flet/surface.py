@@ -1,7 +1,11 @@
-"""The page surface: shows levels on an ``ft.Page`` and tells the client the address.
+"""The page surface: shows levels on an ``ft.Page`` -- views, dialogs, a shell's chrome.
 
 It builds nothing and decides nothing: the navigator hands it the views of
-the entering levels and which pops might be refused.
+the entering levels and which pops might be refused. It is the one writer of
+``page.route``. What the user does to its controls (a destination tapped, a
+dialog dismissed, a pop the client asks about) goes to the page's events
+(:mod:`navkit.flet.events`); the client's address is the client history's
+(:mod:`navkit.flet.client_history`).
 
 Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
 
@@ -17,28 +21,34 @@ Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
 from __future__ import annotations
 
 import asyncio
-import logging
-import threading
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import flet as ft
 
 from navkit.flet.chrome import ShellChrome
-from navkit.flet.client_route import ClientRoute
-from navkit.flet.history_script import Command, command_route
-from navkit.flet.pages import navigator_of
+from navkit.flet.loop import PageLoop
 from navkit.flet.views import render
 from navkit.navigation.surface import Screen
-from navkit.navigation.values import ClientMove
 from navkit.navigation.views import Built
 
-__all__ = ["CLIENT_FRAME", "PageSurface"]
-
-log = logging.getLogger("navkit")
+__all__ = ["CLIENT_FRAME", "PageSurface", "UserActions"]
 
 # Long enough for Flet's client to build a frame between two updates.
 CLIENT_FRAME = 0.1
+
+
+class UserActions(Protocol):
+    """Where what the user does to the surface's controls goes (the page's events)."""
+
+    def destination_tapped(self, index: int) -> None:
+        """A shell destination was picked in the bar or rail."""
+
+    def pop_asked(self, route: str) -> None:
+        """The client asks before closing the view at ``route`` (it still shows it)."""
+
+    def modal_dismissed(self) -> None:
+        """The user closed the modal level shown (tap outside, Esc, swipe)."""
 
 
 class PageSurface:
@@ -46,43 +56,44 @@ class PageSurface:
 
     Args:
         page: The page.
+        loop: The page's loop (a view put back later runs there).
+        actions: Where the user's taps and dismissals on its controls go.
         pending_indicator: Makes the control shown while a navigation waits.
         pending_delay: Seconds a navigation may wait before it is shown.
         before_update: Called before each update navkit makes (the binding
             re-claims the page's event handlers there).
-        history_script: The page carries navkit's history script: the
-            browser's history can be moved and rewritten, not only pushed.
     """
 
     def __init__(
         self,
         page: ft.Page,
+        loop: PageLoop,
+        actions: UserActions,
         *,
         pending_indicator: Callable[[], ft.Control] | None = None,
         pending_delay: float = 0.2,
         before_update: Callable[[], None] | None = None,
-        history_script: bool = False,
     ) -> None:
         self.page = page
+        self.loop = loop
+        self.actions = actions
         self.pending_indicator = pending_indicator
         self.pending_delay = pending_delay
-        self.client = ClientRoute(page.route or "/")
-        self.history_script = history_script
-        self._commands = 0
         self.views: list[Any] = []
         self._before_update = before_update
         self._indicator: ft.Control | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._dialog: ft.DialogControl | None = None  # the modal level's, while open
-        self._tasks: set[asyncio.Future[Any]] = set()
-        # The thread the page's handlers run on: attaching happens there.
-        self._thread = threading.get_ident()
-        self.chrome = ShellChrome(page, self._selected)
+        self.chrome = ShellChrome(page, actions.destination_tapped)
 
     @property
     def tasks(self) -> frozenset[asyncio.Future[Any]]:
-        """The tasks this surface started and that have not finished (pushes, handlers)."""
-        return frozenset(self._tasks)
+        """The tasks started for this page that have not finished (pushes, handlers)."""
+        return self.loop.tasks
+
+    def keep_route(self, address: str) -> None:
+        """``page.route`` is the address shown (Flet wrote the client's route there)."""
+        self.page.route = address
 
     def render(self, built: Built) -> ft.View | ft.DialogControl:
         """The control one built level shows (see :func:`navkit.flet.views.render`)."""
@@ -105,7 +116,7 @@ class PageSurface:
         page.views[:] = [*beneath, *shown]
         self._guard_pops(shown, screen.refusable)
         self.chrome.show(screen.place, shown, page.views)
-        page.route = screen.levels[-1].address
+        self.keep_route(screen.levels[-1].address)
         top = self.views[-1]
         dialog = top if isinstance(top, ft.DialogControl) else None
         if self._dialog is not None and self._dialog is not dialog:
@@ -127,10 +138,6 @@ class PageSurface:
         """The page's size changed: a shell's chrome may switch between bar and rail."""
         if self.chrome.resized():
             self.page.update()
-
-    def _selected(self, index: int) -> None:
-        """The user picked a shell destination."""
-        navigator_of(self.page).switch_branch(index)
 
     def _guard_pops(self, views: list[ft.View], refusable: frozenset[str]) -> None:
         """Views whose closing might be refused make the client ask first."""
@@ -158,7 +165,7 @@ class PageSurface:
         view left the page makes Flet's server drop the connection ("Control
         ... is not registered").
         """
-        navigator_of(self.page).view_popped(event.control.route or "/", closed=False)
+        self.actions.pop_asked(event.control.route or "/")
 
     def reshow_top(self) -> None:
         """Show the top view or modal again after the client closed it (state intact).
@@ -188,15 +195,14 @@ class PageSurface:
                 page.views.append(top)
                 page.update()
 
-        self.spawn(put_back())
+        self.loop.spawn(put_back())
 
     def _dismissed(self, event: Any) -> None:
         """The user closed the modal (tap outside, Esc, swipe): back to its parent."""
         if event.control is not self._dialog:
             return  # closed by navkit itself
         self._dialog = None
-        navigator = navigator_of(self.page)
-        navigator.view_popped(navigator.address)
+        self.actions.modal_dismissed()
 
     # -- waiting -----------------------------------------------------------
 
@@ -230,73 +236,10 @@ class PageSurface:
         self.page.overlay.append(self._indicator)
         self.page.update()
 
-    # -- the client's address ------------------------------------------------
-
-    def move_client(self, move: ClientMove) -> None:
-        """Move the client (and a browser's history) to show ``move.address``.
-
-        With the history script, a replace or a move through the history is
-        a command the script carries out (see ``navkit.flet.history_script``);
-        without it -- or on desktop, where the client has no history --
-        every move is a push of the address.
-        """
-        if not self.history_script or move.kind == "push":
-            if self.client.pushed(move.address):
-                self.spawn(self.page.push_route(move.address))
-            return
-        self._commands += 1
-        command = Command(move.kind, move.by, move.address)
-        route = command_route(self._commands, command)
-        self.client.commanded(route, move.address)
-        self.spawn(self.page.push_route(route))
-
-    def ask_history(self) -> None:
-        """Ask the history script for what the tab holds (it answers with a ``state`` message).
-
-        A new session's first message to the client: whatever the page then
-        moves comes after it, so the answer describes the tab as the page
-        opened.
-        """
-        self._commands += 1
-        route = command_route(self._commands, Command("sync"))
-        self.client.asked(route)
-        self.spawn(self.page.push_route(route))
-
     def in_loop(self, callback: Callable[[], object]) -> bool:
         """Hand ``callback`` to the page's loop when called from another thread.
 
         ``page.run_thread`` workers call ``nav.go`` this way; navigation
         state is only ever touched on the page's loop.
         """
-        if threading.get_ident() == self._thread:
-            return False
-        loop = self._loop()
-        if loop is None or loop.is_closed():
-            return False  # no loop anywhere (a script): run here, sync views only
-        loop.call_soon_threadsafe(callback)
-        return True
-
-    def spawn(self, awaitable: Awaitable[Any]) -> None:
-        """Run ``awaitable`` as a task on the page's loop, keeping a reference until done."""
-        loop: asyncio.AbstractEventLoop | None
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = self._loop()
-            if loop is None or loop.is_closed():
-                log.warning("the page has no event loop: %r is dropped", awaitable)
-                if asyncio.iscoroutine(awaitable):
-                    awaitable.close()
-                return
-        task = asyncio.ensure_future(awaitable, loop=loop)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-
-    def _loop(self) -> asyncio.AbstractEventLoop | None:
-        connection = self.page.session.connection
-        return getattr(connection, "loop", None) if connection is not None else None
-
-    def _task_done(self, task: asyncio.Future[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.warning("navkit task failed: %r", task.exception())
+        return self.loop.in_loop(callback)

@@ -15,13 +15,25 @@ routes) and on a route (``guards=[...]``). Nothing here touches Flet.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
 from navkit.errors import Redirect
-from navkit.navigation.values import Navigation
+from navkit.navigation.values import Level, Navigation
+from navkit.routing.shells import Place
+from navkit.routing.table import RouteTable
 
-__all__ = ["ALLOW", "BLOCK", "Guard", "Outcome", "interpret", "never_refuses", "refuses"]
+__all__ = [
+    "ALLOW",
+    "BLOCK",
+    "Guard",
+    "Outcome",
+    "interpret",
+    "never_refuses",
+    "refusable",
+    "refuses",
+]
 
 Guard = Callable[[Navigation], Any]
 G = TypeVar("G", bound=Callable[..., Any])
@@ -84,3 +96,28 @@ def interpret(answer: Any) -> Outcome:
         f"a guard must return None/True, False, a path, an endpoint or navkit.redirect(); "
         f"got {answer!r}"
     )
+
+
+def refusable(
+    table: RouteTable,
+    levels: tuple[Level, ...],
+    place: Place | None,
+    leave_checks: Collection[str],
+    parked: bool,
+) -> frozenset[str]:
+    """The addresses of the levels whose closing might be refused.
+
+    A level's is when it registered a leave check, or when guards are asked
+    before entering the level beneath it. A branch's root is too when the
+    page holds other branches' views beneath it (``parked``): the client must
+    not pop it to show them (Android back goes to the first branch instead).
+    """
+    refused = set(leave_checks)
+    if place is not None and (place.index > 0 or parked):
+        refused.add(levels[0].address)
+    for below, level in itertools.pairwise(levels):
+        route = below.match.route if below.match is not None else None
+        guards = table.guards if route is None else table.guards_for(route)
+        if any(refuses(guard) for guard in guards):
+            refused.add(level.address)
+    return frozenset(refused)

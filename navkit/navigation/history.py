@@ -1,6 +1,7 @@
 """History: the list of visited addresses and where the page is in it.
 
-One small protocol, as in Vue Router's ``history/``, three implementations:
+One small protocol, as in Vue Router's ``history/``, three implementations
+(the two browser ones in :mod:`navkit.navigation.browser`):
 
 * :class:`MemoryHistory` -- navkit owns the history (desktop, mobile, tests):
   ``back()`` and ``forward()`` really move.
@@ -16,18 +17,23 @@ One small protocol, as in Vue Router's ``history/``, three implementations:
   their neighbours (the A, B, A case is a guess).
 
 Each change returns the :class:`~navkit.navigation.values.ClientMove` the
-client must make. All keep at most ``max_entries`` entries (the oldest go
-first, as browsers keep 50), and a push costs O(1): the entries live in a
-list, and :attr:`state` is a snapshot made when read.
+client must make; the Flet binding's client history
+(``navkit.flet.client_history``) wraps one of these and makes that move on
+the client itself, and hears the user's own moves, which it hands to the
+one listener (:meth:`MemoryHistory.listen`) as client events. All keep at
+most ``max_entries`` entries (the oldest go first, as browsers keep 50), and
+a push costs O(1): the entries live in a list, and :attr:`state` is a
+snapshot made when read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from navkit.navigation.values import ClientMove
+from navkit.navigation.values import ClientMove, Source
 
 # How many entries a page keeps, oldest dropped first: as Chromium and
 # Firefox keep 50 per tab, so a browser page's model matches its browser.
@@ -35,13 +41,15 @@ DEFAULT_MAX_ENTRIES = 50
 
 __all__ = [
     "DEFAULT_MAX_ENTRIES",
-    "BrowserHistory",
+    "ClientEvent",
+    "ClientMoved",
+    "ClientSettled",
     "History",
+    "HistoryRestored",
     "HistoryState",
+    "Listener",
     "MemoryHistory",
     "Move",
-    "PushOnlyHistory",
-    "joined",
 ]
 
 
@@ -108,6 +116,43 @@ class HistoryState:
         return Move.NEW
 
 
+_SOURCES = {Move.BACK: Source.BROWSER_BACK, Move.FORWARD: Source.BROWSER_FORWARD}
+
+
+@dataclass(frozen=True, slots=True)
+class ClientMoved:
+    """The user moved the client to ``address``; the history has recorded it.
+
+    Attributes:
+        address: Where the client is.
+        source: ``BROWSER_BACK``, ``BROWSER_FORWARD``, ``BROWSER_NEW`` (an
+            address typed or followed) or ``RECONNECT``.
+        by: How many entries the browser moved, when known exactly.
+    """
+
+    address: str
+    source: Source
+    by: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClientSettled:
+    """The last move navkit made has reached the client, which shows ``address``."""
+
+    address: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRestored:
+    """The client's history was read back from it (a new session): it is ``state`` now."""
+
+    state: HistoryState
+
+
+ClientEvent = ClientMoved | ClientSettled | HistoryRestored
+Listener = Callable[[ClientEvent], None]
+
+
 class History(Protocol):
     """What the navigator needs from a history; changes say what the client must do."""
 
@@ -153,6 +198,12 @@ class History(Protocol):
     def restore(self, state: HistoryState) -> None:
         """Hold ``state`` from now on: the client's history, read back from it (no move)."""
 
+    def go(self, by: int, address: str) -> ClientMove:
+        """Move ``by`` entries, to ``address`` (undoing browser moves that never landed)."""
+
+    def listen(self, listener: Listener) -> None:
+        """Hand the user's own moves, and what the client reports, to ``listener``."""
+
 
 class MemoryHistory:
     """A history navkit owns: real back and forward (desktop, mobile, tests).
@@ -169,6 +220,25 @@ class MemoryHistory:
         self._entries = [address]
         self._index = 0
         self._snapshot: HistoryState | None = None
+        self._listener: Listener | None = None
+
+    def listen(self, listener: Listener) -> None:
+        """The one listener of the user's moves (the navigator's)."""
+        self._listener = listener
+
+    def notify(self, event: ClientEvent) -> None:
+        """Hand ``event`` to the listener."""
+        if self._listener is not None:
+            self._listener(event)
+
+    def arrived(self, address: str) -> None:
+        """The user moved the client to ``address``, direction unknown: record it, tell.
+
+        A route change for the entry shown is no move (Flet sends none, but
+        a reconnect may): nothing is recorded.
+        """
+        move = self.observe(address) if address != self.current else Move.NEW
+        self.notify(ClientMoved(address, _SOURCES.get(move, Source.BROWSER_NEW)))
 
     @property
     def state(self) -> HistoryState:
@@ -247,6 +317,11 @@ class MemoryHistory:
         self._entries[index] = address
         self._snapshot = None
 
+    def go(self, by: int, address: str) -> ClientMove:
+        """Move ``by`` entries to ``address`` (see :meth:`moved`)."""
+        self.moved(by, address)
+        return ClientMove("go", address, by)
+
     def forget(self, count: int) -> None:
         """Nothing to forget: this history is navkit's own, not the client's."""
 
@@ -277,87 +352,3 @@ class MemoryHistory:
         self._index = index
         self._snapshot = None
         return ClientMove("go", self._entries[index], by)
-
-
-class BrowserHistory(MemoryHistory):
-    """The browser's session history for a Flet web page with navkit's history script.
-
-    Every change is one the browser makes too (see the module docstring),
-    so this equals the browser's entries and position at every step.
-    """
-
-    def observe(self, address: str) -> Move:
-        """A route change that is no move through the history: a new entry.
-
-        The script reports Back and Forward as moves (:meth:`moved`); what
-        arrives as a plain route change is an address typed or followed.
-        """
-        self.push(address)
-        return Move.NEW
-
-    def forget(self, count: int) -> None:
-        """Drop the last ``count`` entries: pushes a disconnected browser never got."""
-        count = min(count, self._index)
-        if count > 0:
-            self._index -= count
-            del self._entries[self._index + 1 :]
-            self._snapshot = None
-
-    def landed_late(self, address: str) -> ClientMove:
-        """The late push dropped the browser's entries after it: so does this history."""
-        del self._entries[self._index + 1 :]
-        return self.replace(address)
-
-
-class PushOnlyHistory(BrowserHistory):
-    """Mirrors a browser's history when Python can only push (no history script).
-
-    ``back()``, ``forward()``, ``replace()`` and closing a view all show
-    their address through a new browser entry, so they are recorded as one.
-    The browser's Back and Forward are classified (:meth:`observe`).
-    """
-
-    def observe(self, address: str) -> Move:
-        """Classify a route change by the neighbours of the current entry (Back wins ties)."""
-        return MemoryHistory.observe(self, address)
-
-    def replace(self, address: str) -> ClientMove:
-        """The browser gets a new entry (Flet cannot replace one): record it."""
-        return self.push(address)
-
-    def back(self) -> ClientMove | None:
-        """Show the previous entry's address, which the browser records as a new entry."""
-        return self._push_neighbour(-1)
-
-    def forward(self) -> ClientMove | None:
-        """Show the next entry's address, which the browser records as a new entry."""
-        return self._push_neighbour(1)
-
-    def pop_to(self, address: str, closed: int) -> ClientMove:
-        """Closing a view pushes the view beneath, as Flet's AppBar back does."""
-        return self.push(address)
-
-    def _push_neighbour(self, by: int) -> ClientMove | None:
-        index = self._index + by
-        if not 0 <= index < len(self._entries):
-            return None
-        return self.push(self._entries[index])
-
-
-def joined(tab: HistoryState, own: HistoryState) -> HistoryState | None:
-    """The tab's stored history with what this page recorded since it opened.
-
-    A new session asks the tab for its history first thing, so the tab's
-    entry shown is the one the page opened at, ``own.entries[0]``: the
-    tab's entries before it stay, this page's own follow, and the tab's
-    entries after it stay too unless the page pushed (a push drops them).
-
-    Returns:
-        None when the page recorded moves it could not place (a browser
-        move past its first entry before the answer came).
-    """
-    if "" in own.entries:
-        return None
-    below = tab.entries[: tab.index]
-    above = tab.entries[tab.index + 1 :] if len(own.entries) == 1 else ()
-    return HistoryState((*below, *own.entries, *above), len(below) + own.index)

@@ -23,20 +23,18 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from navkit.errors import AddressError, Forbidden, InternalServerError, Redirect
+from navkit.errors import Forbidden, InternalServerError, Redirect
 from navkit.navigation.branches import Parked, Stacks, Switch
 from navkit.navigation.decide import Asking, decide, redirect_target
-from navkit.navigation.guards import Outcome, refuses
+from navkit.navigation.guards import Outcome, refusable
 from navkit.navigation.history import History
 from navkit.navigation.records import record, restore
 from navkit.navigation.stack import build_stack, kept, place_of
 from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
-from navkit.navigation.urls import UrlStrategy
+from navkit.navigation.urls import UrlStrategy, resolve
 from navkit.navigation.values import InFlight, Level, Navigation, Shown, Source
 from navkit.navigation.views import build_error, build_level
-from navkit.routing.building import encode_query
-from navkit.routing.location import is_app_address
 from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
@@ -52,7 +50,10 @@ LeaveCheck = Callable[[Navigation], Any]
 class NavigationMachine:
     """The pipeline and the state of one page's navigation (see the module docstring).
 
-    :class:`~navkit.Navigator` adds the public API on top.
+    Two objects drive it: :class:`~navkit.Navigator`, the user's API, and
+    :class:`~navkit.navigation.inbound.Inbound`, where the binding's events
+    and the client history's listener enter. Both read its state through the
+    properties below; only the pipeline writes it.
     """
 
     def __init__(
@@ -67,6 +68,7 @@ class NavigationMachine:
         self.router = router
         self.strategy = strategy
         self.guard_timeout = guard_timeout
+        self.navigator: Any = None  # what views declaring a Navigator parameter receive
         self._surface = surface
         self._history = history
         self._shown: Shown | None = None
@@ -87,35 +89,71 @@ class NavigationMachine:
         self._drift: list[InFlight] = []
         self._results: dict[str, asyncio.Future[Any]] = {}
         # A push landed in the browser after the user moved it, while a
-        # browser move was in flight (see Navigator.client_settled).
-        self._strayed = False
+        # browser move was in flight (see Inbound.settled).
+        self.strayed = False
         # Where other branches were left, read from a restored history: used
-        # until a branch has a parked stack of its own (Navigator.restored).
-        self._tops: dict[Place, str] = {}
+        # until a branch has a parked stack of its own (Inbound.restored).
+        self.tops: dict[Place, str] = {}
+
+    # -- what the navigator and the binding read ---------------------------
+
+    @property
+    def surface(self) -> Surface:
+        """The page this machine shows on."""
+        return self._surface
+
+    @property
+    def history(self) -> History:
+        """The client's history (the binding's wraps the browser's)."""
+        return self._history
+
+    @property
+    def shown(self) -> Shown | None:
+        """What is shown; None before the first navigation lands."""
+        return self._shown
+
+    @property
+    def flight(self) -> InFlight | None:
+        """The navigation in flight, if any."""
+        return self._flight
+
+    @property
+    def task(self) -> asyncio.Task[Any] | None:
+        """The task finishing the navigation in flight (None when it needs none)."""
+        return self._task
+
+    @property
+    def stacks(self) -> Stacks:
+        """The stack shown and the other branches' parked stacks."""
+        return self._stacks
+
+    def leave_check(self, check: LeaveCheck) -> None:
+        """Ask ``check`` before a navigation removes the level being built (or the top shown)."""
+        if self._collecting is not None:
+            self._collecting[2][self._collecting[1]] = check
+        elif self._shown is not None:
+            self._leave_checks[self._shown.levels[-1].address] = check
+
+    def branch_address(self, place: Place, index: int) -> str:
+        """Where the destination ``index`` of ``place``'s shell opens now."""
+        target = next(
+            other for other in self.router.places if other.beside(place) and other.index == index
+        )
+        parked = self._stacks.parked.get(target)
+        if parked is not None and parked.levels:
+            return parked.levels[-1].address
+        return self.tops.get(target, target.root)
+
+    def close(self) -> None:
+        """The page closed: the navigation in flight stops; whoever waits gets None."""
+        self.overtake(successor=True)
+        for waiting in self._results.values():
+            settle(waiting, None)
+        self._results.clear()
 
     # -- the pipeline ----------------------------------------------------
 
-    def resolve(self, target: str, values: dict[str, Any]) -> str:
-        """The address for a path or an endpoint with values.
-
-        Raises:
-            AddressError: A path a browser would read as another host
-                (``//host``, ``/\\host``) or with control characters.
-            BuildError: ``url_for`` cannot build the endpoint's address.
-        """
-        if target.startswith("/"):
-            if not is_app_address(target):
-                raise AddressError(
-                    f"refused to navigate to {target!r}: it is not a path in the app"
-                )
-            if not values:
-                return target
-            query = encode_query(values.items(), None, self.router.converters)
-            separator = "&" if "?" in target else "?"
-            return f"{target}{separator}{query}" if query else target
-        return self.router.url_for(target, **values)
-
-    def _begin(
+    def begin(
         self,
         address: str,
         source: Source,
@@ -142,15 +180,15 @@ class NavigationMachine:
             False when refused at once; True otherwise.
         """
         again = functools.partial(
-            self._begin, address, source, keep=keep, levels=levels, waiter=waiter, **details
+            self.begin, address, source, keep=keep, levels=levels, waiter=waiter, **details
         )
         if self._surface.in_loop(again):
             return True  # called from another thread: it runs on the page's loop
         shown = self._shown
         if source in (Source.GO, Source.REPLACE) and shown and address == shown.address:
-            self._overtake(successor=False)
+            self.overtake(successor=False)
             return True
-        self._overtake(successor=True)
+        self.overtake(successor=True)
         came_from = shown.address if shown is not None else ""
         flight = InFlight(next(self._numbers), address, source, came_from, **details)
         self._flight = flight
@@ -164,7 +202,7 @@ class NavigationMachine:
             self._surface.loading(True)
         return True
 
-    def _overtake(self, *, successor: bool) -> None:
+    def overtake(self, *, successor: bool) -> None:
         """The navigation in flight (if any) gives way: it never lands.
 
         Args:
@@ -191,7 +229,7 @@ class NavigationMachine:
             source=flight.source,
             shown=self._stacks,
             came_from=flight.came_from,
-            resolve=self.resolve,
+            resolve=functools.partial(resolve, self.router),
             leave_checks={} if levels is not None else self._leave_checks,
             guard_timeout=self.guard_timeout,
             handoff=Handoff(),
@@ -243,7 +281,7 @@ class NavigationMachine:
                 if level.error is not None:
                     built = await build_error(self.router, level, asking.handoff)
                 else:
-                    outcome = await build_level(self.router, level, self, asking.handoff)
+                    outcome = await build_level(self.router, level, self.navigator, asking.handoff)
                     if isinstance(outcome, Redirect):
                         return outcome
                     built = outcome
@@ -278,19 +316,22 @@ class NavigationMachine:
         before = len(self._shown.levels) if self._shown is not None else 0
         self._shown = Shown(final, levels)
         place = place_of(self.router, levels)
-        if place is None or any(not top.beside(place) for top in self._tops):
-            self._tops = {}  # the shell was left: its branches start afresh
+        if place is None or any(not top.beside(place) for top in self.tops):
+            self.tops = {}  # the shell was left: its branches start afresh
         screen = Screen(
-            levels, shown.views, self._refusable(levels, place), self._stacks.beneath, place
+            levels,
+            shown.views,
+            refusable(self.router, levels, place, self._leave_checks, bool(self._stacks.parked)),
+            self._stacks.beneath,
+            place,
         )
         self._surface.commit(screen)
         self._surface.loading(False)
+        # The history makes the move on the client itself (the one writer of both).
         move = record(self._history, flight, final, closed=max(before - len(levels), 1))
-        if move is None and self._strayed and self._history.current == final:
-            move = self._history.landed_late(final)  # the browser shows another address
-        self._strayed = False
-        if move is not None:
-            self._surface.move_client(move)
+        if move is None and self.strayed and self._history.current == final:
+            self._history.landed_late(final)  # the browser shows another address
+        self.strayed = False
         if flight.source in (Source.POP, Source.VIEW_POP):
             closed = self._results.pop(flight.came_from, None)
             if closed is not None:
@@ -325,29 +366,7 @@ class NavigationMachine:
             # Every browser move that never landed is undone at once: two
             # quick Backs, then a refusal, go forward by two.
             drift, self._drift = self._drift, []
-            move = restore(self._history, drift, self._shown.address)
-            if move is not None:
-                self._surface.move_client(move)
-
-    def _refusable(self, levels: tuple[Level, ...], place: Place | None) -> frozenset[str]:
-        """The addresses of the levels whose closing might be refused.
-
-        A level's is when it registered an :meth:`on_leave` check, or when
-        guards are asked before entering the level beneath it. A branch's
-        root is too when the page holds other branches' views beneath it:
-        the client must not pop it to show them (Android back goes to the
-        first branch instead; see ``Navigator.view_popped``).
-        """
-        refusable = set(self._leave_checks)
-        if place is not None and (place.index > 0 or self._stacks.parked):
-            refusable.add(levels[0].address)
-        table = self.router
-        for below, level in itertools.pairwise(levels):
-            route = below.match.route if below.match is not None else None
-            guards = table.guards if route is None else table.guards_for(route)
-            if any(refuses(guard) for guard in guards):
-                refusable.add(level.address)
-        return frozenset(refusable)
+            restore(self._history, drift, self._shown.address)
 
     def _close_results(self, levels: tuple[Level, ...]) -> None:
         """Views closed without a result give None to whoever waits for them."""
@@ -358,7 +377,8 @@ class NavigationMachine:
             settle(self._results.pop(address), None)
 
     @property
-    def _shown_now(self) -> Shown:
+    def shown_now(self) -> Shown:
+        """What is shown, or the address being opened while the first page builds."""
         if self._shown is not None:
             return self._shown
         if self._flight is not None:

@@ -92,6 +92,5 @@ def restore(history: History, moves: list[InFlight], shown: str) -> ClientMove |
     steps = [flight.moved_by for flight in moves]
     by = sum(step for step in steps if step is not None)
     if by and None not in steps:
-        history.moved(-by, shown)
-        return ClientMove("go", shown, -by)
+        return history.go(-by, shown)
     return history.replace(shown)

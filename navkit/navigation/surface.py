@@ -1,7 +1,9 @@
 """What the navigator needs from the page it drives.
 
 The Flet binding implements it (``navkit.flet.surface.PageSurface``); the
-navigation package's own tests use a fake one, without Flet at all.
+navigation package's own tests use a fake one, without Flet at all. What
+the client's history holds is not the surface's: see
+:mod:`navkit.navigation.history`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from navkit.navigation.values import ClientMove, Level
+from navkit.navigation.values import Level
 from navkit.navigation.views import Built
 from navkit.routing.shells import Place
 
@@ -63,9 +65,6 @@ class Surface(Protocol):
 
     def reshow_top(self) -> None:
         """Show the top view or modal again, the same object (the client closed it)."""
-
-    def move_client(self, move: ClientMove) -> None:
-        """Make the client (a browser's history) show what the page shows."""
 
     def in_loop(self, callback: Callable[[], object]) -> bool:
         """Run ``callback`` on the page's event loop if called from another thread.

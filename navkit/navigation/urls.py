@@ -11,12 +11,34 @@ A mobile deep link (``myapp://host/store/42``) carries the route as its path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from navkit.errors import AddressError
+from navkit.routing.building import encode_query
 from navkit.routing.location import is_app_address
+from navkit.routing.table import RouteTable
 
-__all__ = ["UrlStrategy"]
+__all__ = ["UrlStrategy", "resolve"]
+
+
+def resolve(table: RouteTable, target: str, values: dict[str, Any]) -> str:
+    """The address for a path (``values`` become its query) or an endpoint with values.
+
+    Raises:
+        AddressError: A path a browser would read as another host
+            (``//host``, ``/\\host``) or with control characters.
+        BuildError: ``url_for`` cannot build the endpoint's address.
+    """
+    if not target.startswith("/"):
+        return table.url_for(target, **values)
+    if not is_app_address(target):
+        raise AddressError(f"refused to navigate to {target!r}: it is not a path in the app")
+    if not values:
+        return target
+    query = encode_query(values.items(), None, table.converters)
+    separator = "&" if "?" in target else "?"
+    return f"{target}{separator}{query}" if query else target
 
 
 @dataclass(frozen=True, slots=True)

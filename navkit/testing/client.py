@@ -97,7 +97,7 @@ class FletTestClient(FlutterClient):
         self.web = web
         self.sent: list[tuple[MessageAction, int]] = []
         # The client's own state: the route it shows and the browser entries.
-        self.client_route = route
+        self.client_route = self.flutter_route = route
         # Routes the client popped on its own. Like Flet's client (its page
         # navigator's build), it hides views with those routes until an
         # update lists no view with that route.

@@ -80,6 +80,7 @@ class FlutterClient:
     web: bool
     tab: BrowserTab
     client_route: str
+    flutter_route: str  # what Flutter's RouteState holds: the last route it reported
     sent: list[tuple[MessageAction, int]]
     _hidden: set[str]
     _shown_dialogs: dict[int, ft.DialogControl]
@@ -223,7 +224,9 @@ class FlutterClient:
         """
         self._orphans |= {task for task in asyncio.all_tasks(self.loop) if is_push(task)}
         original = self.page.route
-        self.session.apply_page_patch({"route": self.client_route})
+        # The client registers with its RouteState's route: after a message of
+        # the history script, that is the message (measured behind HAProxy).
+        self.session.apply_page_patch({"route": self.flutter_route})
         connection = self._connection()
         self._hidden.clear()  # a fresh client shows the page it is sent
         self._shown_dialogs.clear()
@@ -252,7 +255,7 @@ class FlutterClient:
         self._orphans |= {task for task in asyncio.all_tasks(self.loop) if is_push(task)}
         self._hidden.clear()  # a fresh client shows the page it is sent
         self._shown_dialogs.clear()
-        self._open_session(self.client_route)
+        self._open_session(self.flutter_route)
         self.settle()
 
     def _open_session(self, route: str) -> None:
@@ -339,6 +342,7 @@ class FlutterClient:
     def _route_change_event(self, route: str, shows: str | None = None) -> tuple[int, str, Any]:
         """The route change the client sends Python; then it shows ``shows`` (or ``route``)."""
         self.client_route = route if shows is None else shows
+        self.flutter_route = route
         self.session.apply_patch(control_id(self.page), {"route": route})
         return control_id(self.page), "route_change", {"route": route}
 

@@ -255,3 +255,65 @@ def test_a_desktop_page_asks_nothing(navkit_client: Client) -> None:
     client = navkit_client(store.router, web=False)
     client.go("store.store")
     assert client.navigator.history.entries == ("/", "/store")
+
+
+def test_failovers_back_to_back_after_a_browser_back(navkit_client: Client) -> None:
+    """The client registers with its last message (a Back), not an address: twice in a row."""
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.go("store.item", item_id=1)
+    client.browser_back()  # Flutter now holds the script's message as its route
+    assert client.flutter_route.startswith("/__navkit__/moved")
+    client.new_session()
+    assert client.titles == ["Home", "Store"]
+    client.new_session()  # no navigation between: the same message again
+    assert client.titles == ["Home", "Store"]
+    exact(client)
+    client.browser_forward()
+    assert client.titles[-1] == "Item"
+    exact(client)
+
+
+def test_a_reconnect_after_a_browser_back_moves_nothing_again(navkit_client: Client) -> None:
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.go("store.item", item_id=1)
+    client.browser_back()
+    client.disconnect()
+    client.reconnect()  # Flet reports the client's route (the message) again
+    assert client.titles == ["Home", "Store"]
+    exact(client)
+    assert len(client.entries) == 3
+
+
+def own_app(seen: list[tuple[str, str]]) -> Callable[[ft.Page], None]:
+    """An app's own ``main`` for ``ft.run``: it attaches, then sets its own handler."""
+
+    def main(page: ft.Page) -> None:
+        store.router.attach(page, history_script=True)
+
+        def on_route_change(event: ft.RouteChangeEvent) -> None:
+            seen.append((event.route, page.route))
+
+        page.on_route_change = on_route_change  # after attaching, as Flet's docs write it
+
+    return main
+
+
+def test_a_handler_set_after_attaching_hears_only_app_addresses() -> None:
+    seen: list[tuple[str, str]] = []
+    client = FletTestClient(main=own_app(seen))
+    try:
+        client.go("store.store")
+        client.go("store.item", item_id=1)
+        client.app_bar_back()
+        client.browser_back()
+        client.call(client.navigator.replace, "/store/2")
+        client.new_session()  # its main attaches again and asks the tab
+        routes = {route for pair in seen for route in pair}
+        assert not any(route.startswith("/__navkit__") for route in routes)
+        assert ("/", "/") in seen and ("/store/2", "/store/2") in seen
+        exact(client)  # the new session heard the tab's answer, not the app
+        assert client.entries == ["/store/2", "/store", "/store/1"] and client.index == 0
+    finally:
+        client.close()

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from navkit.navigation.history import (
-    BrowserHistory,
-    HistoryState,
-    MemoryHistory,
-    Move,
-    PushOnlyHistory,
-)
+from navkit.navigation.browser import BrowserHistory, PushOnlyHistory
+from navkit.navigation.history import HistoryState, MemoryHistory, Move
 from navkit.navigation.values import ClientMove
 
 

@@ -17,6 +17,8 @@ import pytest
 import navkit.navigation
 from navkit.errors import HTTPError
 from navkit.navigation.history import MemoryHistory
+from navkit.navigation.inbound import Inbound
+from navkit.navigation.machine import NavigationMachine
 from navkit.navigation.navigator import Navigator
 from navkit.navigation.surface import Screen
 from navkit.navigation.urls import UrlStrategy
@@ -27,13 +29,46 @@ from navkit.routing.table import RouteTable
 navkit_path = Path(navkit.navigation.__file__).parent.parent
 
 
+class RecordingHistory(MemoryHistory):
+    """A memory history that records each move navkit makes on the client."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(address)
+        self.moves: list[ClientMove] = []
+        self._depth = 0  # record the outermost call only (pop_to may replace)
+
+    def _record(self, make: Callable[[], ClientMove | None]) -> ClientMove | None:
+        self._depth += 1
+        try:
+            move = make()
+        finally:
+            self._depth -= 1
+        if move is not None and self._depth == 0:
+            self.moves.append(move)
+        return move
+
+    def push(self, address: str) -> ClientMove:
+        return self._record(lambda: super(RecordingHistory, self).push(address))  # type: ignore[return-value]
+
+    def replace(self, address: str) -> ClientMove:
+        return self._record(lambda: super(RecordingHistory, self).replace(address))  # type: ignore[return-value]
+
+    def back(self) -> ClientMove | None:
+        return self._record(lambda: super(RecordingHistory, self).back())
+
+    def forward(self) -> ClientMove | None:
+        return self._record(lambda: super(RecordingHistory, self).forward())
+
+    def pop_to(self, address: str, closed: int) -> ClientMove:
+        return self._record(lambda: super(RecordingHistory, self).pop_to(address, closed))  # type: ignore[return-value]
+
+
 class FakeSurface:
-    """Records commits and URL pushes as a page and its client would see them."""
+    """Records commits as a page would see them (the moves: its history's)."""
 
     def __init__(self) -> None:
         self.shown: list[str] = []  # the rendered views, bottom first
-        self.urls: list[str] = []
-        self.moves: list[ClientMove] = []
+        self.history: RecordingHistory | None = None
         self.commits = 0
         self.waiting = False
         self.reshown = 0
@@ -59,9 +94,14 @@ class FakeSurface:
     def reshow_top(self) -> None:
         self.reshown += 1
 
-    def move_client(self, move: ClientMove) -> None:
-        self.moves.append(move)
-        self.urls.append(move.address)
+    @property
+    def moves(self) -> list[ClientMove]:
+        assert self.history is not None
+        return self.history.moves
+
+    @property
+    def urls(self) -> list[str]:
+        return [move.address for move in self.moves]
 
     def in_loop(self, callback: Callable[[], object]) -> bool:
         return False
@@ -95,8 +135,10 @@ def make_table(calls: list[str]) -> RouteTable:
 
 def navigator(calls: list[str], address: str = "/") -> tuple[Navigator, FakeSurface]:
     surface = FakeSurface()
-    nav = Navigator(make_table(calls), surface, MemoryHistory(address), UrlStrategy())
-    nav.start(address)
+    surface.history = RecordingHistory(address)
+    machine = NavigationMachine(make_table(calls), surface, surface.history, UrlStrategy())
+    nav = Navigator(machine)
+    Inbound(machine).start(address)
     return nav, surface
 
 

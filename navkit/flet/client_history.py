@@ -1,0 +1,256 @@
+"""The client's history for a Flet page: the one owner of what the browser holds.
+
+A :class:`ClientHistory` wraps one of the history models of
+:mod:`navkit.navigation` -- memory (desktop: the client keeps no history),
+browser (a page with navkit's history script) or push-only (a page without
+it) -- and is the only place that
+
+* makes each of the model's moves on the client: a push, or (with the
+  script) a command the script carries out, with the echo bookkeeping of
+  :mod:`navkit.flet.client_route`;
+* hears what the client says: route changes (the browser's Back and
+  Forward, a typed address, echoes, the script's messages), a reconnect,
+  the tab's stored history for a new session. It records each in the model
+  and hands the navigator one :data:`~navkit.navigation.history.ClientEvent`
+  through its one listener.
+
+The reserved-route codec is :mod:`navkit.flet.history_script`'s; what the
+tab stores, :mod:`navkit.flet.tab_history`'s.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import flet as ft
+
+from navkit.flet.client_route import ClientRoute
+from navkit.flet.history_script import Command, app_address, command_route, parse_reserved
+from navkit.flet.loop import PageLoop
+from navkit.flet.tab_history import TabHistoryError, unpack
+from navkit.navigation.browser import joined
+from navkit.navigation.history import (
+    ClientMoved,
+    ClientSettled,
+    HistoryRestored,
+    HistoryState,
+    Listener,
+    MemoryHistory,
+    Move,
+)
+from navkit.navigation.values import ClientMove, Source
+
+__all__ = ["ClientHistory", "Heard"]
+
+log = logging.getLogger("navkit")
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """What a route change from the client was, for the page's other listeners.
+
+    Attributes:
+        app_route: The address the app's own ``on_route_change`` hears
+            (None: navkit's own traffic, the app hears nothing).
+        ours: ``page.route`` holds navkit's traffic, not the address shown:
+            put it back.
+    """
+
+    app_route: str | None
+    ours: bool = False
+
+
+class ClientHistory:
+    """A page's history, kept in step with its client (see the module docstring).
+
+    Args:
+        page: The page.
+        model: The entries and position (a :class:`MemoryHistory` or one of
+            the browser models).
+        loop: Where the pushes to the client run.
+        script: The page carries navkit's history script: moves through the
+            history and replaces are commands, not pushes.
+    """
+
+    def __init__(
+        self, page: ft.Page, model: MemoryHistory, loop: PageLoop, *, script: bool
+    ) -> None:
+        self.page = page
+        self.model = model
+        self.script = script
+        self.client = ClientRoute(page.route or "/")
+        self._loop = loop
+        self._commands = 0
+        self._restored = False
+        self._last_message = ""  # a reconnect reports the last one again
+
+    # -- the model, read ---------------------------------------------------
+
+    @property
+    def state(self) -> HistoryState:
+        """The entries and the current position."""
+        return self.model.state
+
+    @property
+    def current(self) -> str:
+        """The current entry's address."""
+        return self.model.current
+
+    def listen(self, listener: Listener) -> None:
+        """The navigator's one listener of what the client does."""
+        self.model.listen(listener)
+
+    # -- changes navkit makes: recorded, then made on the client -------------
+
+    def push(self, address: str) -> ClientMove:
+        """A new entry after the current one."""
+        return self._send(self.model.push(address))
+
+    def replace(self, address: str) -> ClientMove:
+        """The current entry holds ``address`` instead."""
+        return self._send(self.model.replace(address))
+
+    def back(self) -> ClientMove | None:
+        """Move to the previous entry (None at the first)."""
+        move = self.model.back()
+        return None if move is None else self._send(move)
+
+    def forward(self) -> ClientMove | None:
+        """Move to the next entry (None at the last)."""
+        move = self.model.forward()
+        return None if move is None else self._send(move)
+
+    def pop_to(self, address: str, closed: int) -> ClientMove:
+        """``closed`` views were closed, landing on ``address``."""
+        return self._send(self.model.pop_to(address, closed))
+
+    def go(self, by: int, address: str) -> ClientMove:
+        """Move ``by`` entries to ``address`` (browser moves undone)."""
+        return self._send(self.model.go(by, address))
+
+    def landed_late(self, address: str) -> ClientMove:
+        """A push reached the browser after the user moved it: that entry becomes ``address``."""
+        return self._send(self.model.landed_late(address))
+
+    def observe(self, address: str) -> Move:
+        """The client moved to ``address`` (recorded only: it is there already)."""
+        return self.model.observe(address)
+
+    def moved(self, by: int, address: str) -> None:
+        """The browser moved ``by`` entries to ``address`` (recorded only)."""
+        self.model.moved(by, address)
+
+    def forget(self, count: int) -> None:
+        """The last ``count`` addresses never reached the client."""
+        self.model.forget(count)
+
+    def restore(self, state: HistoryState) -> None:
+        """Hold ``state`` (read back from the client: nothing to send)."""
+        self.model.restore(state)
+
+    def _send(self, move: ClientMove) -> ClientMove:
+        """Make ``move`` on the client (and a browser's history).
+
+        With the history script, a replace or a move through the history is
+        a command the script carries out; without it -- or on desktop,
+        where the client has no history -- every move is a push.
+        """
+        if not self.script or move.kind == "push":
+            if self.client.pushed(move.address):
+                self._loop.spawn(self.page.push_route(move.address))
+            return move
+        self._commands += 1
+        route = command_route(self._commands, Command(move.kind, move.by, move.address))
+        self.client.commanded(route, move.address)
+        self._loop.spawn(self.page.push_route(route))
+        return move
+
+    def ask(self) -> None:
+        """Ask the history script for what the tab holds (a new session's first message).
+
+        Whatever the page then moves comes after it, so the answer (a
+        ``state`` message) describes the tab as the page opened.
+        """
+        self._commands += 1
+        route = command_route(self._commands, Command("sync"))
+        self.client.asked(route)
+        self._loop.spawn(self.page.push_route(route))
+
+    # -- what the client says ---------------------------------------------
+
+    def route_changed(self, route: str) -> Heard:
+        """A route change from the client: record it; the navigator hears what it means."""
+        reserved = parse_reserved(route)
+        model = self.model
+        if reserved is not None and reserved.is_message:
+            if reserved.unique and reserved.unique == self._last_message:
+                return Heard(None, ours=True)  # heard already: the client reports it again
+            self._last_message = reserved.unique
+        if reserved is not None and reserved.kind == "moved":
+            # The browser's Back/Forward, with how far it moved (history script):
+            # never an echo, whatever navkit still expects.
+            model.forget(self.client.moved(reserved.to))
+            model.moved(reserved.by, reserved.to)
+            source = Source.BROWSER_BACK if reserved.by < 0 else Source.BROWSER_FORWARD
+            model.notify(ClientMoved(reserved.to, source, reserved.by))
+            return Heard(reserved.to, ours=True)
+        if reserved is not None and reserved.kind == "state":
+            self._restore(reserved.data, reserved.to)
+            return Heard(None, ours=True)
+        if self.client.received(route):
+            # The echo of navkit's own push or command. The last one may come
+            # back after the user moved the browser (Forward within one round
+            # trip of a click): the browser then shows it, the page another.
+            if reserved is None and not self.client.waiting:
+                model.notify(ClientSettled(route))
+                return Heard(route, ours=True)
+            return Heard(route if reserved is None else None, ours=reserved is not None)
+        if reserved is not None:
+            return Heard(None, ours=True)  # a command's echo already given up on
+        arrival = self.client.arrived(route)
+        if arrival.mislanded:
+            # Where a command landed instead of where navkit expected: the
+            # browser's history differs there, and the browser is right.
+            model.moved(0, route)
+            model.notify(ClientMoved(route, Source.BROWSER_FORWARD, 0))
+        else:
+            model.forget(arrival.unsent)
+            model.arrived(route)
+        return Heard(route)
+
+    def reconnected(self, route: str) -> None:
+        """The client came back to its session showing ``route``.
+
+        Flet keeps the session and sends the client the whole page, but the
+        client keeps its own address, and what navkit sent meanwhile never
+        reached it: the history forgets those entries, and the client's
+        address wins (as Flet intends: it sends a route change for it).
+        """
+        route = app_address(route)
+        self.model.forget(self.client.reconnected(route))
+        if self.model.current != route:
+            self.model.observe(route)
+        self.model.notify(ClientMoved(route, Source.RECONNECT))
+
+    def _restore(self, packed: str, shown: str) -> None:
+        """The tab's stored history arrived (this session asked): continue it, once."""
+        if self._restored:
+            return  # asked once per session: a second answer changes nothing
+        self._restored = True
+        try:
+            tab = unpack(packed, max_entries=self.model.max_entries)
+        except TabHistoryError as error:
+            log.warning("navkit: the tab's stored history is ignored (%s)", error)
+            return
+        if tab.state.current != shown:
+            log.warning(
+                "navkit: the tab's stored history is ignored (it shows %r, the tab %r)",
+                tab.state.current[:200],
+                shown[:200],
+            )
+            return
+        history = joined(tab.state, self.model.state)
+        if history is not None:
+            self.model.restore(history)
+            self.model.notify(HistoryRestored(self.model.state))
