@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 # The browser tests drive Debian's chromium (Playwright's own download needs
 # the internet); NAVKIT_CHROMIUM points elsewhere if needed.
 CHROMIUM ?= /usr/lib/chromium/chromium
+# The failover tests put two workers behind Debian's HAProxy (deploy/scaleout.py).
+HAPROXY ?= /usr/sbin/haproxy
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint typecheck unit bench clean
@@ -13,6 +15,10 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) apt-get install -y --no-install-recommends chromium
+
+$(HAPROXY):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y --no-install-recommends haproxy
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +40,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy --strict navkit
 
-unit: $(STAMP) $(CHROMIUM)
+unit: $(STAMP) $(CHROMIUM) $(HAPROXY)
 	NAVKIT_CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 ## Print the benchmark tables (not part of `make test`).

@@ -156,7 +156,7 @@ def _navigate(
         traced = _Traced(memory) if memory is not None else None
         try:
             history = kind("/", max_entries=max_history)
-            machine = NavigationMachine(router, _Bare(), history, UrlStrategy("path", ""))
+            machine = NavigationMachine(router.table, _Bare(), history, UrlStrategy("path", ""))
             navigator = Navigator(machine)
             Inbound(machine).start("/")
             rng = random.Random(1)

@@ -34,6 +34,7 @@ def load_router(target: str) -> RouteTable:
     except ImportError as error:
         raise SystemExit(f"navkit: cannot import {module_name!r}: {error}") from None
     found = getattr(module, attribute or "router", None)
+    found = getattr(found, "table", found)  # a navkit.Router holds its table
     if not isinstance(found, RouteTable):
         raise SystemExit(f"navkit: {target!r} is not a navkit.Router (found {found!r})")
     return found

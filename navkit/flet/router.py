@@ -1,24 +1,32 @@
-"""``navkit.Router``: the route table, with ``attach`` for Flet pages.
+"""``navkit.Router``: an app's routes, Flask's way, and ``attach`` for Flet pages.
 
-The table itself (:class:`navkit.routing.table.RouteTable`) is pure; this
-subclass adds what concerns pages -- as Werkzeug's ``Request`` subclasses
-its sans-IO core.
+The table itself (:class:`navkit.routing.table.RouteTable`) is pure and
+also answers the lookups the navigation needs (prefixes, shells' places,
+guards per route); the router holds one (:attr:`Router.table`) and shows
+only what an app uses: registering routes, blueprints, guards, error
+handlers and converters, ``url_for``, ``match``, and ``attach``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Literal
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Literal, TypeVar
 
 from navkit.flet.attach import attach
 from navkit.navigation.history import DEFAULT_MAX_ENTRIES, History
 from navkit.navigation.navigator import DEFAULT_GUARD_TIMEOUT, Navigator
+from navkit.routing.blueprints import Blueprint
+from navkit.routing.converters import Converter, ConverterRegistry
+from navkit.routing.registration import RouteRegistrar
+from navkit.routing.routes import Match, Route
 from navkit.routing.table import DEFAULT_MAX_PATH_LENGTH, RouteTable
 
 __all__ = ["Router"]
 
+G = TypeVar("G", bound=Callable[..., Any])
 
-class Router(RouteTable):
+
+class Router(RouteRegistrar):
     """A table of routes, shared by every page of an app.
 
     Args:
@@ -30,8 +38,15 @@ class Router(RouteTable):
         max_history: How many history entries a page keeps (the oldest go
             first), as browsers keep 50.
 
-    Registration, matching and ``url_for`` are the table's (see
-    :class:`~navkit.routing.table.RouteTable`, with an example).
+    Example::
+
+        router = navkit.Router()
+
+        @router.route("/items/:item_id")
+        def item(item_id: int): ...
+
+        router.url_for("item", item_id=42)   # "/items/42"
+        router.match("/items/42").params      # {"item_id": 42}
     """
 
     def __init__(
@@ -41,9 +56,74 @@ class Router(RouteTable):
         guard_timeout: float | None = DEFAULT_GUARD_TIMEOUT,
         max_history: int = DEFAULT_MAX_ENTRIES,
     ) -> None:
-        super().__init__(max_path_length=max_path_length)
+        self.table = RouteTable(max_path_length=max_path_length)
         self.guard_timeout = guard_timeout
         self.max_history = max_history
+
+    # -- registering --------------------------------------------------------
+
+    def add_route(
+        self,
+        template: str,
+        view: Callable[..., Any] | None = None,
+        *,
+        endpoint: str | None = None,
+        defaults: Mapping[str, Any] | None = None,
+        converters: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> Route:
+        """Register ``view`` at ``template`` (the non-decorator form of :meth:`route`).
+
+        See :meth:`navkit.routing.table.RouteTable.add_route` for the options.
+        """
+        return self.table.add_route(
+            template, view, endpoint=endpoint, defaults=defaults, converters=converters, **options
+        )
+
+    def register_blueprint(self, blueprint: Blueprint, **options: Any) -> None:
+        """Register ``blueprint``'s routes, guards and error handlers (``url_prefix=`` ...)."""
+        self.table.register_blueprint(blueprint, **options)
+
+    def guard(self, function: G) -> G:
+        """Decorator: ask ``function`` before every navigation (a guard)."""
+        return self.table.guard(function)
+
+    def errorhandler(self, code: int) -> Callable[[G], G]:
+        """Decorator: build the view for error ``code`` (404, 400, 403, 500...)."""
+        return self.table.errorhandler(code)
+
+    def add_converter(self, key: type | str, converter: Converter) -> None:
+        """Use ``converter`` for parameters annotated with type ``key`` (or named ``key``)."""
+        self.table.add_converter(key, converter)
+
+    @property
+    def converters(self) -> ConverterRegistry:
+        """This router's converters (the built-in ones and those added)."""
+        return self.table.converters
+
+    # -- reading ---------------------------------------------------------------
+
+    def url_for(self, endpoint: str, /, **values: Any) -> str:
+        """The address of ``endpoint`` with ``values`` (see ``RouteTable.url_for``)."""
+        return self.table.url_for(endpoint, **values)
+
+    def match(self, route: str) -> Match | None:
+        """What ``route`` matches (None: not found), as a navigation would."""
+        return self.table.match(route)
+
+    def routes(self) -> Iterator[Route]:
+        """Every route, in registration order."""
+        return self.table.routes()
+
+    def routes_for(self, endpoint: str) -> tuple[Route, ...]:
+        """The routes of ``endpoint``."""
+        return self.table.routes_for(endpoint)
+
+    def check(self) -> None:
+        """Check what can only be checked once every route is in (see ``RouteTable.check``)."""
+        self.table.check()
+
+    # -- pages -----------------------------------------------------------------
 
     def attach(
         self,
@@ -59,9 +139,10 @@ class Router(RouteTable):
         """Bind this router to a Flet page and show the page's current route.
 
         Handles ``page.on_route_change`` and ``page.on_view_pop`` (handlers the
-        page already had keep being called), gives the page ``page.go``, and
-        builds the stack for ``page.route`` at once -- a deep link arrives that
-        way, with no route-change event. One router serves any number of pages.
+        page has, before or after attaching, keep being called), gives the
+        page ``page.go``, and builds the stack for ``page.route`` at once -- a
+        deep link arrives that way, with no route-change event. One router
+        serves any number of pages.
 
         Args:
             page: The ``ft.Page``.
@@ -74,15 +155,16 @@ class Router(RouteTable):
                 ``pending_delay`` seconds; a thin progress bar by default.
             history_script: Whether the page carries navkit's history script,
                 so the browser's history can move and be rewritten (see the
-                README). By default a web page does when this process
-                serves it (``navkit.run``, or ``navkit.webclient.web_assets``);
-                without it the history can only grow, and navkit warns once.
+                README). By default a web page does when this process's Flet
+                web server served it (the hook is installed at ``import
+                navkit``); without it the history can only grow, and navkit
+                warns once, saying what to change.
 
         Raises:
             RouteError: A ``parent=`` that cannot work (see :meth:`check`).
         """
         return attach(
-            self,
+            self.table,
             page,
             strategy=strategy,
             base_path=base_path,

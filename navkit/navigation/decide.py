@@ -32,11 +32,32 @@ from navkit.navigation.tasks import Handoff
 from navkit.navigation.values import Level, Navigation, Source
 from navkit.routing.table import RouteTable
 
-__all__ = ["MAX_REDIRECTS", "Asking", "decide", "redirect_target", "stack_for"]
+__all__ = ["MAX_REDIRECTS", "Asking", "Decision", "decide", "redirect_target", "stack_for"]
 
 log = logging.getLogger("navkit")
 
 MAX_REDIRECTS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Where a navigation lands, decided before any view is built; used as given.
+
+    Attributes:
+        address: The final address (after redirects).
+        levels: Its levels, bottom first (error levels where refused).
+        switch: How reaching them moves between branch stacks: the stack
+            they are diffed against, the levels closing besides, what is parked.
+    """
+
+    address: str
+    levels: tuple[Level, ...]
+    switch: Switch
+
+    @property
+    def keep(self) -> int:
+        """How many bottom levels stay (the one diff, against the switch's base)."""
+        return kept(self.switch.base.levels, self.levels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +91,8 @@ class Asking:
     rebuild: bool = False
 
 
-async def decide(
-    asking: Asking, address: str, chain: tuple[str, ...] = ()
-) -> tuple[str, tuple[Level, ...]] | None:
-    """The address to show and its levels, or None when a guard or leave check refuses.
+async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> Decision | None:
+    """Where the navigation lands, or None when a guard or leave check refuses.
 
     Args:
         asking: The navigation's context.
@@ -99,21 +118,21 @@ async def decide(
         try:
             outcome = await _ask(asking, levels, shown, navigation)
         except HTTPError as error:
-            return address, _refused(levels, shown, error)
+            return Decision(address, _refused(levels, shown, error), switch)
         except TimeoutError as error:
             log.error("%s on the way to %s", error, address)
             slow = InternalServerError("A check took too long to answer.")
-            return address, _refused(levels, shown, slow)
+            return Decision(address, _refused(levels, shown, slow), switch)
         except Exception:
             log.exception("a guard failed on the way to %s", address)
-            return address, _refused(levels, shown, InternalServerError())
+            return Decision(address, _refused(levels, shown, InternalServerError()), switch)
         if outcome is ALLOW:
-            return address, levels
+            return Decision(address, levels, switch)
         if outcome is BLOCK:
             return None
         target = redirect_target(asking, address, outcome, chain)
         if isinstance(target, HTTPError):
-            return address, _refused(levels, shown, target)
+            return Decision(address, _refused(levels, shown, target), switch)
         if target is None:
             return None  # as a guard's False: stay where you are
         chain = (*chain, target)

@@ -25,11 +25,11 @@ from typing import Any
 
 from navkit.errors import Forbidden, InternalServerError, Redirect
 from navkit.navigation.branches import Parked, Stacks, Switch
-from navkit.navigation.decide import Asking, decide, redirect_target
+from navkit.navigation.decide import Asking, Decision, decide, redirect_target
 from navkit.navigation.guards import Outcome, refusable
 from navkit.navigation.history import History
 from navkit.navigation.records import record, restore
-from navkit.navigation.stack import build_stack, kept, place_of
+from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
 from navkit.navigation.urls import UrlStrategy, resolve
@@ -238,20 +238,22 @@ class NavigationMachine:
         final, chain = flight.address, tuple[str, ...]()
         while True:
             if levels is None:
-                decided = await decide(asking, final, chain)
+                decision = await decide(asking, final, chain)
                 if self._flight is not flight:
                     return False  # overtaken: it never lands
-                if decided is None:
+                if decision is None:
                     if self._shown is not None:
                         self._refused(flight)
                         return False
                     # Refused on the first page: there is nowhere to stay.
                     top = build_stack(self.router, final)[-1]
-                    decided = final, (Level(top.address, top.match, Forbidden(path=top.path)),)
-                final, levels = decided
-            switch = self._stacks.switch(self.router, levels)
+                    refused = (Level(top.address, top.match, Forbidden(path=top.path)),)
+                    decision = self._as_given(final, refused)
+            else:  # levels given (a stale pop shown again, a view's refused redirect)
+                decision = self._as_given(final, levels)
+            final, levels, switch = decision.address, decision.levels, decision.switch
             base = switch.base.levels
-            keep_now = kept(base, levels) if keep is None else min(keep, len(levels), len(base))
+            keep_now = decision.keep if keep is None else min(keep, len(levels), len(base))
             built = await self._build(flight, asking, levels, keep_now)
             if self._flight is not flight:
                 return False
@@ -268,6 +270,9 @@ class NavigationMachine:
                 continue
             error = target or InternalServerError(f"refused redirect from {final}")
             levels = (*levels[:-1], Level(levels[-1].address, levels[-1].match, error))
+
+    def _as_given(self, address: str, levels: tuple[Level, ...]) -> Decision:
+        return Decision(address, levels, self._stacks.switch(self.router, levels))
 
     async def _build(
         self, flight: InFlight, asking: Asking, levels: tuple[Level, ...], keep: int

@@ -475,7 +475,7 @@ def test_a_root_route_shows_without_the_chrome_and_drops_the_parked_tabs(
 
 
 def test_the_cli_column_and_places(navkit_client: Client) -> None:
-    place = tabs.router.place_of(tabs.router.routes_for("tabs.profile.settings")[0])
+    place = tabs.router.table.place_of(tabs.router.routes_for("tabs.profile.settings")[0])
     assert place is not None and str(place) == "tabs:profile" and place.root == "/profile"
 
 

@@ -8,14 +8,15 @@ import navkit
 from navkit.navigation.branches import Parked, Stacks
 from navkit.navigation.stack import build_stack
 from navkit.routing.shells import Place
+from navkit.routing.table import RouteTable
 
 
 def view(**values: object) -> list[object]:
     return []
 
 
-def make(*, keep_state: bool = True) -> navkit.Router:
-    router = navkit.Router()
+def make(*, keep_state: bool = True) -> RouteTable:
+    router = RouteTable()
     for name in ("tabs", "other"):
         shell = navkit.Shell(name, keep_state=keep_state)
         for branch_name in ("a", "b"):
@@ -29,12 +30,12 @@ def make(*, keep_state: bool = True) -> navkit.Router:
     return router
 
 
-def stack(router: navkit.Router, address: str) -> Parked:
+def stack(router: RouteTable, address: str) -> Parked:
     levels = build_stack(router, address)
     return Parked(levels, tuple(f"view of {level.address}" for level in levels))
 
 
-def place(router: navkit.Router, root: str) -> Place:
+def place(router: RouteTable, root: str) -> Place:
     found = router.root_place(root)
     assert found is not None
     return found

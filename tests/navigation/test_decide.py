@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 
-from navkit import Router
 from navkit.navigation.branches import Stacks
 from navkit.navigation.decide import Asking, decide
 from navkit.navigation.tasks import Handoff
 from navkit.navigation.values import Source
+from navkit.routing.table import RouteTable
 
 
-def _router() -> Router:
-    router = Router()
+def _router() -> RouteTable:
+    router = RouteTable()
     router.add_route("/new", lambda **_: None, endpoint="new")
     router.add_route(r"/items/:item_id(\d{1,3})", lambda item_id, tab="info": None, endpoint="item")
     router.add_route("/old", redirect_to="/new")
@@ -26,7 +26,7 @@ def _router() -> Router:
     return router
 
 
-def _decide(router: Router, address: str) -> tuple[str, int | None]:
+def _decide(router: RouteTable, address: str) -> tuple[str, int | None]:
     """Where a navigation to ``address`` lands, and the error code shown there (None: none)."""
 
     def resolve(target: str, values: dict[str, Any]) -> str:
@@ -37,7 +37,7 @@ def _decide(router: Router, address: str) -> tuple[str, int | None]:
     asking = Asking(router, Source.GO, Stacks(), "", resolve, {}, None, Handoff())
     decided = asyncio.run(decide(asking, address))
     assert decided is not None
-    final, levels = decided
+    final, levels = decided.address, decided.levels
     error = levels[-1].error
     return final, error.code if error is not None else None
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from navkit import RouteError, Router
+from navkit import RouteError
 from navkit.navigation.stack import build_stack
+from navkit.routing.table import RouteTable
 from tests.routing.test_properties import PATH_PIECES, route_tables
 
 
@@ -19,8 +20,8 @@ def _view(**_kwargs: object) -> None:
 
 
 @pytest.fixture
-def router() -> Router:
-    router = Router()
+def router() -> RouteTable:
+    router = RouteTable()
     for template, endpoint, options in [
         ("/", "home", {}),
         ("/store", "store", {}),
@@ -51,20 +52,20 @@ def router() -> Router:
         ("/help", ["/", "/store", "/help"]),
     ],
 )
-def test_stack_levels(router: Router, address: str, stack: list[str]) -> None:
+def test_stack_levels(router: RouteTable, address: str, stack: list[str]) -> None:
     levels = build_stack(router, address)
     assert [level.address for level in levels] == stack
     assert all(level.match is not None for level in levels)
 
 
-def test_not_found_sits_on_its_longest_matching_prefix(router: Router) -> None:
+def test_not_found_sits_on_its_longest_matching_prefix(router: RouteTable) -> None:
     levels = build_stack(router, "/store/42/nope")
     assert [level.address for level in levels] == ["/", "/store", "/store/42", "/store/42/nope"]
     assert levels[-1].match is None
-    assert [level.address for level in build_stack(Router(), "/x")] == ["/x"]
+    assert [level.address for level in build_stack(RouteTable(), "/x")] == ["/x"]
 
 
-def test_equal_addresses_give_equal_stacks(router: Router) -> None:
+def test_equal_addresses_give_equal_stacks(router: RouteTable) -> None:
     assert build_stack(router, "/store/42") == build_stack(router, "/store/42")
     a, b = build_stack(router, "/store/42"), build_stack(router, "/store/43")
     assert a[:2] == b[:2] and a[2] != b[2]
@@ -81,7 +82,7 @@ def test_equal_addresses_give_equal_stacks(router: Router) -> None:
 def test_check_reports_unusable_parents(
     routes: list[tuple[str, str, dict[str, object]]], message: str
 ) -> None:
-    router = Router()
+    router = RouteTable()
     for template, endpoint, options in routes:
         router.add_route(template, _view, endpoint=endpoint, **options)
     with pytest.raises(RouteError, match=message):
@@ -90,7 +91,7 @@ def test_check_reports_unusable_parents(
 
 def test_unknown_route_option_is_refused() -> None:
     with pytest.raises(RouteError, match="unknown option"):
-        Router().add_route("/a", _view, endpoint="a", titel="typo")
+        RouteTable().add_route("/a", _view, endpoint="a", titel="typo")
 
 
 # -- bounded work on addresses with thousands of segments ------------------
@@ -103,14 +104,14 @@ TABLES: dict[str, list[tuple[str, dict[str, object]]]] = {
 }
 
 
-def _table(name: str) -> Router:
-    router = Router()
+def _table(name: str) -> RouteTable:
+    router = RouteTable()
     for index, (template, converters) in enumerate(TABLES[name]):
         router.add_route(template, _view, endpoint=f"e{index}", converters=converters)
     return router
 
 
-def _brute_force_prefix(router: Router, path: str) -> str | None:
+def _brute_force_prefix(router: RouteTable, path: str) -> str | None:
     """The specification: the longest proper prefix any route matches, every one tried."""
     segments = [segment for segment in path.split("/") if segment]
     for length in range(len(segments) - 1, -1, -1):
@@ -133,7 +134,7 @@ HOSTILE = [
 ]
 
 
-def _matched_characters(router: Router, address: str) -> tuple[int, tuple[str, ...]]:
+def _matched_characters(router: RouteTable, address: str) -> tuple[int, tuple[str, ...]]:
     """Characters handed to match() while building the stack, and the levels' addresses."""
     seen: list[str] = []
     match = router.match
@@ -174,7 +175,7 @@ def test_deep_address_stack_is_the_longest_matching_prefix(
     assert (levels[-2].address if len(levels) > 1 else None) == beneath
 
 
-def _reference_stack(router: Router, address: str) -> list[str]:
+def _reference_stack(router: RouteTable, address: str) -> list[str]:
     """build_stack's addresses with every prefix tried (tables without parent=/root=)."""
     addresses: list[str] = []
     current: str | None = address
@@ -192,7 +193,7 @@ def _reference_stack(router: Router, address: str) -> list[str]:
 def test_stack_tries_every_prefix_a_route_could_match(
     table: list[tuple[str, dict[str, Any]]], paths: list[list[str]]
 ) -> None:
-    router = Router()
+    router = RouteTable()
     for index, (template, converters) in enumerate(table):
         try:
             router.add_route(

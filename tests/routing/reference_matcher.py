@@ -19,9 +19,9 @@ from typing import Any
 
 import repath
 
-from navkit import Router
 from navkit.routing.location import strict_unquote
 from navkit.routing.routes import Route
+from navkit.routing.table import RouteTable
 
 
 def _semi_path(path: str) -> str | None:
@@ -58,7 +58,7 @@ def _match_route(route: Route, semi_path: str) -> dict[str, Any] | None:
     return None
 
 
-def reference_match(router: Router, address: str) -> tuple[Route, dict[str, Any]] | None:
+def reference_match(router: RouteTable, address: str) -> tuple[Route, dict[str, Any]] | None:
     path = address.partition("#")[0].partition("?")[0] or "/"
     if len(path) > router.max_path_length:
         return None

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from navkit import Blueprint, RouteError, Router
+from navkit import Blueprint, RouteError
+from navkit.routing.table import RouteTable
 
 
 def make_shop() -> Blueprint:
@@ -22,7 +23,7 @@ def make_shop() -> Blueprint:
 
 
 def test_blueprint_endpoints_are_prefixed_with_its_name() -> None:
-    router = Router()
+    router = RouteTable()
     router.register_blueprint(make_shop())
     assert router.url_for("shop.index") == "/shop"
     assert router.url_for("shop.item", item_id=3) == "/shop/items/3"
@@ -36,14 +37,14 @@ def test_blueprint_endpoints_are_prefixed_with_its_name() -> None:
 
 
 def test_registering_with_another_prefix() -> None:
-    router = Router()
+    router = RouteTable()
     router.register_blueprint(make_shop(), url_prefix="/store")
     assert router.url_for("shop.item", item_id=3) == "/store/items/3"
     assert router.match("/shop/items/3") is None
 
 
 def test_registering_twice_needs_another_name() -> None:
-    router = Router()
+    router = RouteTable()
     shop = make_shop()
     router.register_blueprint(shop)
     with pytest.raises(RouteError):
@@ -61,7 +62,7 @@ def test_nested_blueprints() -> None:
     def view(user_id: int) -> None: ...
 
     admin.register_blueprint(users)
-    router = Router()
+    router = RouteTable()
     router.register_blueprint(admin)
     assert router.url_for("admin.users.view", user_id=7) == "/admin/users/7"
     match = router.match("/admin/users/7")
@@ -74,7 +75,7 @@ def test_nested_prefix_can_be_overridden() -> None:
     users = Blueprint("users", url_prefix="/users")
     users.add_route("/", lambda: None, endpoint="index")
     admin.register_blueprint(users, url_prefix="/people")
-    router = Router()
+    router = RouteTable()
     router.register_blueprint(admin)
     assert router.url_for("admin.users.index") == "/admin/people"
 
@@ -98,7 +99,7 @@ def test_blueprint_cannot_contain_itself() -> None:
     outer.register_blueprint(inner)
     inner.register_blueprint(outer)
     with pytest.raises(RouteError, match="inside itself"):
-        Router().register_blueprint(outer)
+        RouteTable().register_blueprint(outer)
 
 
 # -- error handlers for paths no route matches -------------------------------
@@ -113,8 +114,8 @@ def _handler(name: str) -> Callable[[object], str]:
 
 
 @pytest.fixture
-def handlers() -> Router:
-    router = Router()
+def handlers() -> RouteTable:
+    router = RouteTable()
     router.errorhandler(404)(_handler("router"))
     users = Blueprint("u", url_prefix="/u/:user")
     users.add_route("/", lambda user: None, endpoint="profile")
@@ -147,7 +148,7 @@ def handlers() -> Router:
     ],
 )
 def test_not_found_uses_the_handler_of_the_blueprint_it_is_under(
-    handlers: Router, path: str, handler: str
+    handlers: RouteTable, path: str, handler: str
 ) -> None:
     assert handlers.match(path) is None
     found = handlers.error_handler_for(404, path, None)
@@ -159,7 +160,7 @@ def test_not_found_uses_the_handler_of_the_blueprint_it_is_under(
 
 def test_route_added_after_registration_is_refused() -> None:
     shop = make_shop()
-    router = Router()
+    router = RouteTable()
     router.register_blueprint(shop)
     with pytest.raises(RouteError, match=r"blueprint 'shop' is already registered.*'/late'"):
 
@@ -178,7 +179,7 @@ def test_nested_blueprint_is_registered_with_its_parent() -> None:
     admin, users = Blueprint("admin", url_prefix="/admin"), Blueprint("users", url_prefix="/u")
     admin.register_blueprint(users)
     users.add_route("/", lambda: None, endpoint="index")  # before: fine, it is replayed
-    Router().register_blueprint(admin)
+    RouteTable().register_blueprint(admin)
     with pytest.raises(RouteError, match="blueprint 'users' is already registered"):
         users.add_route("/late", lambda: None, endpoint="late")
 
@@ -186,6 +187,6 @@ def test_nested_blueprint_is_registered_with_its_parent() -> None:
 def test_blueprint_not_yet_registered_takes_routes() -> None:
     shop = make_shop()
     shop.add_route("/more", lambda: None, endpoint="more")
-    router = Router()
+    router = RouteTable()
     router.register_blueprint(shop)
     assert router.url_for("shop.more") == "/shop/more"

@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from navkit import Router
 from navkit.routing.prefixes import OPEN_TRIALS
+from navkit.routing.table import RouteTable
 
 
-def _router(*routes: tuple[str, dict[str, Any]]) -> Router:
-    router = Router()
+def _router(*routes: tuple[str, dict[str, Any]]) -> RouteTable:
+    router = RouteTable()
     for index, (template, converters) in enumerate(routes):
         router.add_route(template, lambda **_: None, endpoint=f"e{index}", converters=converters)
     return router

@@ -14,7 +14,8 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from navkit import BuildError, RouteError, Router
+from navkit import BuildError, RouteError
+from navkit.routing.table import RouteTable
 from tests.routing.reference_matcher import reference_match
 
 SEGMENT_TEXT = st.text(
@@ -32,7 +33,7 @@ TYPES = {"str": str, "int": int, "float": float, "uuid": uuid.UUID, "bool": bool
 
 
 @st.composite
-def endpoint_and_values(draw: st.DrawFn) -> tuple[Router, str, dict[str, Any]]:
+def endpoint_and_values(draw: st.DrawFn) -> tuple[RouteTable, str, dict[str, Any]]:
     """A single-route router with typed path params, and values for them."""
     count = draw(st.integers(min_value=0, max_value=3))
     statics = draw(
@@ -61,7 +62,7 @@ def endpoint_and_values(draw: st.DrawFn) -> tuple[Router, str, dict[str, Any]]:
         converters["items"] = list[int]
         values["items"] = draw(st.lists(st.integers(), min_size=1, max_size=4))
     extra = draw(st.dictionaries(st.sampled_from(["q", "page", "sort"]), SEGMENT_TEXT, max_size=2))
-    router = Router()
+    router = RouteTable()
     router.add_route(
         "".join(parts), lambda **kwargs: None, endpoint="target", converters=converters
     )
@@ -71,7 +72,7 @@ def endpoint_and_values(draw: st.DrawFn) -> tuple[Router, str, dict[str, Any]]:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(endpoint_and_values())
 def test_match_of_url_for_gives_back_endpoint_and_values(
-    case: tuple[Router, str, dict[str, Any]],
+    case: tuple[RouteTable, str, dict[str, Any]],
 ) -> None:
     router, endpoint, values = case
     address = router.url_for(endpoint, **values)
@@ -126,7 +127,7 @@ PATH_PIECES = ["a", "b", "1", "42", "v7", "x", "%2F", "", "a%2Fb", "é"]
 def test_compiled_matcher_agrees_with_reference(
     table: list[tuple[str, dict[str, Any]]], paths: list[list[str]], random: Any
 ) -> None:
-    router = Router()
+    router = RouteTable()
     for index, (template, converters) in enumerate(table):
         try:
             router.add_route(
@@ -149,7 +150,7 @@ def test_compiled_matcher_agrees_with_reference(
 
 
 def test_reference_agrees_on_a_known_case() -> None:
-    router = Router()
+    router = RouteTable()
     router.add_route("/a/:x", lambda x: None, endpoint="plain")
     router.add_route(r"/a/:x(\d+)", lambda x: None, endpoint="digits")
     found = reference_match(router, "/a/12")
@@ -195,8 +196,8 @@ def _param_tokens(template: str) -> list[str]:
     return re.findall(r":\w+(?:\([^)]*\))?\??", template)
 
 
-def _shared_segment_router() -> Router:
-    router = Router()
+def _shared_segment_router() -> RouteTable:
+    router = RouteTable()
     for index, (template, converters) in enumerate(SHARED_SEGMENT_TEMPLATES):
         router.add_route(
             template, lambda **kwargs: None, endpoint=f"e{index}", converters=converters
@@ -244,7 +245,7 @@ BUILDABLE_PIECES = [piece for piece in PATH_PIECES if "%2F" not in piece and pie
 def test_url_for_of_a_match_gives_the_match_back(
     table: list[tuple[str, dict[str, Any]]], paths: list[list[str]]
 ) -> None:
-    router = Router()
+    router = RouteTable()
     for index, (template, converters) in enumerate(table):
         try:
             router.add_route(

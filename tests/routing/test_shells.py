@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 import navkit
 from navkit.cli import main
 from navkit.navigation.stack import build_stack, place_of
+from navkit.routing.table import RouteTable
 
 
 def view(**values: object) -> list[object]:
     return []
 
 
-def make(prefix: str | None = None) -> tuple[navkit.Router, navkit.Shell]:
+def make(prefix: str | None = None) -> tuple[RouteTable, navkit.Shell]:
     shell = navkit.Shell("tabs")
     feed = shell.branch("feed", label="Feed", icon="home", route="/feed")
     feed.add_route("/feed", view, endpoint="home")
@@ -29,7 +30,7 @@ def make(prefix: str | None = None) -> tuple[navkit.Router, navkit.Shell]:
     me = shell.branch("me", label="Me", icon="person", route="/me")
     me.add_route("/me", view, endpoint="home")
     me.add_route("/me/settings", view, endpoint="settings")
-    router = navkit.Router()
+    router = RouteTable()
     router.register_blueprint(shell, url_prefix=prefix)
     router.add_route("/", view, endpoint="index")
     router.add_route("/about", view, endpoint="about")
@@ -38,7 +39,7 @@ def make(prefix: str | None = None) -> tuple[navkit.Router, navkit.Shell]:
     return router, shell
 
 
-def addresses(router: navkit.Router, address: str) -> list[str]:
+def addresses(router: RouteTable, address: str) -> list[str]:
     return [level.address for level in build_stack(router, address)]
 
 
@@ -119,14 +120,14 @@ def test_two_branches_opening_at_one_path_are_refused() -> None:
     shell.branch("a", label="A", icon=None, route="/same").add_route("/same", view)
     shell.branch("b", label="B", icon=None, route="/same")
     with pytest.raises(navkit.RouteError, match="both open at '/same'"):
-        navkit.Router().register_blueprint(shell)
+        RouteTable().register_blueprint(shell)
 
 
 def test_a_branch_without_a_route_at_its_root_is_reported_on_check() -> None:
     shell = navkit.Shell("s")
     shell.branch("a", label="A", icon=None, route="/a").add_route("/a/deeper", view)
     shell.branch("b", label="B", icon=None, route="/b").add_route("/b", view)
-    router = navkit.Router()
+    router = RouteTable()
     router.register_blueprint(shell)
     with pytest.raises(navkit.RouteError, match="no route of it matches"):
         router.check()

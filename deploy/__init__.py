@@ -1,0 +1,1 @@
+"""Deployment recipes: several Flet workers of one app behind a load balancer."""
