@@ -44,13 +44,15 @@ unit: $(STAMP) $(CHROMIUM) $(HAPROXY)
 	NAVKIT_CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 ## Print the benchmark tables (not part of `make test`).
-bench: $(STAMP)
+bench: $(STAMP) $(CHROMIUM) $(HAPROXY)
 	$(PY) -m benchmarks.bench_matcher
 	$(PY) -m benchmarks.bench_navigation
+	$(PY) -m benchmarks.bench_moves
 	$(PY) -m benchmarks.bench_sessions
 	$(PY) -m benchmarks.bench_hostile
 	$(PY) -m benchmarks.bench_history
 	$(PY) -m benchmarks.bench_shells
+	$(PY) -m benchmarks.bench_failover
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -9,7 +9,7 @@ handlers and converters, ``url_for``, ``match``, and ``attach``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, TypeVar
 
 from navkit.flet.attach import attach
@@ -63,22 +63,14 @@ class Router(RouteRegistrar):
     # -- registering --------------------------------------------------------
 
     def add_route(
-        self,
-        template: str,
-        view: Callable[..., Any] | None = None,
-        *,
-        endpoint: str | None = None,
-        defaults: Mapping[str, Any] | None = None,
-        converters: Mapping[str, Any] | None = None,
-        **options: Any,
+        self, template: str, view: Callable[..., Any] | None = None, **options: Any
     ) -> Route:
         """Register ``view`` at ``template`` (the non-decorator form of :meth:`route`).
 
-        See :meth:`navkit.routing.table.RouteTable.add_route` for the options.
+        ``endpoint=``, ``defaults=``, ``converters=`` and the route options
+        are :meth:`navkit.routing.table.RouteTable.add_route`'s.
         """
-        return self.table.add_route(
-            template, view, endpoint=endpoint, defaults=defaults, converters=converters, **options
-        )
+        return self.table.add_route(template, view, **options)
 
     def register_blueprint(self, blueprint: Blueprint, **options: Any) -> None:
         """Register ``blueprint``'s routes, guards and error handlers (``url_prefix=`` ...)."""
