@@ -48,12 +48,15 @@ def attach(
     guard_timeout: float | None = DEFAULT_GUARD_TIMEOUT,
     max_history: int | None = None,
     history_script: bool | None = None,
+    router: Any = None,
 ) -> Navigator:
     """Bind ``table`` to ``page`` and show the page's current route.
 
     See :meth:`navkit.Router.attach`. ``history_script``: whether the page
     carries navkit's history script (None: a web page does when this
     process serves Flet's index with it, see ``navkit.webclient``).
+    ``router``: what ``nav.router`` answers (the ``navkit.Router`` over
+    ``table``).
     """
     if has_navigator(page):
         raise NavkitError("a navkit router is already attached to this page")
@@ -87,9 +90,10 @@ def attach(
     machine = NavigationMachine(
         table, surface, client, UrlStrategy(strategy, base_path), guard_timeout=guard_timeout
     )
-    navigator = Navigator(machine)
+    navigator = Navigator(machine, router)
     inbound = Inbound(machine)  # the client history's listener
     events.bind(inbound, client, surface, navigator)
+    surface.keep_route(address)  # never a route of the script's, while the first page builds
     keep_navigator(page, navigator)
     # Flet 1.0 removed page.go; countless apps still call it.
     page.go = _page_go(navigator)  # type: ignore[attr-defined]

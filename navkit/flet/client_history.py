@@ -183,17 +183,13 @@ class ClientHistory:
         """A route change from the client: record it; the navigator hears what it means."""
         reserved = parse_reserved(route)
         model = self.model
-        if reserved is not None and reserved.is_message:
-            if reserved.unique and reserved.unique == self._last_message:
-                return Heard(None, ours=True)  # heard already: the client reports it again
-            self._last_message = reserved.unique
+        if reserved is not None and reserved.is_message and not self._new_message(reserved):
+            return Heard(None, ours=True)  # heard already: the client reports it again
         if reserved is not None and reserved.kind == "moved":
             # The browser's Back/Forward, with how far it moved (history script):
             # never an echo, whatever navkit still expects.
             model.forget(self.client.moved(reserved.to))
-            model.moved(reserved.by, reserved.to)
-            source = Source.BROWSER_BACK if reserved.by < 0 else Source.BROWSER_FORWARD
-            model.notify(ClientMoved(reserved.to, source, reserved.by))
+            self._moved(reserved)
             return Heard(reserved.to, ours=True)
         if reserved is not None and reserved.kind == "state":
             self._restore(reserved.data, reserved.to)
@@ -225,13 +221,32 @@ class ClientHistory:
         Flet keeps the session and sends the client the whole page, but the
         client keeps its own address, and what navkit sent meanwhile never
         reached it: the history forgets those entries, and the client's
-        address wins (as Flet intends: it sends a route change for it).
+        address wins (as Flet intends: it sends a route change for it). A
+        client whose last route is a message of the script (a Back pressed
+        while disconnected) reports it this way: it is heard, once.
         """
-        route = app_address(route)
-        self.model.forget(self.client.reconnected(route))
-        if self.model.current != route:
-            self.model.observe(route)
-        self.model.notify(ClientMoved(route, Source.RECONNECT))
+        reserved = parse_reserved(route)
+        address = app_address(route)
+        self.model.forget(self.client.reconnected(address))
+        if reserved is not None and reserved.kind == "moved" and self._new_message(reserved):
+            self._moved(reserved)
+            return
+        if self.model.current != address:
+            self.model.observe(address)
+        self.model.notify(ClientMoved(address, Source.RECONNECT))
+
+    def _new_message(self, message: Command) -> bool:
+        """Whether ``message`` was not heard yet (a reconnect reports the last one again)."""
+        if message.unique and message.unique == self._last_message:
+            return False
+        self._last_message = message.unique
+        return True
+
+    def _moved(self, message: Command) -> None:
+        """The browser's own Back or Forward, known exactly: record it, tell the navigator."""
+        self.model.moved(message.by, message.to)
+        source = Source.BROWSER_BACK if message.by < 0 else Source.BROWSER_FORWARD
+        self.model.notify(ClientMoved(message.to, source, message.by))
 
     def _restore(self, packed: str, shown: str) -> None:
         """The tab's stored history arrived (this session asked): continue it, once."""

@@ -18,6 +18,7 @@ Facts about Flet 1.0.5 this relies on (see docs/notes/flet-1.0.5-routing.md):
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import inspect
 from collections.abc import Callable
@@ -34,6 +35,10 @@ from navkit.navigation.navigator import Navigator
 __all__ = ["PageEvents", "claim_events"]
 
 _EVENTS = "_navkit_events"  # where a page keeps its PageEvents
+# The page events whose app handler is running in this context.
+_CALLING_APP: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "navkit_calling_app", default=frozenset()
+)
 
 
 class PageEvents:
@@ -55,12 +60,13 @@ class PageEvents:
         self.page = page
         self.apps: dict[str, Any] = {}
         self.ours: dict[str, Any] = {
-            "on_route_change": self.route_change,
-            "on_view_pop": self.view_pop,
-            "on_connect": self.connect,
-            "on_close": self.close,
-            "on_resize": self.resize,
+            "on_route_change": self._once(self.route_change),
+            "on_view_pop": self._once(self.view_pop),
+            "on_connect": self._once(self.connect),
+            "on_close": self._once(self.close),
+            "on_resize": self._once(self.resize),
         }
+
         setattr(page, _EVENTS, self)
         # Flet reads a page's handler after calling its before_event: claiming
         # there keeps navkit in front of a handler the app set after attaching
@@ -145,6 +151,21 @@ class PageEvents:
         """The modal level was closed by the user: back to its parent."""
         self.inbound.view_popped(self.inbound.machine.shown_now.address)
 
+    def _once(self, handler: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``handler``, doing nothing when the app's own handler calls it back.
+
+        An app that chains handlers (``previous = page.on_route_change``, then
+        calls ``previous(e)`` from its own) calls navkit's, which calls the
+        app's after it: the event is navkit's once.
+        """
+        name = "on_" + handler.__name__
+
+        def handle(event: Any) -> None:
+            if name not in _CALLING_APP.get():
+                handler(event)
+
+        return handle
+
     def _after(self, name: str, event: Any) -> None:
         """Finish an event navkit handled: call the app's own handler, if any.
 
@@ -157,9 +178,15 @@ class PageEvents:
         if handler is None:
             ft.context.disable_auto_update()  # type: ignore[no-untyped-call]
             return
-        result = handler(event) if _takes_argument(handler) else handler()
-        if inspect.isawaitable(result):
-            self.surface.loop.spawn(result)
+        # Marked in this call's context only (and the task an async handler
+        # runs in): an event Flet dispatches later starts from a clean one.
+        token = _CALLING_APP.set(_CALLING_APP.get() | {name})
+        try:
+            result = handler(event) if _takes_argument(handler) else handler()
+            if inspect.isawaitable(result):
+                self.surface.loop.spawn(result)
+        finally:
+            _CALLING_APP.reset(token)
 
 
 def claim_events(page: ft.Page) -> None:

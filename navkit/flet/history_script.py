@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, quote, unquote
 
+from navkit.routing.location import is_app_address
+
 __all__ = [
     "HISTORY_SCRIPT",
     "RESERVED",
@@ -88,7 +90,8 @@ HISTORY_SCRIPT = r"""<script>
     tab.entries[i] = [route, !pushing && old ? old[1] : newKey()];
     while (tab.entries.length > MAX) { tab.entries.shift(); tab.first += 1; }
     tab.at = s;
-    try { sessionStorage.setItem(STORE, JSON.stringify(tab)); } catch (e) {}
+    try { sessionStorage.setItem(STORE, JSON.stringify(tab)); }
+    catch (e) { try { sessionStorage.removeItem(STORE); } catch (e2) {} }  // none, not stale
   }
   function packed() {  // base64url: survives Flutter decoding the route once
     var text = unescape(encodeURIComponent(JSON.stringify(tab)));
@@ -117,7 +120,10 @@ HISTORY_SCRIPT = r"""<script>
             by: by ? Number(by[1]) : 0, to: at < 0 ? null : target(route.slice(at + 4))};
   }
   function target(text) {  // "to" is last and whole; Flutter may have decoded it once
-    return text.indexOf("%2F") === 0 ? decodeURIComponent(text) : text;
+    var to = text;
+    try { if (text.indexOf("%2F") === 0) to = decodeURIComponent(text); } catch (e) { return null; }
+    var second = to.charAt(1);  // a path of this app: not "//host" nor "/\\host"
+    return to.charAt(0) === "/" && second !== "/" && second !== "\\" ? to : null;
   }
   function tellFlutter(state) {
     synthetic = true;
@@ -134,9 +140,9 @@ HISTORY_SCRIPT = r"""<script>
   history.pushState = function (state, title, url) {
     var c = command(url);
     if (!c) {
-      var s = serial(state);
+      var s = serial(state), pushed = push(state, title, url);
       if (s !== null) { last = s; remember(s, routeOf(url), true); }
-      return push(state, title, url);
+      return pushed;
     }
     if (c.kind === "go" && c.by) { ownMoves += 1; history.go(c.by); return; }
     if (c.kind === "replace" && c.to !== null) {
@@ -152,9 +158,11 @@ HISTORY_SCRIPT = r"""<script>
       if (c.to === null) return;  // a command echoed: the address stays
       url = hrefOf(c.to);  // Flutter writes back a message it read: the real address
     }
-    var s = serial(state);
-    if (s !== null) { last = s; remember(s, routeOf(url), false); }
-    return replace(state, title, url);
+    var s = serial(state), replaced = replace(state, title, url);
+    // A serial past the one shown: Flutter tags an entry the browser made
+    // (an address typed under the hash strategy), which drops those after it.
+    if (s !== null) { remember(s, routeOf(url), last !== null && s > last); last = s; }
+    return replaced;
   };
   window.addEventListener("popstate", function (event) {
     if (synthetic) return;
@@ -175,6 +183,7 @@ HISTORY_SCRIPT = r"""<script>
   if (Socket) {
     window.WebSocket = function (url, protocols) {
       var socket = protocols === undefined ? new Socket(url) : new Socket(url, protocols);
+      sockets = sockets.filter(function (old) { return old.readyState !== Socket.CLOSED; });
       sockets.push(socket);
       return socket;
     };
@@ -190,7 +199,7 @@ HISTORY_SCRIPT = r"""<script>
 })();
 </script>"""
 
-Kind = Literal["go", "replace", "moved", "sync", "state"]
+Kind = Literal["go", "replace", "moved", "sync", "state", "invalid"]
 _KINDS: dict[str, Kind] = {
     "go": "go",
     "replace": "replace",
@@ -206,7 +215,8 @@ class Command:
 
     Attributes:
         kind: ``"go"``, ``"replace"``, ``"sync"`` (commands); ``"moved"``,
-            ``"state"`` (messages).
+            ``"state"`` (messages); ``"invalid"`` (anything else under
+            ``/__navkit__/``).
         by: Entries moved (``go``, ``moved``).
         to: The address shown afterwards (``replace``, ``moved``, ``state``).
         data: The stored history, packed (``state``).
@@ -224,6 +234,9 @@ class Command:
     def is_message(self) -> bool:
         """The script speaks (never an echo of navkit's own push)."""
         return self.kind in ("moved", "state")
+
+
+_INVALID = Command("invalid")
 
 
 def command_route(number: int, command: Command) -> str:
@@ -251,23 +264,39 @@ def state_route(packed: str, to: str, unique: str) -> str:
     return f"{RESERVED}state?h={packed}&m={unique}&to={quote(to, safe='')}"
 
 
+# The most entries a browser move may cross: browsers keep 50 per tab.
+MAX_MOVE = 100
+
+
 def parse_reserved(route: str) -> Command | None:
-    """The command or message a route carries; None for an ordinary route."""
+    """The command or message a route carries; None for an ordinary route.
+
+    Every route under ``/__navkit__/`` is navkit's, never an app address: one
+    that is no well-formed command or message (an unknown name, a ``by``
+    that is no count or crosses more than ``MAX_MOVE`` entries, a message
+    whose ``to`` is no address of the app) is the ``"invalid"`` command,
+    which changes nothing.
+    """
     if not route.startswith(RESERVED):
         return None
     name, _, query = route[len(RESERVED) :].partition("?")
     kind = _KINDS.get(name)
-    if kind is None:
-        return None
     query, _, to = query.partition("&to=")
-    params = parse_qs(query, keep_blank_values=True)
+    params = parse_qs(query, keep_blank_values=True, max_num_fields=8)
     try:
         by = int(params.get("by", ["0"])[0])
     except ValueError:
-        return None
+        return _INVALID
     if to.startswith("%2F"):
         to = unquote(to)  # not decoded on the way: decode it here
-    return Command(kind, by, to, params.get("h", [""])[0], params.get("m", [""])[0])
+    command = Command(kind or "invalid", by, to, params.get("h", [""])[0], params.get("m", [""])[0])
+    if kind is None or abs(by) > MAX_MOVE or (command.is_message and not _is_app_route(to)):
+        return _INVALID
+    return command
+
+
+def _is_app_route(route: str) -> bool:
+    return is_app_address(route) and not route.startswith(RESERVED)
 
 
 def app_address(route: str) -> str:
@@ -281,4 +310,4 @@ def app_address(route: str) -> str:
     reserved = parse_reserved(route)
     if reserved is None:
         return route
-    return reserved.to if reserved.is_message and reserved.to.startswith("/") else "/"
+    return reserved.to if reserved.is_message else "/"

@@ -166,4 +166,5 @@ class Router(RouteRegistrar):
             guard_timeout=self.guard_timeout,
             max_history=self.max_history,
             history_script=history_script,
+            router=self,
         )

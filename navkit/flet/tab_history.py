@@ -24,15 +24,16 @@ import json
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
+from navkit.flet.history_script import RESERVED
 from navkit.navigation.history import DEFAULT_MAX_ENTRIES, HistoryState
 from navkit.routing.location import is_app_address
 
 __all__ = ["MAX_PACKED", "TabHistory", "TabHistoryError", "pack", "unpack"]
 
-# The most a tab may send: 50 entries of 1 KiB addresses, packed, with room.
-MAX_PACKED = 96 * 1024
-MAX_ROUTE = 8192
+MAX_ROUTE = 8192  # as the router's default max_path_length
 MAX_KEY = 64
+# The most a tab may send: 50 entries of the longest addresses, packed.
+MAX_PACKED = 50 * (MAX_ROUTE + MAX_KEY + 16) * 4 // 3
 
 
 class TabHistoryError(ValueError):
@@ -63,8 +64,8 @@ def unpack(packed: str, *, max_entries: int = DEFAULT_MAX_ENTRIES) -> TabHistory
     try:
         text = base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4)).decode("utf-8")
         stored = json.loads(text)
-    except (binascii.Error, ValueError) as error:  # UnicodeDecodeError and JSON's are ValueErrors
-        raise TabHistoryError(f"not packed JSON: {error}") from None
+    except (binascii.Error, ValueError, RecursionError) as error:  # Unicode's and JSON's too
+        raise TabHistoryError(f"not packed JSON: {type(error).__name__}") from None
     if not isinstance(stored, dict) or stored.get("v") != 1:
         raise TabHistoryError("not version 1 of the stored history")
     first, at, entries = stored.get("first"), stored.get("at"), stored.get("entries")
@@ -104,6 +105,15 @@ def _entry(entry: Any) -> tuple[str, str]:
         raise TabHistoryError("an entry's route or key is not text")
     if len(route) > MAX_ROUTE or len(key) > MAX_KEY:
         raise TabHistoryError("an entry's route or key is too long")
-    if not is_app_address(route):
+    if not is_app_address(route) or route.startswith(RESERVED) or not _encodable(route + key):
         raise TabHistoryError(f"{route[:80]!r} is not a path of the app")
     return route, key
+
+
+def _encodable(text: str) -> bool:
+    """No lone surrogate: the text can go back to the client (UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

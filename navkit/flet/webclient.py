@@ -70,6 +70,7 @@ _MARK = 'navkit: a "#/route" link'
 _HISTORY_MARK = "navkit: the browser's history follows"
 _installed = False
 _served = False  # the hook has patched an index.html this process serves
+_late = False  # Flet's static server was loaded before the hook: its index may lack it
 _BASE = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 # Where Flet's static server finds the function: flet_static_files binds it
@@ -101,13 +102,15 @@ def inject(html: str, strategy: str = "path") -> str:
 def history_script_served() -> bool:
     """Whether the pages this process serves carry the history script.
 
-    True once Flet's web server patched its ``index.html`` through navkit's
-    hook: the script is in what the browser got. False when nothing did (the
-    app's page is served some other way, or Flet prepared its index before
-    navkit was imported); such a page keeps the push-only history
-    (``navkit.PushOnlyHistory``), see :func:`missing_script_advice`.
+    True once the hook is in place before Flet's web server prepares its
+    ``index.html`` (at its first request for a file: a worker whose first
+    request is a tab's websocket -- a failover -- has not prepared it yet,
+    and will with the script), or once it patched one. False without
+    flet-web, or when Flet's server was loaded before navkit (its index may
+    have been prepared without the script): such a page keeps the push-only
+    history (``navkit.PushOnlyHistory``), see :func:`missing_script_advice`.
     """
-    return _served
+    return _served or (_installed and not _late)
 
 
 def missing_script_advice() -> str:
@@ -153,13 +156,14 @@ def install_index_hook() -> bool:
             _HOOK,
         )
         return False
-    global _installed
+    global _installed, _late
     hooked = original if getattr(original, "__navkit__", False) else _hooked(original)
     setattr(flet_web, _HOOK, hooked)
-    _installed = True
     static_files = sys.modules.get(_STATIC_FILES)  # already bound the original?
     if static_files is not None and getattr(static_files, _HOOK, None) is not hooked:
+        _late = _late or not _installed  # loaded before navkit: it may have served already
         setattr(static_files, _HOOK, hooked)
+    _installed = True
     return True
 
 

@@ -305,8 +305,10 @@ class MemoryHistory:
         """Record a move the browser made: ``by`` entries, to ``address``.
 
         Entries the page never recorded (before its first one: an earlier
-        visit of the app in this tab) are added as the browser shows them.
+        visit of the app in this tab) are added as the browser shows them,
+        at most ``max_entries`` of them: a move is never more work than that.
         """
+        by = max(-self.max_entries, min(by, self.max_entries))
         index = self._index + by
         if index < 0:
             self._entries[:0] = [address] + [""] * (-index - 1)
@@ -316,6 +318,8 @@ class MemoryHistory:
         self._index = index
         self._entries[index] = address
         self._snapshot = None
+        if len(self._entries) > self.max_entries:
+            self.restore(HistoryState(tuple(self._entries), self._index))
 
     def go(self, by: int, address: str) -> ClientMove:
         """Move ``by`` entries to ``address`` (see :meth:`moved`)."""

@@ -21,7 +21,6 @@ from navkit.navigation.values import InFlight, Level, Source
 from navkit.routing.location import path_of
 from navkit.routing.routes import Match
 from navkit.routing.shells import Place
-from navkit.routing.table import RouteTable
 
 __all__ = ["DEFAULT_GUARD_TIMEOUT", "Navigator"]
 
@@ -36,14 +35,15 @@ class Navigator:
 
     __navkit_inject__ = True  # see navkit.routing.signature.INJECT_MARKER
 
-    def __init__(self, machine: NavigationMachine) -> None:
+    def __init__(self, machine: NavigationMachine, router: Any = None) -> None:
         self._machine = machine
+        self._router = router
         machine.navigator = self
 
     @property
-    def router(self) -> RouteTable:
-        """The route table (``url_for``, ``match``...)."""
-        return self._machine.router
+    def router(self) -> Any:
+        """The app's router (``url_for``, ``match``...); its table when attached to one."""
+        return self._router if self._router is not None else self._machine.router
 
     @property
     def strategy(self) -> UrlStrategy:

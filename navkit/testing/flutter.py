@@ -11,6 +11,7 @@ arrow, Android back, a typed address, a lost connection and a reconnect.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from typing import Any, Literal, NamedTuple
 
 import flet as ft
@@ -316,8 +317,12 @@ class FlutterClient:
             await self.session.dispatch_event(*self._route_change_event(route, shows=shows))
 
     def _spawn_event(self, coroutine: Any) -> None:
-        """Deliver an event from inside the loop; settle() waits for it."""
-        event = self.loop.create_task(coroutine)
+        """Deliver an event from inside the loop; settle() waits for it.
+
+        In a context of its own, as Flet's receive loop delivers events: not
+        in that of the Python code whose message the client answers.
+        """
+        event = contextvars.Context().run(self.loop.create_task, coroutine)
         self._events.add(event)
         event.add_done_callback(self._events.discard)
 
@@ -355,7 +360,9 @@ class FlutterClient:
         await self.session.dispatch_event(event.target, event.name, event.data)
 
     def _dispatch_to(self, event: _Event, *, wait: bool) -> None:
-        task = self.loop.create_task(self._send(event))
+        if not self.connected:
+            return  # the client acted on its own (its route moved); Python hears nothing
+        task = contextvars.Context().run(self.loop.create_task, self._send(event))
         if wait:
             self.loop.run_until_complete(task)
             self.settle()

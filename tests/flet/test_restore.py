@@ -317,3 +317,90 @@ def test_a_handler_set_after_attaching_hears_only_app_addresses() -> None:
         assert client.entries == ["/store/2", "/store", "/store/1"] and client.index == 0
     finally:
         client.close()
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/__navkit__/moved?by=10000000&m=a&to=%2Fstore",
+        "/__navkit__/moved?by=-1000000000000&m=b&to=%2F",
+        "/__navkit__/moved?by=x&m=c&to=%2F",
+        "/__navkit__/moved?by=-1&m=d&to=%2F__navkit__%2Fsync",
+        "/__navkit__/moved?by=-1&m=e&to=//evil.example",
+        "/__navkit__/moved?by=-1&m=f",
+        "/__navkit__/bogus",
+        "/__navkit__/",
+    ],
+)
+def test_a_forged_reserved_route_changes_nothing(route: str) -> None:
+    """Typed, or sent by a hostile client: no move, no crash, bounded work, no app address."""
+    seen: list[str] = []
+
+    def main(page: ft.Page) -> None:
+        page.on_route_change = lambda event: seen.append(event.route)
+
+    client = FletTestClient(store.router, main=main)
+    try:
+        client.go("store.store")
+        before = (client.navigator.history, client.titles)
+        client.open(route)
+        assert (client.navigator.history, client.titles) == before
+        assert client.page.route == "/store"
+        assert not any(heard.startswith("/__navkit__") for heard in seen)
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("route", ["/__navkit__/bogus", "/__navkit__/moved?by=-1&m=x&to=%2Fstore"])
+def test_a_page_opening_at_a_reserved_route_shows_an_app_address(route: str) -> None:
+    client = FletTestClient(store.router, main=store.main, route=route)
+    try:
+        assert not client.page.route.startswith("/__navkit__")
+        assert client.titles[0] == "Home"
+    finally:
+        client.close()
+
+
+def test_a_back_while_disconnected_is_heard_once_on_reconnect(navkit_client: Client) -> None:
+    client = navkit_client(store.router, main=store.main)
+    client.go("store.store")
+    client.go("store.item", item_id=1)
+    client.disconnect()
+    client.browser_back()  # lost with the connection; the client keeps it as its route
+    client.reconnect()
+    assert client.titles == ["Home", "Store"]
+    exact(client)
+    assert len(client.entries) == 3
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_an_app_chaining_navkits_handler_is_called_once(asynchronous: bool) -> None:
+    """``previous = page.on_route_change``, then calling it from the app's own."""
+    calls: list[str] = []
+
+    def main(page: ft.Page) -> None:
+        previous = page.on_route_change
+
+        def chained(event: ft.RouteChangeEvent) -> None:
+            calls.append(event.route)
+            previous(event)
+
+        async def chained_async(event: ft.RouteChangeEvent) -> None:
+            chained(event)
+
+        page.on_route_change = chained_async if asynchronous else chained
+
+    client = FletTestClient(store.router, main=main)
+    try:
+        client.go("store.store")
+        client.browser_back()
+        assert calls == ["/store", "/"]
+        assert client.titles == ["Home"]
+        exact(client)
+    finally:
+        client.close()
+
+
+def test_a_views_router_is_the_apps_router(navkit_client: Client) -> None:
+    client = navkit_client(store.router)
+    assert client.navigator.router is store.router

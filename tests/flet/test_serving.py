@@ -105,10 +105,22 @@ def test_flet_web_imported_after_navkit_still_gets_the_hook() -> None:
     assert printed.split() == ["advice:", "True", "hooked:", "True"]
 
 
-def test_before_a_page_is_served_no_page_counts_as_having_the_script() -> None:
-    """A warning then says exactly what to change; nothing guesses the script is there."""
+def test_a_worker_whose_first_request_is_a_websocket_counts_as_serving_the_script() -> None:
+    """After a failover the tab's first request to a fresh worker is its websocket."""
     printed = run_app(
         """
+        import navkit
+        from navkit.flet.webclient import history_script_served
+        print(history_script_served())  # Flet has prepared no index yet: it will, with the script
+        """
+    )
+    assert printed.split() == ["True"]
+
+
+def test_flets_server_loaded_before_navkit_does_not_count_and_says_what_to_change() -> None:
+    printed = run_app(
+        """
+        import flet_web.fastapi.flet_static_files  # the app's server, loaded first
         import navkit
         from navkit.flet.webclient import history_script_served, missing_script_advice
         print(history_script_served())

@@ -54,8 +54,24 @@ def test_the_entry_shown_is_kept_when_entries_are_dropped() -> None:
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/a\x00", "k"]]}), "not a path"),
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k" * 65]]}), "too long"),
         ("A" * (MAX_PACKED + 1), "more than"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/\ud800", "k"]]}), "not a path"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/__navkit__/sync", "k"]]}), "not a"),
+        (packed({"v": 1, "entries": [[[]] * 1]}).replace("", "") + "", "counts"),
+        ("W1s" * 3000 + "XV0", "not packed JSON"),
     ],
 )
 def test_anything_else_is_refused_with_a_reason(sent: str, says: str) -> None:
     with pytest.raises(TabHistoryError, match=says):
         unpack(sent)
+
+
+def test_deeply_nested_json_is_refused_not_raised() -> None:
+    nested = base64.urlsafe_b64encode(b"[" * 50_000 + b"]" * 50_000).decode().rstrip("=")
+    with pytest.raises(TabHistoryError, match="not packed JSON"):
+        unpack(nested)
+
+
+def test_the_longest_addresses_still_fit() -> None:
+    entries = tuple(f"/{n:02d}" + "x" * 8000 for n in range(50))
+    history = TabHistory(HistoryState(entries, 49), tuple(f"key{n}" for n in range(50)))
+    assert unpack(pack(history)) == history
