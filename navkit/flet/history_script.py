@@ -43,8 +43,6 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, quote, unquote
 
-from navkit.routing.location import is_app_address
-
 __all__ = [
     "HISTORY_SCRIPT",
     "RESERVED",
@@ -296,7 +294,12 @@ def parse_reserved(route: str) -> Command | None:
 
 
 def _is_app_route(route: str) -> bool:
-    return is_app_address(route) and not route.startswith(RESERVED)
+    """Where the browser may be: a route of the app's (what it matches is the router's say).
+
+    Any path the browser holds counts -- a typed ``//x`` or a control
+    character is shown as not found -- but never one of navkit's own.
+    """
+    return route.startswith("/") and not route.startswith(RESERVED)
 
 
 def app_address(route: str) -> str:

@@ -106,7 +106,7 @@ def assert_consistent(client: FletTestClient) -> None:
     assert routes and len(routes) == len(set(routes)), routes
     assert client.page.route == routes[-1] == client.navigator.address
     assert client.client_route == client.page.route  # the address bar agrees
-    stack = [level.address for level in build_stack(client.navigator.router, routes[-1])]
+    stack = [level.address for level in build_stack(client.navigator.router.table, routes[-1])]
     assert routes[:-1] == stack[: len(routes) - 1]  # an error keeps the levels beneath
     assert client.navigator.history == HistoryState(tuple(client.entries), client.index)
     assert not client.page.overlay, "a pending indicator was left behind"

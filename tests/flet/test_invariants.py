@@ -279,7 +279,7 @@ class Navigation(RuleBasedStateMachine):
         assert routes, "page.views is empty"
         assert len(routes) == len(set(routes)), routes
         assert client.page.route == routes[-1]
-        expected = [level.path for level in build_stack(client.navigator.router, routes[-1])]
+        expected = [level.path for level in build_stack(client.navigator.router.table, routes[-1])]
         # A level beneath the top may keep the query it was shown with.
         paths = [*(path_of(route) for route in routes[:-1]), routes[-1]]
         expected[-1] = routes[-1] if len(expected) == len(routes) else expected[-1]

@@ -29,7 +29,7 @@ def assert_consistent(client: FletTestClient) -> None:
     assert page.route == routes[-1]
     expected = [
         level.address
-        for level in navkit.navigation.stack.build_stack(client.navigator.router, page.route)
+        for level in navkit.navigation.stack.build_stack(client.navigator.router.table, page.route)
     ]
     assert routes == expected
 

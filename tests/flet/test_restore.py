@@ -326,7 +326,7 @@ def test_a_handler_set_after_attaching_hears_only_app_addresses() -> None:
         "/__navkit__/moved?by=-1000000000000&m=b&to=%2F",
         "/__navkit__/moved?by=x&m=c&to=%2F",
         "/__navkit__/moved?by=-1&m=d&to=%2F__navkit__%2Fsync",
-        "/__navkit__/moved?by=-1&m=e&to=//evil.example",
+        "/__navkit__/moved?by=-1&m=e&to=evil.example",
         "/__navkit__/moved?by=-1&m=f",
         "/__navkit__/bogus",
         "/__navkit__/",
