@@ -15,7 +15,7 @@ from typing import Any
 from navkit.navigation.branches import branch_tops
 from navkit.navigation.history import ClientEvent, ClientMoved, ClientSettled, HistoryRestored
 from navkit.navigation.machine import NavigationMachine
-from navkit.navigation.stack import place_of
+from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.values import Level, Source
 
 __all__ = ["Inbound"]
@@ -75,11 +75,15 @@ class Inbound:
             machine.history.landed_late(shown.address)
 
     def restored(self) -> None:
-        """The history is the tab's again (a new session): other branches open where left."""
+        """The history is the tab's again (a new session): other branches open where left.
+
+        The branch is the current entry's, whether its page has landed yet or
+        is still loading.
+        """
         machine = self.machine
-        place = place_of(machine.router, machine.shown_now.levels)
+        state = machine.history.state
+        place = place_of(machine.router, build_stack(machine.router, state.current))
         if place is not None:
-            state = machine.history.state
             machine.tops = branch_tops(machine.router, state.entries[: state.index], place)
 
     def view_popped(self, route: str, *, closed: bool = True) -> None:

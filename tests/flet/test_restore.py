@@ -404,3 +404,27 @@ def test_an_app_chaining_navkits_handler_is_called_once(asynchronous: bool) -> N
 def test_a_views_router_is_the_apps_router(navkit_client: Client) -> None:
     client = navkit_client(store.router)
     assert client.navigator.router is store.router
+
+
+def test_a_shells_tabs_come_back_under_a_page_still_loading(navkit_client: Client) -> None:
+    """The tab's answer arrives while the first page's async view loads."""
+    shell = navkit.Shell("app")
+    feed = shell.branch("feed", label="Feed", icon=ft.Icons.HOME, route="/feed")
+    me = shell.branch("me", label="Me", icon=ft.Icons.PERSON, route="/me")
+    feed.add_route("/feed", lambda: [ft.Text("feed")], endpoint="home")
+    feed.add_route("/feed/:n", lambda n: [ft.Text(n)], endpoint="post")
+
+    async def profile() -> list[ft.Control]:
+        await asyncio.sleep(0.05)
+        return [ft.Text("me")]
+
+    me.add_route("/me", profile, endpoint="home")
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    client = navkit_client(router, route="/feed")
+    client.go("/feed/3")
+    client.tap_destination("Me")
+    client.new_session()
+    assert client.page.route == "/me"
+    client.tap_destination("Feed")
+    assert client.page.route == "/feed/3"
