@@ -208,6 +208,7 @@ def test_a_tab_whose_worker_dies_comes_back_with_its_history(
     tab.at("/store", length)
     tab.browser_back()
     tab.at("/", length)
+    assert tab.history_length == length and tab.address == href(tab.strategy, "/")
 
 
 def test_a_rolling_restart_keeps_the_tab_and_its_history(open_tab: Callable[[str], Tab]) -> None:
@@ -241,6 +242,7 @@ def test_failovers_in_a_row_leave_the_back_arrow_working(open_tab: Callable[[str
             tab.balancer.wait_ready(killed)
         except AssertionError as error:
             raise AssertionError(f"failover {number} of {FAILOVERS}: {error}") from error
+    assert tab.history_length == length  # twenty failovers added no entry
 
 
 def test_a_shell_comes_back_with_the_stack_of_every_branch(open_tab: Callable[[str], Tab]) -> None:
@@ -267,6 +269,7 @@ def test_a_shell_comes_back_with_the_stack_of_every_branch(open_tab: Callable[[s
     tab.at("/feed/post/2", after, title="Post 2")
     tab.back_arrow()
     tab.at("/feed", after, title="Feed")
+    assert tab.history_length == after and tab.headings() == ["Feed"]
 
 
 def test_a_navigation_in_flight_at_the_kill_lands_or_is_dropped_cleanly(

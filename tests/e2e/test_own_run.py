@@ -107,6 +107,7 @@ def test_after_the_back_arrow_browser_back_goes_to_the_page_beneath(
     tab.browser_forward()
     at(tab, strategy, "/store", length)
     app_heard(tab, ["/store", "/store/42", "/store", "/", "/store"])
+    assert tab.history_length == length  # no move added an entry
 
 
 @pytest.mark.parametrize("order", ORDERS)
@@ -122,6 +123,7 @@ def test_nav_back_moves_back_without_adding_an_entry(
     tab.browser_forward()
     at(tab, strategy, "/store", length)
     app_heard(tab, ["/store", "/store/42", "/store", "/", "/store"])
+    assert tab.history_length == length  # no move added an entry
 
 
 @pytest.mark.parametrize("order", ORDERS)
@@ -135,6 +137,7 @@ def test_replace_rewrites_the_current_entry(screen: Open, strategy: str, order: 
     tab.browser_forward()
     at(tab, strategy, "/store/2", length)
     app_heard(tab, ["/store", "/store/42", "/store/2", "/store", "/store/2"])
+    assert tab.history_length == length  # the replace added no entry
 
 
 @pytest.mark.parametrize("order", ORDERS)
@@ -185,3 +188,4 @@ def test_the_apps_handler_hears_every_move_and_never_a_reserved_route(
         except AssertionError as error:
             raise AssertionError(f"after {name} to {route!r}: {error}") from error
         tab.page.wait_for_timeout(150)  # a person's pace
+    assert tab.history_length == length  # ten moves, not one entry added
