@@ -312,7 +312,12 @@ QUERY_SAFE = "/:@,"
 def encode_query(
     pairs: Iterable[tuple[str, Any]], route: Route | None, registry: ConverterRegistry
 ) -> str:
-    """Encode values as a query string; lists become repeated keys, None is left out."""
+    """Encode values as a query string; lists become repeated keys, None is left out.
+
+    None is left out inside a list or tuple too (``[1, None, 2]`` gives
+    ``k=1&k=2``), so a list with nothing else in it writes no key at all,
+    as an empty one does.
+    """
     declared: dict[str, Converter] = {}
     if route is not None:
         declared = {param.name: param.converter for param in route.query}
@@ -325,6 +330,10 @@ def encode_query(
             converter = converter.item
         items = value if isinstance(value, (list, tuple)) else [value]
         for item in items:
+            if item is None:
+                # Written, it would be the text "None", which a view that
+                # declares list[int] refuses with a 400.
+                continue
             encoded.append((name, _query_text(item, converter, registry)))
     return urlencode(encoded, safe=QUERY_SAFE)
 
