@@ -1,47 +1,44 @@
-"""A shell's chrome on a Flet page: one navigation bar and one rail, built once and kept.
+"""A shell's chrome on a Flet page: a navigation bar in each view's scaffold, or one rail.
 
-Why the page's overlay and not ``View.navigation_bar``: measured with Flet
-1.0.5, a control set on a second view is sent again in full (a bar of three
-destinations: 216 bytes with every view pushed), and one control under two
-views has two parents. Flet's client draws the overlay inside the top
-view's body, so one bar there stays put while views are pushed and popped
-beneath it -- the persistent bar of Material and iOS tab apps -- and a
-navigation inside the shell sends nothing for it. The views of a shell get
-room for it in their padding: at the bottom under a bar, on the left
-beside a rail.
+On narrow pages each shell view gets a ``NavigationBar`` of its own in
+``View.navigation_bar``: the bar is then part of the view's scaffold, and
+Flutter places everything else around it as Material does -- a floating
+action button above it, a snack bar or bottom sheet over the body above
+it, the keyboard and a drawer in their places -- and the destinations stay
+tabs for assistive technology. One control cannot have two parents, so
+each view has its own bar: a navigation inside a branch sends the new
+view and its bar (a few hundred bytes), and a view keeps its bar while
+it is shown or parked.
 
-Which of the two shows follows the page's width (``Shell.breakpoint``),
-live as the window is resized; which destination is selected follows the
-route shown, whatever started the navigation.
+On wide pages (``Shell.breakpoint`` and more) one ``NavigationRail`` per
+shell is kept in ``page.overlay``, which Flet's client draws inside the top
+view's body: it stays put while pages are pushed beside it, as in
+go_router's shells, and the shell's views get room for it in their left
+padding. Laying it out in each view (a row around the content) would
+rewrite the app's ``view.controls``; the overlay places a FAB, a snack bar
+and a sheet exactly as a row would.
+
+Which of the two shows follows the page's width, live as the window is
+resized; which destination is selected follows the route shown, whatever
+started the navigation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import flet as ft
 
 from navkit.routing.shells import Place, Shell
 
-__all__ = ["BAR_HEIGHT", "RAIL_WIDTH", "ShellChrome"]
+__all__ = ["RAIL_WIDTH", "ShellChrome"]
 
-BAR_HEIGHT = 80  # Material 3 navigation bar
 RAIL_WIDTH = 80  # Material 3 navigation rail
 _DEFAULT_PADDING = 10  # Flet's client pads a view's body by 10 when it sets none
 
 Select = Callable[[int], None]
 D = TypeVar("D", ft.NavigationBarDestination, ft.NavigationRailDestination)
-
-
-@dataclass(slots=True)
-class _Chrome:
-    """One shell's controls on one page."""
-
-    shell: Shell
-    bar: ft.NavigationBar
-    rail: ft.NavigationRail
 
 
 class ShellChrome:
@@ -55,120 +52,127 @@ class ShellChrome:
     def __init__(self, page: ft.Page, select: Select) -> None:
         self.page = page
         self._select = select
-        self._chromes: dict[int, _Chrome] = {}  # by id(shell)
+        self._rails: dict[int, ft.NavigationRail] = {}  # by id(shell)
         self._place: Place | None = None
         self._views: list[ft.View] = []
-        self._paddings: dict[int, Any] = {}  # a shell view's own padding, by id(view)
+        self._held: list[Any] = []  # the parked views, off the page
+        # What navkit gave each shell view it holds (by id(view)): its bar,
+        # and the view's own padding before any room was made for a rail.
+        self._bars: dict[int, ft.NavigationBar] = {}
+        self._paddings: dict[int, Any] = {}
 
     @property
     def place(self) -> Place | None:
         """The branch whose destination is selected (None: no chrome shown)."""
         return self._place
 
-    def controls(self, shell: Shell) -> tuple[ft.NavigationBar, ft.NavigationRail] | None:
-        """The bar and the rail built for ``shell`` on this page (None: not shown yet)."""
-        chrome = self._chromes.get(id(shell))
-        return None if chrome is None else (chrome.bar, chrome.rail)
+    def rail(self, shell: Shell) -> ft.NavigationRail | None:
+        """The rail built for ``shell`` on this page (None: never shown wide)."""
+        return self._rails.get(id(shell))
 
-    def show(self, place: Place | None, views: Sequence[ft.View], held: Sequence[ft.View]) -> None:
-        """Show ``place``'s chrome over ``views`` (the stack shown); ``held`` are all views kept.
+    def bar(self, view: ft.View) -> ft.NavigationBar | None:
+        """The bar navkit gave ``view`` (None: none, or the view is not held)."""
+        return self._bars.get(id(view))
+
+    def show(self, place: Place | None, views: Sequence[ft.View], held: Sequence[Any]) -> None:
+        """Show ``place``'s chrome with ``views`` (the stack shown); ``held`` are the parked views.
 
         Changes controls only; the caller updates the page.
         """
-        self._place, self._views = place, list(views)
-        kept = {id(view) for view in held}
+        self._place, self._views, self._held = place, list(views), list(held)
+        kept = {id(view) for view in (*views, *held)}
+        self._bars = {key: bar for key, bar in self._bars.items() if key in kept}
         self._paddings = {key: value for key, value in self._paddings.items() if key in kept}
-        for chrome in self._chromes.values():
-            if place is None or chrome.shell is not place.shell:
-                chrome.bar.visible = chrome.rail.visible = False
+        wide = place is not None and (self.page.width or 0) >= place.shell.breakpoint
+        for key, rail in self._rails.items():
+            rail.visible = wide and place is not None and key == id(place.shell)
         if place is None:
             return
-        chrome = self._chromes.get(id(place.shell)) or self._build(place)
-        overlay = self.page.overlay
-        if not any(control is chrome.bar for control in overlay):
-            # First shown, or the app cleared the overlay: beneath a pending indicator.
-            overlay[:0] = [chrome.bar, chrome.rail]
-        wide = (self.page.width or 0) >= place.shell.breakpoint
-        chrome.bar.visible, chrome.rail.visible = not wide, wide
-        chrome.bar.selected_index = chrome.rail.selected_index = place.index
+        if wide:
+            self._show_rail(place)
         for view in views:
-            self._make_room(view, wide)
-        appbar = views[0].appbar if views else None
-        if isinstance(appbar, ft.AppBar) and appbar.automatically_imply_leading:
-            # The branch's root is the bottom of its stack, whatever other
-            # branches' views the page keeps beneath it.
-            appbar.automatically_imply_leading = False
+            self._fit(view, place, wide)
 
     def reselect(self) -> bool:
         """Select the shown branch's destination again (the client selects a tapped one at once).
 
         Returns:
-            True when the bar or rail showed another one.
+            True when a bar or the rail showed another one.
         """
         place = self._place
         if place is None:
             return False
-        chrome = self._chromes[id(place.shell)]
+        controls: list[ft.NavigationBar | ft.NavigationRail] = [
+            bar for bar in (self._bars.get(id(view)) for view in self._views) if bar is not None
+        ]
+        rail = self._rails.get(id(place.shell))
+        if rail is not None:
+            controls.append(rail)
         changed = False
-        for control in (chrome.bar, chrome.rail):
+        for control in controls:
             if control.selected_index != place.index:
                 control.selected_index = place.index
                 changed = True
         return changed
 
     def resized(self) -> bool:
-        """The page's width changed: switch between bar and rail. True when something changed."""
+        """The page's width changed: switch between bars and rail. True when something changed."""
         place = self._place
         if place is None:
             return False
-        chrome = self._chromes[id(place.shell)]
         wide = (self.page.width or 0) >= place.shell.breakpoint
-        if chrome.rail.visible == wide:
+        rail = self._rails.get(id(place.shell))
+        if (rail is not None and rail.visible) == wide:
             return False
-        self.show(place, self._views, [*self._views, *(v for v in self.page.views)])
+        self.show(place, self._views, self._held)
         return True
 
-    def _build(self, place: Place) -> _Chrome:
-        shell = place.shell
-        bar = ft.NavigationBar(
-            destinations=_destinations(shell, ft.NavigationBarDestination),
-            selected_index=place.index,
-            on_change=self._changed,
-            left=0,
-            right=0,
-            bottom=0,
-        )
-        rail = ft.NavigationRail(
-            destinations=_destinations(shell, ft.NavigationRailDestination),
-            selected_index=place.index,
-            label_type=ft.NavigationRailLabelType.ALL,
-            on_change=self._changed,
-            left=0,
-            top=0,
-            bottom=0,
-        )
-        chrome = self._chromes[id(shell)] = _Chrome(shell, bar, rail)
-        return chrome
+    def _show_rail(self, place: Place) -> None:
+        rail = self._rails.get(id(place.shell))
+        if rail is None:
+            rail = self._rails[id(place.shell)] = ft.NavigationRail(
+                destinations=_destinations(place.shell, ft.NavigationRailDestination),
+                selected_index=place.index,
+                label_type=ft.NavigationRailLabelType.ALL,
+                on_change=self._changed,
+                left=0,
+                top=0,
+                bottom=0,
+            )
+        if not any(control is rail for control in self.page.overlay):
+            # First shown, or the app cleared the overlay: beneath a pending indicator.
+            self.page.overlay.insert(0, rail)
+        rail.visible = True
+        if rail.selected_index != place.index:
+            rail.selected_index = place.index
+
+    def _fit(self, view: ft.View, place: Place, wide: bool) -> None:
+        """Give ``view`` its bar (narrow) or room for the rail (wide), sending only changes."""
+        key = id(view)
+        bar = self._bars.get(key)
+        if bar is None and view.navigation_bar is None:
+            bar = self._bars[key] = ft.NavigationBar(
+                destinations=_destinations(place.shell, ft.NavigationBarDestination),
+                selected_index=place.index,
+                on_change=self._changed,
+            )
+        if bar is not None:
+            wanted = None if wide else bar
+            if view.navigation_bar is not wanted:
+                view.navigation_bar = wanted
+            if bar.selected_index != place.index:  # tapped before it was parked
+                bar.selected_index = place.index
+        if key not in self._paddings:
+            self._paddings[key] = view.padding
+        own = self._paddings[key]
+        room = own if not wide else _with_left(_as_padding(own), RAIL_WIDTH)
+        if view.padding != room:  # an equal value assigned again would be sent again
+            view.padding = room
 
     def _changed(self, event: Any) -> None:
         index = event.control.selected_index
         if isinstance(index, int):
             self._select(index)
-
-    def _make_room(self, view: ft.View, wide: bool) -> None:
-        """Pad ``view`` so the bar (bottom) or the rail (left) does not cover its content."""
-        key = id(view)
-        if key not in self._paddings:
-            self._paddings[key] = view.padding
-        own = _as_padding(self._paddings[key])
-        room = ft.Padding(
-            left=own.left + (RAIL_WIDTH if wide else 0),
-            top=own.top,
-            right=own.right,
-            bottom=own.bottom + (0 if wide else BAR_HEIGHT),
-        )
-        if view.padding != room:  # an equal value assigned again would be sent again
-            view.padding = room
 
 
 def _destinations(shell: Shell, kind: Callable[..., D]) -> list[D]:
@@ -177,6 +181,12 @@ def _destinations(shell: Shell, kind: Callable[..., D]) -> list[D]:
         kind(icon=shown.icon, selected_icon=shown.selected_icon, label=shown.label)
         for shown in (branch.destination for branch in shell.branches)
     ]
+
+
+def _with_left(padding: ft.Padding, extra: float) -> ft.Padding:
+    return ft.Padding(
+        left=padding.left + extra, top=padding.top, right=padding.right, bottom=padding.bottom
+    )
 
 
 def _as_padding(value: Any) -> ft.Padding:

@@ -100,22 +100,23 @@ class PageSurface:
         return render(built)
 
     def commit(self, screen: Screen) -> None:
-        """Show ``screen`` in one update: its views over the parked ones, and the shell's chrome.
+        """Show ``screen`` in one update: its views and the shell's chrome.
 
         A modal level's "view" is a dialog or bottom sheet: it opens over the
         views beneath instead of joining ``page.views``. Parked branches'
-        views stay on the page beneath the shown ones: switching back to a
-        branch sends only the new order of the views.
+        views are held off the page: Flet's ``page.update()`` diffs every
+        view listed, so each update would cost more with every tab opened,
+        and the shown stack's root must be the client's first view for
+        Android's back to leave the app from the start destination.
         """
         self.views = list(screen.views)
         page = self.page
         if self._before_update is not None:
             self._before_update()
         shown = [view for view in self.views if isinstance(view, ft.View)]
-        beneath = [view for view in screen.beneath if isinstance(view, ft.View)]
-        page.views[:] = [*beneath, *shown]
+        page.views[:] = shown
         self._guard_pops(shown, screen.refusable)
-        self.chrome.show(screen.place, shown, page.views)
+        self.chrome.show(screen.place, shown, screen.parked)
         self.keep_route(screen.levels[-1].address)
         top = self.views[-1]
         dialog = top if isinstance(top, ft.DialogControl) else None
@@ -135,7 +136,7 @@ class PageSurface:
             self.page.update()
 
     def resized(self) -> None:
-        """The page's size changed: a shell's chrome may switch between bar and rail."""
+        """The page's size changed: a shell's chrome may switch between bars and rail."""
         if self.chrome.resized():
             self.page.update()
 

@@ -1,11 +1,11 @@
-"""One stack per shell branch: which stack a navigation starts from, and which it parks.
+"""App shells' rules, in one place: one stack per branch, and the backs at a branch's root.
 
 A page inside a shell shows one branch's stack and keeps the others
-*parked*: their levels and their views, as the user left them. A
-navigation's target stack is diffed against the stack of the branch it
-goes to -- the one shown, or the one parked -- so switching back to a
-branch reuses its views (what was typed is still there) and asks nothing
-of the branch left, whose views are parked, not closed.
+*parked*: their levels and their views, as the user left them, off the
+page. A navigation's target stack is diffed against the stack of the
+branch it goes to -- the one shown, or a parked one -- so switching back
+to a branch reuses its views (what was typed is still there) and asks
+nothing of the branch left, whose views are parked, not closed.
 
 The rules, for a navigation from a stack in branch ``c`` to one in ``t``:
 
@@ -16,6 +16,12 @@ The rules, for a navigation from a stack in branch ``c`` to one in ``t``:
 * into, out of or across shells: every parked stack closes with the stack
   shown (go_router disposes a shell's branches when the shell is left), so
   logging out and in again never shows the last user's pages.
+
+Back at a branch's root follows Material: at the root of any branch but
+the start one (the first), it goes to the start destination as the user
+left it; at the start destination's root it leaves the app. Only the
+shown stack is on the page, so that last view is the client's first, and
+Android's back leaves from it.
 
 Nothing here touches Flet: a view is whatever the surface made of a level.
 """
@@ -32,17 +38,33 @@ from navkit.navigation.values import Level
 from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
-__all__ = ["Parked", "Stacks", "Switch", "branch_tops"]
+__all__ = [
+    "START",
+    "Stacks",
+    "Switch",
+    "ViewStack",
+    "asks_at_root",
+    "back_from_root",
+    "branch_tops",
+    "sibling",
+]
 
-_NONE: Mapping[Place, Parked] = MappingProxyType({})
+START = 0  # the start destination: the first branch of a shell
+
+_NONE: Mapping[Place, ViewStack] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
-class Parked:
+class ViewStack:
     """A stack of levels with the views shown for them (aligned, bottom first)."""
 
     levels: tuple[Level, ...] = ()
     views: tuple[Any, ...] = ()
+
+    @property
+    def top(self) -> str | None:
+        """The address of its top level (None: empty)."""
+        return self.levels[-1].address if self.levels else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +79,9 @@ class Switch:
         parked: The parked stacks once the navigation lands.
     """
 
-    base: Parked
+    base: ViewStack
     closing: tuple[Level, ...] = ()
-    parked: Mapping[Place, Parked] = field(default_factory=lambda: _NONE)
+    parked: Mapping[Place, ViewStack] = field(default_factory=lambda: _NONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +90,11 @@ class Stacks:
 
     Attributes:
         shown: The levels shown and their views.
-        parked: The other branches' stacks, by branch.
+        parked: The other branches' stacks, by branch, first branch first.
     """
 
-    shown: Parked = field(default_factory=Parked)
-    parked: Mapping[Place, Parked] = field(default_factory=lambda: _NONE)
+    shown: ViewStack = field(default_factory=ViewStack)
+    parked: Mapping[Place, ViewStack] = field(default_factory=lambda: _NONE)
 
     def switch(self, table: RouteTable, levels: tuple[Level, ...]) -> Switch:
         """How a navigation to ``levels`` moves between stacks."""
@@ -82,18 +104,30 @@ class Stacks:
             return Switch(self.shown, parked=self.parked)
         if current is not None and target is not None and current.beside(target):
             if not target.shell.keep_state:
-                return Switch(Parked(), closing=self.shown.levels[::-1])
+                return Switch(ViewStack(), closing=self.shown.levels[::-1])
             parked = {place: stack for place, stack in self.parked.items() if place != target}
             parked[current] = self.shown
             return Switch(
-                self.parked.get(target, Parked()), parked=MappingProxyType(_in_order(parked))
+                self.parked.get(target, ViewStack()), parked=MappingProxyType(_in_order(parked))
             )
         closing = tuple(level for stack in self.parked.values() for level in stack.levels[::-1])
         return Switch(self.shown, closing=closing)
 
+    def left_at(self, place: Place, tops: Mapping[Place, str]) -> str:
+        """Where ``place``'s branch opens now: where the user left it, else its root.
+
+        Args:
+            place: The branch.
+            tops: Where branches were left, read from a restored history
+                (used until a branch has a parked stack of its own).
+        """
+        parked = self.parked.get(place)
+        top = parked.top if parked is not None else None
+        return top if top is not None else tops.get(place, place.root)
+
     @property
-    def beneath(self) -> tuple[Any, ...]:
-        """The parked stacks' views, first branch first: kept on the page beneath the shown."""
+    def parked_views(self) -> tuple[Any, ...]:
+        """The parked stacks' views, first branch first: held off the page."""
         return tuple(view for stack in self.parked.values() for view in stack.views)
 
     def addresses(self) -> frozenset[str]:
@@ -103,8 +137,30 @@ class Stacks:
         return frozenset(held)
 
 
-def _in_order(parked: dict[Place, Parked]) -> dict[Place, Parked]:
+def _in_order(parked: dict[Place, ViewStack]) -> dict[Place, ViewStack]:
     return dict(sorted(parked.items(), key=lambda item: item[0].index))
+
+
+def sibling(table: RouteTable, place: Place, index: int) -> Place:
+    """The branch at ``index`` of ``place``'s shell (as registered beside it)."""
+    return next(other for other in table.places if other.beside(place) and other.index == index)
+
+
+def asks_at_root(place: Place | None, levels: tuple[Level, ...]) -> frozenset[str]:
+    """The root a back must not simply pop: a branch's other than the start one.
+
+    Back there goes to the start destination, so the client asks first
+    (``can_pop=False``) and navkit switches. The start destination's root is
+    left alone: the client's first view, from which Android's back leaves.
+    """
+    if place is None or place.index == START or not levels:
+        return frozenset()
+    return frozenset({levels[0].address})
+
+
+def back_from_root(place: Place) -> bool:
+    """True when a back at ``place``'s root goes to the start destination (not out of the app)."""
+    return place.index != START
 
 
 def branch_tops(table: RouteTable, earlier: tuple[str, ...], shown: Place) -> dict[Place, str]:

@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 from navkit.errors import Redirect
 from navkit.navigation.values import Level, Navigation
-from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
 __all__ = [
@@ -101,20 +100,15 @@ def interpret(answer: Any) -> Outcome:
 def refusable(
     table: RouteTable,
     levels: tuple[Level, ...],
-    place: Place | None,
     leave_checks: Collection[str],
-    parked: bool,
 ) -> frozenset[str]:
     """The addresses of the levels whose closing might be refused.
 
     A level's is when it registered a leave check, or when guards are asked
-    before entering the level beneath it. A branch's root is too when the
-    page holds other branches' views beneath it (``parked``): the client must
-    not pop it to show them (Android back goes to the first branch instead).
+    before entering the level beneath it (a shell's rule at a branch's root
+    is :func:`navkit.navigation.branches.asks_at_root`).
     """
     refused = set(leave_checks)
-    if place is not None and (place.index > 0 or parked):
-        refused.add(levels[0].address)
     for below, level in itertools.pairwise(levels):
         route = below.match.route if below.match is not None else None
         guards = table.guards if route is None else table.guards_for(route)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from navkit.navigation.branches import branch_tops
+from navkit.navigation.branches import START, back_from_root, branch_tops
 from navkit.navigation.history import ClientEvent, ClientMoved, ClientSettled, HistoryRestored
 from navkit.navigation.machine import NavigationMachine
 from navkit.navigation.stack import build_stack, place_of
@@ -104,13 +104,12 @@ class Inbound:
         # the modal levels above it close too.
         above_are_modal = all(_is_modal(level) for level in levels[index + 1 :])
         place = place_of(machine.router, levels) if index == 0 else None
-        if place is not None and place.index > 0:
-            # Android back at a branch's root goes to the first branch.
-            first = machine.branch_address(place, 0)
-            machine.begin(first, Source.VIEW_POP, reshow_on_refusal=closed)
+        if place is not None and back_from_root(place):
+            start = machine.branch_address(place, START)
+            machine.begin(start, Source.VIEW_POP, reshow_on_refusal=closed)
             return
         if place is not None and not closed:
-            return  # the first branch's root: the client asked, and it stays
+            return  # the start destination's root, asked (a leave check): it stays
         if index == 0 or not above_are_modal:
             # A pop for a view that is not on top (a stale event): show the
             # current stack again so the client and Python agree.

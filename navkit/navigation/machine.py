@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from navkit.errors import Forbidden, InternalServerError, Redirect
-from navkit.navigation.branches import Parked, Stacks, Switch
+from navkit.navigation.branches import Stacks, Switch, ViewStack, asks_at_root, sibling
 from navkit.navigation.decide import Asking, Decision, decide, redirect_target
 from navkit.navigation.guards import Outcome, refusable
 from navkit.navigation.history import History
@@ -136,13 +136,7 @@ class NavigationMachine:
 
     def branch_address(self, place: Place, index: int) -> str:
         """Where the destination ``index`` of ``place``'s shell opens now."""
-        target = next(
-            other for other in self.router.places if other.beside(place) and other.index == index
-        )
-        parked = self._stacks.parked.get(target)
-        if parked is not None and parked.levels:
-            return parked.levels[-1].address
-        return self.tops.get(target, target.root)
+        return self._stacks.left_at(sibling(self.router, place, index), self.tops)
 
     def close(self) -> None:
         """The page closed: the navigation in flight stops; whoever waits gets None."""
@@ -260,7 +254,7 @@ class NavigationMachine:
             if isinstance(built, tuple):
                 levels = built[0]
                 views = (*switch.base.views[:keep_now], *built[1])
-                self._finalize(flight, final, Parked(levels, views), keep_now, switch, built[2])
+                self._finalize(flight, final, ViewStack(levels, views), keep_now, switch, built[2])
                 return True
             # A view raised navkit.redirect(): decide again from its target.
             chain = (*chain, final)
@@ -301,7 +295,7 @@ class NavigationMachine:
         self,
         flight: InFlight,
         final: str,
-        shown: Parked,
+        shown: ViewStack,
         keep: int,
         switch: Switch,
         registered: dict[str, LeaveCheck],
@@ -326,8 +320,8 @@ class NavigationMachine:
         screen = Screen(
             levels,
             shown.views,
-            refusable(self.router, levels, place, self._leave_checks, bool(self._stacks.parked)),
-            self._stacks.beneath,
+            refusable(self.router, levels, self._leave_checks) | asks_at_root(place, levels),
+            self._stacks.parked_views,
             place,
         )
         self._surface.commit(screen)

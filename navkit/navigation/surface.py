@@ -28,15 +28,15 @@ class Screen:
         views: One view per level (those kept are the same objects).
         refusable: The addresses of the levels whose closing a guard or
             leave check might refuse: the client must ask before popping them.
-        beneath: Other branches' views, parked: kept on the page beneath
-            the shown ones, so switching back sends nothing but their order.
+        parked: Other branches' views, parked: held off the page (the
+            surface keeps what it added to them), shown again on a switch.
         place: The shell branch the levels are in (None: no shell chrome).
     """
 
     levels: tuple[Level, ...]
     views: tuple[Any, ...]
     refusable: frozenset[str] = frozenset()
-    beneath: tuple[Any, ...] = ()
+    parked: tuple[Any, ...] = ()
     place: Place | None = None
 
 
@@ -51,7 +51,7 @@ class Surface(Protocol):
         """The view object for one built level (never raises)."""
 
     def commit(self, screen: Screen) -> None:
-        """Show ``screen``, in one update: its views over those beneath, and the shell's chrome."""
+        """Show ``screen``, in one update: its views and the shell's chrome."""
 
     def loading(self, waiting: bool) -> None:
         """A navigation is (or is no longer) waiting for async work."""

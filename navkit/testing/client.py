@@ -261,7 +261,7 @@ class FletTestClient(FlutterClient):
         (``open=False`` and ``dismiss``, after the ``view_pop``). Otherwise
         the topmost route goes: an open dialog is closed, modal or not;
         without one, a guarded top view is asked (``confirm_pop``), and a
-        single view leaves the app (nothing is sent).
+        single view leaves the app (nothing is sent; ``left_app`` counts it).
         """
         self._fire(self._user_events("system_back"), wait)
 

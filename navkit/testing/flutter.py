@@ -83,6 +83,7 @@ class FlutterClient:
     client_route: str
     flutter_route: str  # what Flutter's RouteState holds: the last route it reported
     sent: list[tuple[MessageAction, int]]
+    left_app: int = 0  # how many times Android's back found nothing to pop (the app closes)
     _hidden: set[str]
     _shown_dialogs: dict[int, ft.DialogControl]
     _events: set[asyncio.Task[Any]]
@@ -145,7 +146,8 @@ class FlutterClient:
         if dialog is not None:  # the topmost route: no PopScope, modal or not
             return [self._closing(dialog)]
         if len(views) <= 1 and (not views or views[-1].can_pop is not False):
-            return []  # nothing to pop: Android leaves the app
+            self.left_app += 1  # nothing to pop: Android leaves the app
+            return []
         return self._maybe_pop_view()
 
     def _destination(self, label: str) -> _Event:
@@ -165,7 +167,15 @@ class FlutterClient:
 
     @property
     def chrome(self) -> ft.NavigationBar | ft.NavigationRail | None:
-        """The shell's navigation bar or rail the user sees, if any."""
+        """The shell's navigation bar or rail the user sees, if any.
+
+        A bar in the top view's scaffold (``View.navigation_bar``) first,
+        else a bar or rail in the page's overlay (drawn over the top view).
+        """
+        views = self.page.views
+        bar = views[-1].navigation_bar if views else None
+        if isinstance(bar, ft.NavigationBar) and bar.visible:
+            return bar
         for control in self.page.overlay:
             if isinstance(control, ft.NavigationBar | ft.NavigationRail) and control.visible:
                 return control

@@ -243,16 +243,41 @@ def test_each_switch_is_a_history_entry_and_back_returns_to_the_tab_and_page(
     assert client.index == 2
 
 
-def test_android_back_at_a_branch_root_goes_to_the_first_branch(navkit_client: Client) -> None:
+def test_android_back_at_a_branch_root_goes_to_the_start_destination_as_left(
+    navkit_client: Client,
+) -> None:
     client = open_tabs(navkit_client, "/feed/post/4", web=False)
     client.tap_destination("Profile")
     client.system_back()
     assert client.selected_destination == "Feed"
     assert shown(client) == ["/feed", "/feed/post/4"]  # as the user left it
     client.system_back()
-    assert shown(client) == ["/feed"]
-    client.system_back()  # the first branch's root: nothing pops
+    assert shown(client) == ["/feed"] and client.left_app == 0
+    client.system_back()  # the start destination's root: Android leaves the app
+    assert client.left_app == 1
+
+
+def test_android_back_at_the_start_root_leaves_whatever_tabs_were_opened(
+    navkit_client: Client,
+) -> None:
+    client = open_tabs(navkit_client, "/feed", web=False)
+    for label in ("Search", "Profile", "Search", "Feed"):
+        client.tap_destination(label)
+    assert client.selected_destination == "Feed"
+    assert [view.route for view in client.page.views] == ["/feed"]  # the client's first view
+    client.system_back()
+    assert client.left_app == 1 and shown(client) == ["/feed"]
+
+
+def test_android_back_at_a_deep_linked_branch_opens_the_start_root(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/profile/settings", web=False)
+    client.system_back()
+    assert shown(client) == ["/profile"]
+    client.system_back()  # Profile's root: the start destination, never opened, at its root
     assert shown(client) == ["/feed"] and client.selected_destination == "Feed"
+    assert client.left_app == 0
+    client.system_back()
+    assert client.left_app == 1
 
 
 def test_android_back_from_the_first_branch_alone_leaves_the_app(navkit_client: Client) -> None:
@@ -260,9 +285,10 @@ def test_android_back_from_the_first_branch_alone_leaves_the_app(navkit_client: 
     sent = len(client.sent)
     client.system_back()
     assert shown(client) == ["/feed"] and len(client.sent) == sent  # as without a shell
+    assert client.left_app == 1
 
 
-# -- what a switch costs -------------------------------------------------------
+# -- the chrome in each view's scaffold -----------------------------------------
 
 
 def _patches(client: FletTestClient, act: Callable[[], None]) -> list[Any]:
@@ -286,28 +312,85 @@ def _touches_overlay(patches: list[Any]) -> bool:
     return any("_overlay" in repr(patch[0]) for patch in patches)
 
 
-def test_a_navigation_inside_the_shell_sends_nothing_for_the_chrome(navkit_client: Client) -> None:
+def bars(client: FletTestClient) -> list[ft.NavigationBar]:
+    """The bar in each view's scaffold, bottom first."""
+    found = [view.navigation_bar for view in client.page.views]
+    assert all(isinstance(bar, ft.NavigationBar) for bar in found), found
+    return found  # type: ignore[return-value]
+
+
+def test_each_shell_view_has_its_own_bar_in_its_scaffold(navkit_client: Client) -> None:
     client = open_tabs(navkit_client, "/feed")
-    bar_and_rail = client.navigator.surface.chrome.controls(tabs.shell)  # type: ignore[attr-defined]
-    patches = _patches(client, lambda: click(client, "Post 3"))
-    assert patches and not _touches_overlay(patches)
+    client.resize(400, 800)
+    click(client, "Post 3")
+    first = bars(client)
+    assert len(first) == 2 and first[0] is not first[1]
+    assert [bar.selected_index for bar in first] == [0, 0]
+    assert [d.label for d in first[-1].destinations] == ["Feed", "Search", "Profile"]
+    assert not any(isinstance(c, ft.NavigationBar) for c in client.page.overlay)
     patches = _patches(client, client.app_bar_back)
     assert patches and not _touches_overlay(patches)
-    assert client.navigator.surface.chrome.controls(tabs.shell) == bar_and_rail  # type: ignore[attr-defined]
-    bars = [c for c in client.page.overlay if isinstance(c, ft.NavigationBar)]
-    assert len(bars) == 1
+    assert bars(client) == [first[0]]  # the root kept its bar
 
 
-def test_switching_to_a_parked_branch_sends_its_order_not_its_views(navkit_client: Client) -> None:
-    client = open_tabs(navkit_client, "/profile/settings")
-    client.tap_destination("Feed")
-    click(client, "Post 1")
+def test_an_in_branch_navigation_sends_the_view_and_its_bar_only(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/feed")
+    client.resize(400, 800)
+    click(client, "Post 3")
+    client.app_bar_back()
     before = client.sent_bytes
+    click(client, "Post 3")
+    pushed = client.sent_bytes - before
+    client.app_bar_back()
+    client.resize(800, 800)  # the same navigation with the rail: no bar in the view
+    before = client.sent_bytes
+    click(client, "Post 3")
+    without_bar = client.sent_bytes - before
+    assert 100 < pushed - without_bar < 400, (pushed, without_bar)  # one bar of three
+
+
+def test_the_app_s_fab_and_own_bar_stay_in_the_scaffold(navkit_client: Client) -> None:
+    shell, _ = small_shell(
+        "home",
+        "mine",
+        views={
+            "home": lambda: ft.View(
+                controls=[ft.Text("home")],
+                floating_action_button=ft.FloatingActionButton(icon=ft.Icons.ADD),
+            ),
+            "mine": lambda: ft.View(
+                controls=[ft.Text("mine")],
+                navigation_bar=ft.NavigationBar(
+                    destinations=[
+                        ft.NavigationBarDestination(icon=ft.Icons.HOME, label="Own"),
+                        ft.NavigationBarDestination(icon=ft.Icons.HOME, label="Bar"),
+                    ]
+                ),
+            ),
+        },
+    )
+    client = navkit_client(registered(shell), route="/home")
+    client.resize(400, 800)
+    view = client.page.views[-1]
+    assert isinstance(view.floating_action_button, ft.FloatingActionButton)
+    assert isinstance(view.navigation_bar, ft.NavigationBar)  # Flutter lifts the FAB above it
+    client.tap_destination("Mine")
+    own = client.page.views[-1].navigation_bar
+    assert [d.label for d in own.destinations] == ["Own", "Bar"]  # type: ignore[union-attr]
+
+
+def test_switching_to_a_parked_branch_shows_its_own_views_again(navkit_client: Client) -> None:
+    client = open_tabs(navkit_client, "/profile/settings")
+    client.resize(400, 800)
+    settings = list(client.page.views)
+    type_into(client, "Display name", "Ada")
+    client.tap_destination("Feed")
+    assert [view.route for view in client.page.views] == ["/feed"]  # parked ones are off the page
+    click(client, "Post 1")
     client.tap_destination("Profile")
-    switch = client.sent_bytes - before
-    views_bytes = len(repr(client.page.views[-1]))  # far below what sending them would cost
-    assert switch < 400, switch
-    assert client.titles[-1] == "Settings" and views_bytes > 0
+    assert list(client.page.views) == settings  # the same objects, built once
+    assert field(client, "Display name").value == "Ada"
+    assert [bar.selected_index for bar in bars(client)] == [2, 2]  # the tap on Feed undone
 
 
 # -- narrow and wide -------------------------------------------------------------
@@ -316,15 +399,19 @@ def test_switching_to_a_parked_branch_sends_its_order_not_its_views(navkit_clien
 def test_a_narrow_page_gets_the_bar_and_a_wide_one_the_rail_live(navkit_client: Client) -> None:
     client = open_tabs(navkit_client, "/feed")
     assert isinstance(client.chrome, ft.NavigationRail)  # the stand-in opens 800 wide
+    assert client.page.views[-1].navigation_bar is None
     assert client.page.views[-1].padding.left > 10  # type: ignore[union-attr]
     client.resize(400, 800)
     assert isinstance(client.chrome, ft.NavigationBar)
-    assert client.page.views[-1].padding.bottom > 10  # type: ignore[union-attr]
+    assert client.chrome is client.page.views[-1].navigation_bar
+    own = ft.View().padding  # the view's own: the scaffold makes room for the bar
+    assert client.page.views[-1].padding == own
     assert client.selected_destination == "Feed"
     client.resize(599, 800)
     assert isinstance(client.chrome, ft.NavigationBar)
     client.resize(600, 800)
     assert isinstance(client.chrome, ft.NavigationRail)
+    assert client.page.views[-1].navigation_bar is None
 
 
 def test_resize_leaves_the_apps_own_handler_working(navkit_client: Client) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import navkit
-from navkit.navigation.branches import Parked, Stacks
+from navkit.navigation.branches import Stacks, ViewStack
 from navkit.navigation.stack import build_stack
 from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
@@ -30,9 +30,9 @@ def make(*, keep_state: bool = True) -> RouteTable:
     return router
 
 
-def stack(router: RouteTable, address: str) -> Parked:
+def stack(router: RouteTable, address: str) -> ViewStack:
     levels = build_stack(router, address)
-    return Parked(levels, tuple(f"view of {level.address}" for level in levels))
+    return ViewStack(levels, tuple(f"view of {level.address}" for level in levels))
 
 
 def place(router: RouteTable, root: str) -> Place:
@@ -41,7 +41,7 @@ def place(router: RouteTable, root: str) -> Place:
     return found
 
 
-def addresses(parked: Parked) -> list[str]:
+def addresses(parked: ViewStack) -> list[str]:
     return [level.address for level in parked.levels]
 
 
@@ -97,14 +97,14 @@ def test_the_base_of_a_parked_branch_brings_its_own_views() -> None:
     stacks = Stacks(stack(router, "/tabs/a"), {place(router, "/tabs/b"): parked_b})
     switch = stacks.switch(router, build_stack(router, "/tabs/b/deep"))
     assert switch.base.views is parked_b.views
-    assert Stacks(switch.base, switch.parked).beneath == ("view of /tabs/a",)
+    assert Stacks(switch.base, switch.parked).parked_views == ("view of /tabs/a",)
 
 
 def test_without_keep_state_the_branch_left_closes() -> None:
     router = make(keep_state=False)
     stacks = Stacks(stack(router, "/tabs/a/deep"))
     switch = stacks.switch(router, build_stack(router, "/tabs/b"))
-    assert switch.base == Parked()
+    assert switch.base == ViewStack()
     assert [level.address for level in switch.closing] == ["/tabs/a/deep", "/tabs/a"]
     assert dict(switch.parked) == {}
 
