@@ -19,6 +19,10 @@ page with the bar. The page keeps one stack per branch
 (:mod:`navkit.navigation.branches`); the bar itself is the Flet binding's
 (:mod:`navkit.flet.chrome`). Nothing here touches Flet: icons are kept as
 given.
+
+A shell is an app's top-level chrome, and a page shows one bar: shells sit
+side by side on a router, and registering one nested in another (in a
+branch, or directly) is refused, as is a branch registered without its shell.
 """
 
 from __future__ import annotations
@@ -106,6 +110,37 @@ class Branch(Blueprint):
         """Where the destination opens, before any blueprint prefix."""
         return self.destination.route
 
+    def flatten(
+        self,
+        *,
+        url_prefix: str | None = None,
+        name: str | None = None,
+        parent: str = "",
+        parent_prefix: str = "",
+        seen: tuple[Blueprint, ...] = (),
+    ) -> list[RegisteredBlueprint]:
+        """This branch and its nested blueprints, as registered (see :meth:`Blueprint.flatten`).
+
+        Raises:
+            RouteError: The branch is registered other than directly in its
+                shell: on its own, or nested in another blueprint.
+        """
+        # ``seen`` holds the blueprints this one is nested in, outermost
+        # first: its last one is the parent. Checked here, while flattening,
+        # so a refused registration leaves the router as it was.
+        if not seen or seen[-1] is not self.shell:
+            full_name = f"{parent}.{name or self.name}" if parent else (name or self.name)
+            where = f"nested in {parent!r}" if parent else "registered on its own"
+            raise RouteError(
+                f"branch {full_name!r} of shell {self.shell.name!r} is {where}, not in its "
+                f"shell: its pages would show without the shell's bar; register the shell "
+                f"{self.shell.name!r} (its branches come with it), and nest plain "
+                f"blueprints in the branch instead"
+            )
+        return super().flatten(
+            url_prefix=url_prefix, name=name, parent=parent, parent_prefix=parent_prefix, seen=seen
+        )
+
     def __repr__(self) -> str:
         return f"<Branch {self.name!r} of {self.shell.name!r} at {self.path!r}>"
 
@@ -160,8 +195,60 @@ class Shell(Blueprint):
         self.branches.append(branch)
         return branch
 
+    def flatten(
+        self,
+        *,
+        url_prefix: str | None = None,
+        name: str | None = None,
+        parent: str = "",
+        parent_prefix: str = "",
+        seen: tuple[Blueprint, ...] = (),
+    ) -> list[RegisteredBlueprint]:
+        """This shell and its branches, as registered (see :meth:`Blueprint.flatten`).
+
+        Raises:
+            RouteError: Another shell is nested in this one (in a branch,
+                beneath one, or directly).
+        """
+        found = super().flatten(
+            url_prefix=url_prefix, name=name, parent=parent, parent_prefix=parent_prefix, seen=seen
+        )
+        outer = found[0].name
+        for inner in found[1:]:
+            if isinstance(inner.blueprint, Shell):
+                raise _nested_shell(self, outer, inner, found)
+        return found
+
     def __repr__(self) -> str:
         return f"<Shell {self.name!r} with {len(self.branches)} branches>"
+
+
+def _nested_shell(
+    shell: Shell, outer: str, inner: RegisteredBlueprint, found: list[RegisteredBlueprint]
+) -> RouteError:
+    """The error for a shell nested in ``shell``, registered as ``outer``.
+
+    A page shows one bar: a deep link into the inner shell would show its
+    bar alone, the outer one's destinations gone.
+    """
+    branch = next(
+        (
+            one.name
+            for one in found
+            if isinstance(one.blueprint, Branch)
+            and one.blueprint.shell is shell
+            and inner.name.startswith(one.name + ".")
+        ),
+        None,
+    )
+    where = f"in its branch {branch!r}" if branch else "directly, in none of its branches"
+    instead = f"the branch {branch!r}" if branch else f"a branch of {outer!r}"
+    return RouteError(
+        f"shell {inner.name!r} is nested in shell {outer!r} ({where}): a shell is an "
+        f"app's top-level chrome and a page shows one bar, so its pages would lose the "
+        f"bar of {outer!r}; register {inner.blueprint.name!r} on the router beside "
+        f"{outer!r}, or make its pages plain routes of {instead}"
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,161 @@ def test_navkit_routes_shows_shell_and_branch(
     assert row["tabs.feed.post"].endswith("tabs:feed")
     assert row["tabs.profile.settings"].endswith("tabs:profile")
     assert row["start"].rstrip().endswith("/")  # outside the shell: the column is empty
+
+
+def two_tabs(name: str, first: str, second: str) -> navkit.Shell:
+    """A shell with two branches, each with a route at its root."""
+    shell = navkit.Shell(name)
+    for branch_name in (first, second):
+        branch = shell.branch(
+            branch_name, label=branch_name.title(), icon=None, route=f"/{branch_name}"
+        )
+        branch.add_route(f"/{branch_name}", view, endpoint="home")
+    return shell
+
+
+def in_a_branch(outer: navkit.Shell, inner: navkit.Shell) -> None:
+    outer.branches[0].register_blueprint(inner)
+
+
+def directly(outer: navkit.Shell, inner: navkit.Shell) -> None:
+    outer.register_blueprint(inner)
+
+
+def beneath_a_branch(outer: navkit.Shell, inner: navkit.Shell) -> None:
+    more = navkit.Blueprint("more", url_prefix="/more")
+    more.register_blueprint(inner)
+    outer.branches[0].register_blueprint(more)
+
+
+@pytest.mark.parametrize(
+    ("nest", "registered_as", "inner_name", "where", "instead"),
+    [
+        (
+            in_a_branch,
+            None,
+            "tabs.feed.admin",
+            "in its branch 'tabs.feed'",
+            "the branch 'tabs.feed'",
+        ),
+        (directly, None, "tabs.admin", "directly, in none of its branches", "a branch of 'tabs'"),
+        (
+            beneath_a_branch,
+            None,
+            "tabs.feed.more.admin",
+            "in its branch 'tabs.feed'",
+            "the branch 'tabs.feed'",
+        ),
+        (
+            in_a_branch,
+            "main",
+            "main.feed.admin",
+            "in its branch 'main.feed'",
+            "the branch 'main.feed'",
+        ),
+    ],
+)
+def test_a_shell_nested_in_another_is_refused_naming_both(
+    nest: Callable[[navkit.Shell, navkit.Shell], None],
+    registered_as: str | None,
+    inner_name: str,
+    where: str,
+    instead: str,
+) -> None:
+    outer = two_tabs("tabs", "feed", "me")
+    nest(outer, two_tabs("admin", "users", "logs"))
+    router = RouteTable()
+    with pytest.raises(navkit.RouteError) as refused:
+        router.register_blueprint(outer, name=registered_as)
+    outer_name = registered_as or "tabs"
+    assert str(refused.value) == (
+        f"shell {inner_name!r} is nested in shell {outer_name!r} ({where}): a shell is an "
+        f"app's top-level chrome and a page shows one bar, so its pages would lose the bar "
+        f"of {outer_name!r}; register 'admin' on the router beside {outer_name!r}, or make "
+        f"its pages plain routes of {instead}"
+    )
+    # Refused before anything was registered: no route of either shell is left behind.
+    assert list(router.routes()) == []
+    assert router.places == ()
+
+
+def alone(shell: navkit.Shell) -> navkit.Blueprint:
+    return shell.branches[0]
+
+
+def in_a_plain_blueprint(shell: navkit.Shell) -> navkit.Blueprint:
+    wrap = navkit.Blueprint("wrap")
+    wrap.register_blueprint(shell.branches[0])
+    return wrap
+
+
+def in_another_shells_branch(shell: navkit.Shell) -> navkit.Blueprint:
+    other = two_tabs("admin", "users", "logs")
+    other.branches[0].register_blueprint(shell.branches[0])
+    return other
+
+
+def in_a_sibling_branch(shell: navkit.Shell) -> navkit.Blueprint:
+    shell.branches[1].register_blueprint(shell.branches[0])
+    return shell
+
+
+@pytest.mark.parametrize(
+    ("misplace", "branch_name", "where"),
+    [
+        (alone, "feed", "registered on its own"),
+        (in_a_plain_blueprint, "wrap.feed", "nested in 'wrap'"),
+        (in_another_shells_branch, "admin.users.feed", "nested in 'admin.users'"),
+        (in_a_sibling_branch, "tabs.me.feed", "nested in 'tabs.me'"),
+    ],
+)
+def test_a_branch_registered_without_its_shell_is_refused(
+    misplace: Callable[[navkit.Shell], navkit.Blueprint], branch_name: str, where: str
+) -> None:
+    shell = two_tabs("tabs", "feed", "me")
+    router = RouteTable()
+    with pytest.raises(navkit.RouteError) as refused:
+        router.register_blueprint(misplace(shell))
+    assert str(refused.value) == (
+        f"branch {branch_name!r} of shell 'tabs' is {where}, not in its shell: its pages "
+        f"would show without the shell's bar; register the shell 'tabs' (its branches come "
+        f"with it), and nest plain blueprints in the branch instead"
+    )
+    assert list(router.routes()) == []
+    # Nothing was sealed either: the shell registers as it should.
+    router.register_blueprint(two_tabs("tabs", "feed", "me"))
+    assert [str(place) for place in router.places] == ["tabs:feed", "tabs:me"]
+
+
+def test_two_shells_side_by_side_keep_their_own_branches() -> None:
+    router = RouteTable()
+    router.register_blueprint(two_tabs("tabs", "feed", "me"))
+    router.register_blueprint(two_tabs("admin", "users", "logs"), url_prefix="/admin")
+    router.check()
+    places = {route.endpoint: str(router.place_of(route)) for route in router.routes()}
+    assert places == {
+        "tabs.feed.home": "tabs:feed",
+        "tabs.me.home": "tabs:me",
+        "admin.users.home": "admin:users",
+        "admin.logs.home": "admin:logs",
+    }
+    assert [place.root for place in router.places] == [
+        "/feed",
+        "/me",
+        "/admin/users",
+        "/admin/logs",
+    ]
+    feed, _, users, logs = router.places
+    assert users.beside(logs) and not feed.beside(users)
+    assert addresses(router, "/admin/logs/x") == ["/admin/logs", "/admin/logs/x"]
+    assert addresses(router, "/feed/x") == ["/feed", "/feed/x"]
+
+
+def test_a_shell_in_a_plain_blueprint_is_still_a_shell() -> None:
+    app = navkit.Blueprint("app", url_prefix="/app")
+    app.register_blueprint(two_tabs("tabs", "feed", "me"))
+    router = RouteTable()
+    router.register_blueprint(app)
+    router.check()
+    assert [str(place) for place in router.places] == ["app.tabs:feed", "app.tabs:me"]
+    assert [place.root for place in router.places] == ["/app/feed", "/app/me"]
