@@ -255,6 +255,9 @@ def _nested_shell(
 class Place:
     """Where a route sits in a registered shell: which shell, which branch.
 
+    ``nav.branch`` is the place shown: ``nav.branch.label``,
+    ``nav.branch.name`` and ``nav.branch.index`` say which destination it is.
+
     Attributes:
         shell: The shell.
         shell_name: The name it was registered under (``navkit routes`` shows it).
@@ -284,6 +287,16 @@ class Place:
     def index(self) -> int:
         """The branch's place among the destinations (0: the first)."""
         return self.branch.index
+
+    @property
+    def label(self) -> str:
+        """The destination's label, as the bar or rail shows it (``"Feed"``)."""
+        return self.branch.label
+
+    @property
+    def name(self) -> str:
+        """The branch's blueprint name (``"feed"``; its endpoints are ``"<shell>.feed.<view>"``)."""
+        return self.branch.name
 
     def __str__(self) -> str:
         return f"{self.shell_name}:{self.branch.name}"

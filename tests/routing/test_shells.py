@@ -312,3 +312,14 @@ def test_a_shell_in_a_plain_blueprint_is_still_a_shell() -> None:
     router.check()
     assert [str(place) for place in router.places] == ["app.tabs:feed", "app.tabs:me"]
     assert [place.root for place in router.places] == ["/app/feed", "/app/me"]
+
+
+def test_a_place_reads_as_its_branch() -> None:
+    router, shell = make()
+    feed, me = router.places
+    assert (me.label, me.name, me.index) == ("Me", "me", 1)
+    assert (feed.label, feed.name, feed.index) == ("Feed", "feed", 0)
+    assert me.branch is shell.branches[1] and me.shell is shell
+    assert (me.shell_name, me.root, str(me)) == ("tabs", "/me", "tabs:me")
+    match = router.match("/me/settings")
+    assert match is not None and router.place_of(match.route) == me
