@@ -8,6 +8,7 @@ pixel coordinates.
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import signal
@@ -31,6 +32,34 @@ TIMEOUT = 15.0  # seconds; the first frame of a cold server takes ~2 s
 ENABLE_SEMANTICS = """() => {
   const placeholder = document.querySelector('flt-semantics-placeholder');
   if (placeholder) placeholder.click();
+}"""
+
+# Every shell destination Flutter shows, bar or rail, with its box: a
+# NavigationBar destination is a ``tab`` named by its label (aria-selected),
+# a NavigationRail one a ``button`` with text "Feed\nTab 1 of 3" (aria-current).
+READ_DESTINATIONS = """() => Array.from(
+  document.querySelectorAll('flt-semantics[role=tab], flt-semantics[role=button][aria-current]'),
+  (node) => {
+    const box = node.getBoundingClientRect();
+    return {
+      role: node.getAttribute('role'),
+      name: (node.getAttribute('aria-label') || node.textContent).split('\\n')[0],
+      selected: node.getAttribute('aria-selected') || node.getAttribute('aria-current'),
+      left: box.left, top: box.top, right: box.right, bottom: box.bottom,
+    };
+  })"""
+
+# The colours of a PNG (base64) at [x, y] points, decoded by the browser itself.
+READ_PIXELS = """async ([png, points]) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  return points.map(([x, y]) => Array.from(context.getImageData(x, y, 1, 1).data.slice(0, 3)));
 }"""
 
 
@@ -132,6 +161,24 @@ class Screen:
         self._click_single(self.page.get_by_role("textbox", name=field), f"field {field!r}")
         self.page.keyboard.type(text)
 
+    def tap_destination(self, label: str) -> None:
+        """Tap the shell destination ``label`` (in the bar or the rail) once Flutter shows one."""
+        bar = self.page.get_by_role("tab", name=label, exact=True)
+        rail = self.page.locator("flt-semantics[role=button][aria-current]").filter(
+            has_text=re.compile(f"^{re.escape(label)}\\s")
+        )
+        self._click_single(bar.or_(rail), f"destination {label!r}")
+
+    def typed_in(self, field: str) -> str:
+        """The text in the field labelled ``field``, as a user finds it on tapping it.
+
+        Flutter fills the accessible field's value only while it has the focus.
+        """
+        box = self.page.get_by_role("textbox", name=field)
+        self._click_single(box, f"field {field!r}")
+        value: str = wait_for(box.input_value, bool)
+        return value
+
     def _click_single(self, target: Locator, what: str) -> None:
         """Click ``target`` once Flutter shows exactly one; retried, since
         during a transition the tree is rebuilt under our feet."""
@@ -186,6 +233,13 @@ class Screen:
             f"expected dialog {title!r} at {address!r}; saw {last[0]!r} at {last[1]!r}"
         )
 
+    def destinations(self) -> list[dict[str, Any]]:
+        """Every shell destination shown: ``role``, ``name`` (its label), ``selected``
+        (``"true"``/``"false"``) and its box (``left``, ``top``, ``right``, ``bottom``)."""
+        self.page.evaluate(ENABLE_SEMANTICS)
+        found: list[dict[str, Any]] = self.page.evaluate(READ_DESTINATIONS)
+        return found
+
     def progress_shown(self) -> bool:
         """True while navkit's pending indicator (labelled "Loading") is on screen."""
         self.page.evaluate(ENABLE_SEMANTICS)
@@ -239,6 +293,29 @@ class Screen:
             previous = image
             time.sleep(0.15)
         path.write_bytes(previous)
+
+    def screenshot_when(self, path: Path, painted: Callable[[bytes], bool]) -> bytes:
+        """Save (and return) a screenshot once ``painted`` holds for it and the
+        next one is identical; the last one taken if that never happens.
+
+        Pixels trail the tree, on a fresh page by seconds: its first
+        screenshots can still show Flet's "Working..." frame, twice alike.
+        """
+        previous = b""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            image = self.page.screenshot()
+            if (image == previous and painted(image)) or time.monotonic() > deadline:
+                path.write_bytes(image)
+                return image
+            previous = image
+            time.sleep(0.15)
+
+    def pixels(self, image: bytes, points: list[tuple[float, float]]) -> list[tuple[int, ...]]:
+        """The colours (red, green, blue) of the PNG ``image`` at ``points`` (x, y)."""
+        png = base64.b64encode(image).decode("ascii")
+        found = self.page.evaluate(READ_PIXELS, [png, [[int(x), int(y)] for x, y in points]])
+        return [tuple(colour) for colour in found]
 
 
 def wait_for(read: Callable[[], Any], done: Callable[[Any], bool], timeout: float = TIMEOUT) -> Any:

@@ -11,11 +11,9 @@ a user sees them: the bar along the bottom edge, the rail down the left one.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import ViewportSize
@@ -29,19 +27,6 @@ DESTINATIONS = ["Feed", "Search", "Profile"]
 PHONE = ViewportSize(width=400, height=800)
 DESKTOP = ViewportSize(width=1000, height=800)
 RAIL_WIDTH = 80  # Material 3: the content starts right of it
-
-# Every destination Flutter shows, bar or rail, with its box.
-READ_DESTINATIONS = """() => Array.from(
-  document.querySelectorAll('flt-semantics[role=tab], flt-semantics[role=button][aria-current]'),
-  (node) => {
-    const box = node.getBoundingClientRect();
-    return {
-      role: node.getAttribute('role'),
-      name: node.getAttribute('aria-label') || node.textContent,
-      selected: node.getAttribute('aria-selected') || node.getAttribute('aria-current'),
-      left: box.left, top: box.top, right: box.right, bottom: box.bottom,
-    };
-  })"""
 
 
 def href(strategy: str, route: str) -> str:
@@ -64,10 +49,9 @@ def chrome(tab: Screen) -> tuple[str, list[str], list[str]]:
     ``"bar"``: tabs side by side along the bottom edge; ``"rail"``: buttons
     stacked down the left edge; anything else is described as seen.
     """
-    tab.page.evaluate(ENABLE_SEMANTICS)
-    found: list[dict[str, Any]] = tab.page.evaluate(READ_DESTINATIONS)
-    labels = [str(node["name"]).split("\n")[0] for node in found]
-    selected = [str(node["name"]).split("\n")[0] for node in found if node["selected"] == "true"]
+    found = tab.destinations()
+    labels = [str(node["name"]) for node in found]
+    selected = [str(node["name"]) for node in found if node["selected"] == "true"]
     height = tab.page.viewport_size["height"] if tab.page.viewport_size else 0
     roles = {node["role"] for node in found}
     side_by_side = all(a["right"] <= b["left"] + 1 for a, b in pairwise(found))
@@ -103,32 +87,8 @@ def at(
 
 
 def tap(tab: Screen, label: str) -> None:
-    """Tap the destination ``label``, in the bar or in the rail, once Flutter shows one."""
-    page = tab.page
-    bar = page.get_by_role("tab", name=label, exact=True)
-    rail = page.locator("flt-semantics[role=button][aria-current]").filter(
-        has_text=re.compile(f"^{re.escape(label)}\\s")
-    )
-    destination = bar.or_(rail)
-
-    def count() -> int:
-        page.evaluate(ENABLE_SEMANTICS)
-        return destination.count()
-
-    assert wait_for(count, lambda n: n == 1) == 1, f"no single destination {label!r}"
-    destination.click()
-
-
-def typed_in(tab: Screen, field: str) -> str:
-    """The text in the field labelled ``field``, as a user finds it on tapping it.
-
-    Flutter fills the accessible field's value only while it has the focus.
-    """
-    box = tab.page.get_by_role("textbox", name=field)
-    assert wait_for(box.count, lambda n: n == 1) == 1, f"no single field {field!r}"
-    box.click()
-    value: str = wait_for(box.input_value, bool)
-    return value
+    """Tap the destination ``label``, in the bar or the rail (kept for test_failover)."""
+    tab.tap_destination(label)
 
 
 def content_left(tab: Screen, text: str) -> float:
@@ -151,9 +111,9 @@ def settings_with_a_name(screen: Open, strategy: str, name: str) -> Screen:
 
 def to_feed_and_back(tab: Screen, strategy: str) -> None:
     """Tap Feed, then Profile: Settings shows again, Profile selected."""
-    tap(tab, "Feed")
+    tab.tap_destination("Feed")
     at(tab, strategy, "Feed", "/feed", "Feed")
-    tap(tab, "Profile")
+    tab.tap_destination("Profile")
     at(tab, strategy, "Settings", "/profile/settings", "Profile")
 
 
@@ -190,7 +150,7 @@ def test_the_root_address_opens_the_feed(screen: Open, strategy: str) -> None:
 def test_a_destination_keeps_its_page_and_what_was_typed(screen: Open, strategy: str) -> None:
     tab = settings_with_a_name(screen, strategy, "Ada Lovelace")
     to_feed_and_back(tab, strategy)
-    assert typed_in(tab, "Display name") == "Ada Lovelace"
+    assert tab.typed_in("Display name") == "Ada Lovelace"
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -198,12 +158,12 @@ def test_tapping_the_selected_destination_opens_its_first_page(screen: Open, str
     tab = settings_with_a_name(screen, strategy, "Ada")
     to_feed_and_back(tab, strategy)
     length = tab.history_length
-    tap(tab, "Profile")  # again: back to its first page
+    tab.tap_destination("Profile")  # again: back to its first page
     at(tab, strategy, "Profile", "/profile", "Profile", text="Signed in as Ada.")
     assert tab.history_length == length  # stepped back over Settings' entry, none added
-    tap(tab, "Feed")
+    tab.tap_destination("Feed")
     at(tab, strategy, "Feed", "/feed", "Feed")
-    tap(tab, "Profile")  # Settings was closed, not kept
+    tab.tap_destination("Profile")  # Settings was closed, not kept
     at(tab, strategy, "Profile", "/profile", "Profile")
 
 
@@ -219,9 +179,9 @@ def test_back_and_forward_cross_destinations(screen: Open, strategy: str) -> Non
     at(tab, strategy, "Post 2", "/feed/post/2", "Feed")
     tab.click("Like")
     tab.expect("Post 2", text="Liked")
-    tap(tab, "Search")
+    tab.tap_destination("Search")
     at(tab, strategy, "Search", "/search", "Search")
-    tap(tab, "Profile")
+    tab.tap_destination("Profile")
     at(tab, strategy, "Profile", "/profile", "Profile")
     length = tab.history_length
     tab.browser_back()
@@ -263,11 +223,11 @@ def test_resizing_the_window_switches_bar_and_rail_live(screen: Open, strategy: 
     expect_chrome(tab, "rail", "Profile")
     left = wait_for(lambda: content_left(tab, "Signed in as Ada."), lambda x: x >= RAIL_WIDTH)
     assert left >= RAIL_WIDTH, f"the text starts at {left}, under the rail"
-    tap(tab, "Search")
+    tab.tap_destination("Search")
     at(tab, strategy, "Search", "/search", "Search", kind="rail")
     tab.page.set_viewport_size(PHONE)
     at(tab, strategy, "Search", "/search", "Search", kind="bar")
-    tap(tab, "Profile")
+    tab.tap_destination("Profile")
     at(tab, strategy, "Profile", "/profile", "Profile")
     assert 0 <= content_left(tab, "Signed in as Ada.") < RAIL_WIDTH
     assert tab.page.evaluate("() => window.sameDocument === true")
