@@ -26,6 +26,7 @@ started the navigation.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import flet as ft
@@ -39,6 +40,35 @@ _DEFAULT_PADDING = 10  # Flet's client pads a view's body by 10 when it sets non
 
 Select = Callable[[int], None]
 D = TypeVar("D", ft.NavigationBarDestination, ft.NavigationRailDestination)
+
+
+@dataclass(slots=True)
+class _Fitted:
+    """What navkit gave one shell view, told apart from what the app gave it.
+
+    Attributes:
+        view: The view.
+        bar: navkit's bar for it (None: none, or the app set its own).
+        own: The view's own padding, before any room for a rail.
+        room: The padding navkit last set (the app's own when narrow).
+    """
+
+    view: ft.View
+    bar: ft.NavigationBar | None
+    own: Any
+    room: Any
+
+    def release(self) -> None:
+        """The view left the shell's stacks: it gets back what navkit changed.
+
+        A view function may return the same view again later; it is then
+        fitted afresh, not with a stale bar or the rail's room counted twice.
+        """
+        view = self.view
+        if self.bar is not None and view.navigation_bar is self.bar:
+            view.navigation_bar = None
+        if view.padding == self.room and self.room != self.own:
+            view.padding = self.own
 
 
 class ShellChrome:
@@ -56,10 +86,7 @@ class ShellChrome:
         self._place: Place | None = None
         self._views: list[ft.View] = []
         self._held: list[Any] = []  # the parked views, off the page
-        # What navkit gave each shell view it holds (by id(view)): its bar,
-        # and the view's own padding before any room was made for a rail.
-        self._bars: dict[int, ft.NavigationBar] = {}
-        self._paddings: dict[int, Any] = {}
+        self._fitted: dict[int, _Fitted] = {}  # by id(view): the shell views held
 
     @property
     def place(self) -> Place | None:
@@ -72,7 +99,8 @@ class ShellChrome:
 
     def bar(self, view: ft.View) -> ft.NavigationBar | None:
         """The bar navkit gave ``view`` (None: none, or the view is not held)."""
-        return self._bars.get(id(view))
+        fitted = self._fitted.get(id(view))
+        return None if fitted is None else fitted.bar
 
     def show(self, place: Place | None, views: Sequence[ft.View], held: Sequence[Any]) -> None:
         """Show ``place``'s chrome with ``views`` (the stack shown); ``held`` are the parked views.
@@ -81,8 +109,8 @@ class ShellChrome:
         """
         self._place, self._views, self._held = place, list(views), list(held)
         kept = {id(view) for view in (*views, *held)}
-        self._bars = {key: bar for key, bar in self._bars.items() if key in kept}
-        self._paddings = {key: value for key, value in self._paddings.items() if key in kept}
+        for key in [key for key in self._fitted if key not in kept]:
+            self._fitted.pop(key).release()
         wide = place is not None and (self.page.width or 0) >= place.shell.breakpoint
         for key, rail in self._rails.items():
             rail.visible = wide and place is not None and key == id(place.shell)
@@ -103,7 +131,7 @@ class ShellChrome:
         if place is None:
             return False
         controls: list[ft.NavigationBar | ft.NavigationRail] = [
-            bar for bar in (self._bars.get(id(view)) for view in self._views) if bar is not None
+            bar for bar in (self.bar(view) for view in self._views) if bar is not None
         ]
         rail = self._rails.get(id(place.shell))
         if rail is not None:
@@ -122,7 +150,8 @@ class ShellChrome:
             return False
         wide = (self.page.width or 0) >= place.shell.breakpoint
         rail = self._rails.get(id(place.shell))
-        if (rail is not None and rail.visible) == wide:
+        shown = rail is not None and rail.visible and any(c is rail for c in self.page.overlay)
+        if shown == wide:
             return False
         self.show(place, self._views, self._held)
         return True
@@ -148,26 +177,31 @@ class ShellChrome:
 
     def _fit(self, view: ft.View, place: Place, wide: bool) -> None:
         """Give ``view`` its bar (narrow) or room for the rail (wide), sending only changes."""
-        key = id(view)
-        bar = self._bars.get(key)
-        if bar is None and view.navigation_bar is None:
-            bar = self._bars[key] = ft.NavigationBar(
+        fitted = self._fitted.get(id(view))
+        if fitted is None:
+            fitted = self._fitted[id(view)] = _Fitted(view, None, view.padding, view.padding)
+        current = view.navigation_bar
+        if fitted.bar is not None and current is not None and current is not fitted.bar:
+            fitted.bar = None  # the app has set a bar of its own since: it keeps it
+        if fitted.bar is None and view.navigation_bar is None:
+            fitted.bar = ft.NavigationBar(
                 destinations=_destinations(place.shell, ft.NavigationBarDestination),
                 selected_index=place.index,
                 on_change=self._changed,
             )
+        bar = fitted.bar
         if bar is not None:
             wanted = None if wide else bar
             if view.navigation_bar is not wanted:
                 view.navigation_bar = wanted
             if bar.selected_index != place.index:  # tapped before it was parked
                 bar.selected_index = place.index
-        if key not in self._paddings:
-            self._paddings[key] = view.padding
-        own = self._paddings[key]
-        room = own if not wide else _with_left(_as_padding(own), RAIL_WIDTH)
+        if view.padding != fitted.room:
+            fitted.own = view.padding  # the app has changed it since
+        room = fitted.own if not wide else _with_left(_as_padding(fitted.own), RAIL_WIDTH)
         if view.padding != room:  # an equal value assigned again would be sent again
             view.padding = room
+        fitted.room = room
 
     def _changed(self, event: Any) -> None:
         index = event.control.selected_index

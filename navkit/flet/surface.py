@@ -113,6 +113,11 @@ class PageSurface:
         page = self.page
         if self._before_update is not None:
             self._before_update()
+        for level, view in zip(screen.levels, self.views, strict=True):
+            if isinstance(view, ft.View) and view.route != level.address:
+                # Flutter keys views by route: one view object a view function
+                # returned for two routes carries the one it is shown at.
+                view.route = level.address
         shown = [view for view in self.views if isinstance(view, ft.View)]
         page.views[:] = shown
         self._guard_pops(shown, screen.refusable)

@@ -61,6 +61,18 @@ class ViewStack:
     levels: tuple[Level, ...] = ()
     views: tuple[Any, ...] = ()
 
+    def parkable(self) -> tuple[ViewStack, tuple[Level, ...]]:
+        """This stack as a branch left keeps it, and the levels that close instead (top first).
+
+        A dialog or sheet open on top closes: it belongs to the moment it
+        was opened, and the client dismisses it when the tab is left.
+        """
+        count = len(self.levels)
+        while count and self.levels[count - 1].modal:
+            count -= 1
+        closing = self.levels[count:][::-1]
+        return ViewStack(self.levels[:count], self.views[:count]), closing
+
     @property
     def top(self) -> str | None:
         """The address of its top level (None: empty)."""
@@ -106,9 +118,11 @@ class Stacks:
             if not target.shell.keep_state:
                 return Switch(ViewStack(), closing=self.shown.levels[::-1])
             parked = {place: stack for place, stack in self.parked.items() if place != target}
-            parked[current] = self.shown
+            parked[current], closing = self.shown.parkable()
             return Switch(
-                self.parked.get(target, ViewStack()), parked=MappingProxyType(_in_order(parked))
+                self.parked.get(target, ViewStack()),
+                closing=closing,
+                parked=MappingProxyType(_in_order(parked)),
             )
         closing = tuple(level for stack in self.parked.values() for level in stack.levels[::-1])
         return Switch(self.shown, closing=closing)

@@ -10,13 +10,11 @@ machine, or nothing. None of these are the user's API: they are not on
 
 from __future__ import annotations
 
-from typing import Any
-
 from navkit.navigation.branches import START, back_from_root, branch_tops
 from navkit.navigation.history import ClientEvent, ClientMoved, ClientSettled, HistoryRestored
 from navkit.navigation.machine import NavigationMachine
 from navkit.navigation.stack import build_stack, place_of
-from navkit.navigation.values import Level, Source
+from navkit.navigation.values import Source
 
 __all__ = ["Inbound"]
 
@@ -102,14 +100,17 @@ class Inbound:
         # Android back with a modal route open pops the view beneath the
         # dialog, and the dialog with it (Flet 1.0.5's _handleSystemPopRoute):
         # the modal levels above it close too.
-        above_are_modal = all(_is_modal(level) for level in levels[index + 1 :])
+        above_are_modal = all(level.modal for level in levels[index + 1 :])
         place = place_of(machine.router, levels) if index == 0 else None
         if place is not None and back_from_root(place):
             start = machine.branch_address(place, START)
             machine.begin(start, Source.VIEW_POP, reshow_on_refusal=closed)
             return
-        if place is not None and not closed:
-            return  # the start destination's root, asked (a leave check): it stays
+        if index == 0 and not closed and above_are_modal:
+            # The client's first view, asked because of a leave check: it
+            # stays as it is (what was typed too). Flet closes the app only
+            # when that question is answered, which navkit never does.
+            return
         if index == 0 or not above_are_modal:
             # A pop for a view that is not on top (a stale event): show the
             # current stack again so the client and Python agree.
@@ -120,8 +121,3 @@ class Inbound:
     def closed(self) -> None:
         """The page closed: the navigation in flight stops; whoever waits gets None."""
         self.machine.close()
-
-
-def _is_modal(level: Level) -> bool:
-    match: Any = level.match
-    return match is not None and match.route.options.get("modal") is not None

@@ -72,6 +72,11 @@ class Level:
         """The address without query or fragment."""
         return path_of(self.address)
 
+    @property
+    def modal(self) -> bool:
+        """True when the level opens as a dialog or sheet over the one beneath."""
+        return self.match is not None and self.match.route.options.get("modal") is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Navigation:

@@ -217,6 +217,15 @@ class Shell(Blueprint):
         for inner in found[1:]:
             if isinstance(inner.blueprint, Shell):
                 raise _nested_shell(self, outer, inner, found)
+        branches = tuple(one.name + "." for one in found if isinstance(one.blueprint, Branch))
+        for one in found:
+            in_branch = isinstance(one.blueprint, Branch) or one.name.startswith(branches)
+            if one.routes and not in_branch:
+                raise RouteError(
+                    f"{one.routes[0].template!r} is added to shell {outer!r} outside its "
+                    f"branches: a shell's pages belong to a branch (they show with its bar); "
+                    f"add it to a branch, or register it on the router beside the shell"
+                )
         return found
 
     def __repr__(self) -> str:

@@ -323,3 +323,21 @@ def test_a_place_reads_as_its_branch() -> None:
     assert (me.shell_name, me.root, str(me)) == ("tabs", "/me", "tabs:me")
     match = router.match("/me/settings")
     assert match is not None and router.place_of(match.route) == me
+
+
+@pytest.mark.parametrize("where", ["shell", "blueprint on the shell"])
+def test_a_route_outside_the_branches_of_a_shell_is_refused(where: str) -> None:
+    shell = navkit.Shell("app")
+    for name in ("a", "b"):
+        branch = shell.branch(name, label=name, icon=None, route=f"/{name}")
+        branch.add_route(f"/{name}", lambda: [], endpoint="root")
+    if where == "shell":
+        shell.add_route("/about", lambda: [], endpoint="about")
+    else:
+        loose = navkit.Blueprint("loose")
+        loose.add_route("/about", lambda: [], endpoint="about")
+        shell.register_blueprint(loose)
+    router = navkit.Router()
+    with pytest.raises(navkit.RouteError, match="'/about' is added to shell 'app' outside"):
+        router.register_blueprint(shell)
+    assert router.table.match("/a") is None  # refused before anything was registered
