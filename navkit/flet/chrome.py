@@ -88,15 +88,6 @@ class ShellChrome:
         self._held: list[Any] = []  # the parked views, off the page
         self._fitted: dict[int, _Fitted] = {}  # by id(view): the shell views held
 
-    @property
-    def place(self) -> Place | None:
-        """The branch whose destination is selected (None: no chrome shown)."""
-        return self._place
-
-    def rail(self, shell: Shell) -> ft.NavigationRail | None:
-        """The rail built for ``shell`` on this page (None: never shown wide)."""
-        return self._rails.get(id(shell))
-
     def bar(self, view: ft.View) -> ft.NavigationBar | None:
         """The bar navkit gave ``view`` (None: none, or the view is not held)."""
         fitted = self._fitted.get(id(view))
@@ -183,7 +174,7 @@ class ShellChrome:
         current = view.navigation_bar
         if fitted.bar is not None and current is not None and current is not fitted.bar:
             fitted.bar = None  # the app has set a bar of its own since: it keeps it
-        if fitted.bar is None and view.navigation_bar is None:
+        if fitted.bar is None and view.navigation_bar is None and not wide:
             fitted.bar = ft.NavigationBar(
                 destinations=_destinations(place.shell, ft.NavigationBarDestination),
                 selected_index=place.index,
