@@ -38,6 +38,12 @@ from navkit.navigation.history import History as History
 from navkit.navigation.history import HistoryState as HistoryState
 from navkit.navigation.history import MemoryHistory as MemoryHistory
 from navkit.navigation.navigator import Navigator as Navigator
+from navkit.navigation.outcomes import Cancelled as Cancelled
+from navkit.navigation.outcomes import Failed as Failed
+from navkit.navigation.outcomes import Landed as Landed
+from navkit.navigation.outcomes import NavigationOutcome as NavigationOutcome
+from navkit.navigation.outcomes import Pending as Pending
+from navkit.navigation.outcomes import Refused as Refused
 from navkit.navigation.urls import UrlStrategy as UrlStrategy
 from navkit.navigation.values import InFlight as InFlight
 from navkit.navigation.values import Level as Level
@@ -60,24 +66,30 @@ __all__ = [
     "Branch",
     "BrowserHistory",
     "BuildError",
+    "Cancelled",
     "Converter",
+    "Failed",
     "Forbidden",
     "HTTPError",
     "History",
     "HistoryState",
     "InFlight",
     "InternalServerError",
+    "Landed",
     "Level",
     "Location",
     "Match",
     "MemoryHistory",
     "Navigation",
+    "NavigationOutcome",
     "Navigator",
     "NavkitError",
     "NotFound",
+    "Pending",
     "Place",
     "PushOnlyHistory",
     "Redirect",
+    "Refused",
     "Route",
     "RouteError",
     "Router",

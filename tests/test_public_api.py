@@ -27,6 +27,7 @@ def test_a_navigator_shows_navigation_and_what_is_shown() -> None:
         "history",
         "href",
         "in_flight",
+        "invalidate",
         "last_source",
         "on_leave",
         "open_url",

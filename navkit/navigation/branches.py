@@ -46,6 +46,7 @@ __all__ = [
     "asks_at_root",
     "back_from_root",
     "branch_tops",
+    "opens_now",
     "sibling",
 ]
 
@@ -158,6 +159,13 @@ def _in_order(parked: dict[Place, ViewStack]) -> dict[Place, ViewStack]:
 def sibling(table: RouteTable, place: Place, index: int) -> Place:
     """The branch at ``index`` of ``place``'s shell (as registered beside it)."""
     return next(other for other in table.places if other.beside(place) and other.index == index)
+
+
+def opens_now(
+    table: RouteTable, stacks: Stacks, tops: Mapping[Place, str], place: Place, index: int
+) -> str:
+    """Where the destination ``index`` of ``place``'s shell opens now (:meth:`Stacks.left_at`)."""
+    return stacks.left_at(sibling(table, place, index), tops)
 
 
 def asks_at_root(place: Place | None, levels: tuple[Level, ...]) -> frozenset[str]:

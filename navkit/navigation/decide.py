@@ -32,7 +32,16 @@ from navkit.navigation.tasks import Handoff
 from navkit.navigation.values import Level, Navigation, Source
 from navkit.routing.table import RouteTable
 
-__all__ = ["MAX_REDIRECTS", "Asking", "Decision", "decide", "redirect_target", "stack_for"]
+__all__ = [
+    "MAX_REDIRECTS",
+    "Asking",
+    "Decision",
+    "Refusal",
+    "decide",
+    "name_of",
+    "redirect_target",
+    "stack_for",
+]
 
 log = logging.getLogger("navkit")
 
@@ -48,11 +57,13 @@ class Decision:
         levels: Its levels, bottom first (error levels where refused).
         switch: How reaching them moves between branch stacks: the stack
             they are diffed against, the levels closing besides, what is parked.
+        redirected_from: The addresses redirected from on the way, first first.
     """
 
     address: str
     levels: tuple[Level, ...]
     switch: Switch
+    redirected_from: tuple[str, ...] = ()
 
     @property
     def keep(self) -> int:
@@ -77,7 +88,8 @@ class Asking:
             asked first, top first, and any ``False`` refuses it.
         guard_timeout: Seconds an async guard may take (None: no limit).
         handoff: Awaited before any of the app's awaitables (one task per navigation).
-        rebuild: Every shown view is rebuilt (refresh): all their leave checks are asked.
+        rebuild: The shown views from this index up are rebuilt (a refresh): their
+            leave checks are asked too (None: only the levels leaving).
     """
 
     table: RouteTable
@@ -88,11 +100,27 @@ class Asking:
     leave_checks: Mapping[str, Callable[[Navigation], Any]]
     guard_timeout: float | None
     handoff: Handoff
-    rebuild: bool = False
+    rebuild: int | None = None
 
 
-async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> Decision | None:
-    """Where the navigation lands, or None when a guard or leave check refuses.
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A guard or leave check refused the navigation.
+
+    Attributes:
+        by: The refusing function's name ("" when it has none).
+    """
+
+    by: str
+
+
+def name_of(function: Any) -> str:
+    """A guard's or leave check's name, as a refusal reports it."""
+    return str(getattr(function, "__qualname__", None) or getattr(function, "__name__", ""))
+
+
+async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> Decision | Refusal:
+    """Where the navigation lands, or the :class:`Refusal` of a guard or leave check.
 
     Args:
         asking: The navigation's context.
@@ -102,12 +130,9 @@ async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> D
     if asking.leave_checks and not chain:
         levels, switch = stack_for(asking, address)
         navigation = Navigation(address, levels[-1].match, asking.source, asking.came_from)
-        try:
-            if not await _may_leave(asking, levels, switch, navigation):
-                return None
-        except Exception:
-            log.exception("a leave check failed on the way to %s; staying", address)
-            return None
+        refusal = await _may_leave(asking, levels, switch, navigation)
+        if refusal is not None:
+            return refusal
     chain = (*chain, address)
     while True:
         levels, switch = stack_for(asking, address)
@@ -118,23 +143,25 @@ async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> D
         try:
             outcome = await _ask(asking, levels, shown, navigation)
         except HTTPError as error:
-            return Decision(address, _refused(levels, shown, error), switch)
+            return Decision(address, _refused(levels, shown, error), switch, chain[:-1])
         except TimeoutError as error:
             log.error("%s on the way to %s", error, address)
             slow = InternalServerError("A check took too long to answer.")
-            return Decision(address, _refused(levels, shown, slow), switch)
+            return Decision(address, _refused(levels, shown, slow), switch, chain[:-1])
         except Exception:
             log.exception("a guard failed on the way to %s", address)
-            return Decision(address, _refused(levels, shown, InternalServerError()), switch)
+            return Decision(
+                address, _refused(levels, shown, InternalServerError()), switch, chain[:-1]
+            )
         if outcome is ALLOW:
-            return Decision(address, levels, switch)
-        if outcome is BLOCK:
-            return None
+            return Decision(address, levels, switch, chain[:-1])
+        if isinstance(outcome, Refusal):
+            return outcome
         target = redirect_target(asking, address, outcome, chain)
         if isinstance(target, HTTPError):
-            return Decision(address, _refused(levels, shown, target), switch)
+            return Decision(address, _refused(levels, shown, target), switch, chain[:-1])
         if target is None:
-            return None  # as a guard's False: stay where you are
+            return Refusal("a redirect off the app")  # as a guard's False: stay where you are
         chain = (*chain, target)
         address = target
 
@@ -171,7 +198,7 @@ def redirect_target(
 
 async def _ask(
     asking: Asking, levels: tuple[Level, ...], shown: tuple[Level, ...], navigation: Navigation
-) -> Outcome:
+) -> Outcome | Refusal:
     top = levels[-1]
     if top.match is not None:
         redirect_to = top.match.route.options.get("redirect_to")
@@ -186,6 +213,8 @@ async def _ask(
         except Redirect as redirect:
             return Outcome(redirect.target, redirect.values)
         outcome = interpret(answer)
+        if outcome is BLOCK:
+            return Refusal(name_of(guard))
         if outcome is not ALLOW:
             return outcome
     return ALLOW
@@ -218,21 +247,30 @@ async def _within(answer: Awaitable[Any], timeout: float | None, guard: Any) -> 
 
 async def _may_leave(
     asking: Asking, levels: tuple[Level, ...], switch: Switch, navigation: Navigation
-) -> bool:
-    """Ask the leave checks of every level the navigation closes, top first."""
+) -> Refusal | None:
+    """Ask the leave checks of every level the navigation closes, top first.
+
+    A check that raises refuses too (and is logged): staying loses nothing.
+    """
     shown = switch.base.levels
-    staying = 0 if asking.rebuild else kept(shown, levels)
+    staying = kept(shown, levels)
+    if asking.rebuild is not None:
+        staying = min(staying, asking.rebuild)
     for level in (*reversed(shown[staying:]), *switch.closing):
         check = asking.leave_checks.get(level.address)
         if check is None:
             continue
-        answer = check(navigation)
-        if inspect.isawaitable(answer):
-            await asking.handoff.before(answer)
-            answer = await answer
+        try:
+            answer = check(navigation)
+            if inspect.isawaitable(answer):
+                await asking.handoff.before(answer)
+                answer = await answer
+        except Exception:
+            log.exception("a leave check failed on the way to %s; staying", navigation.address)
+            return Refusal(name_of(check))
         if answer is False:
-            return False
-    return True
+            return Refusal(name_of(check))
+    return None
 
 
 def _redirect_route(table: RouteTable, target: str, match: Any) -> Outcome:

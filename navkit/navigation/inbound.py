@@ -10,7 +10,7 @@ machine, or nothing. None of these are the user's API: they are not on
 
 from __future__ import annotations
 
-from navkit.navigation.branches import START, back_from_root, branch_tops
+from navkit.navigation.branches import START, back_from_root, branch_tops, opens_now
 from navkit.navigation.history import ClientEvent, ClientMoved, ClientSettled, HistoryRestored
 from navkit.navigation.machine import NavigationMachine
 from navkit.navigation.stack import build_stack, place_of
@@ -103,7 +103,7 @@ class Inbound:
         above_are_modal = all(level.modal for level in levels[index + 1 :])
         place = place_of(machine.router, levels) if index == 0 else None
         if place is not None and back_from_root(place):
-            start = machine.branch_address(place, START)
+            start = opens_now(machine.router, machine.stacks, machine.tops, place, START)
             machine.begin(start, Source.VIEW_POP, reshow_on_refusal=closed)
             return
         if index == 0 and not closed and above_are_modal:

@@ -20,31 +20,40 @@ import asyncio
 import functools
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Collection
 from typing import Any
 
 from navkit.errors import Forbidden, InternalServerError, Redirect
-from navkit.navigation.branches import Stacks, Switch, ViewStack, asks_at_root, sibling
-from navkit.navigation.decide import Asking, Decision, decide, redirect_target
+from navkit.navigation.branches import Stacks, Switch, ViewStack, asks_at_root
+from navkit.navigation.decide import Asking, Decision, Refusal, decide, redirect_target
+from navkit.navigation.freshness import Freshness
 from navkit.navigation.guards import Outcome, refusable
 from navkit.navigation.history import History
+from navkit.navigation.leaving import LeaveCheck, LeaveChecks
+from navkit.navigation.outcomes import (
+    Cancelled,
+    Failed,
+    Landed,
+    NavigationOutcome,
+    Pending,
+    Refused,
+)
 from navkit.navigation.records import record, restore
 from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
 from navkit.navigation.urls import UrlStrategy, resolve
-from navkit.navigation.values import InFlight, Level, Navigation, Shown, Source
+from navkit.navigation.values import InFlight, Level, Shown, Source
 from navkit.navigation.views import build_error, build_level
+from navkit.navigation.waiting import Waiting
 from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
-__all__ = ["DEFAULT_GUARD_TIMEOUT", "LeaveCheck", "NavigationMachine", "settle"]
+__all__ = ["DEFAULT_GUARD_TIMEOUT", "LeaveCheck", "NavigationMachine"]
 
 log = logging.getLogger("navkit")
 
 DEFAULT_GUARD_TIMEOUT = 10.0
-
-LeaveCheck = Callable[[Navigation], Any]
 
 
 class NavigationMachine:
@@ -77,17 +86,12 @@ class NavigationMachine:
         self._task: asyncio.Task[Any] | None = None
         self._numbers = itertools.count(1)
         self.last_source: Source | None = None
-        # Leave checks by level address (on_leave), and where the views of
-        # the navigation being built register theirs: (number, level, checks).
-        self._leave_checks: dict[str, LeaveCheck] = {}
-        self._collecting: tuple[int, str, dict[str, LeaveCheck]] | None = None
-        # push_for_result callers: by navigation number until it lands, then
-        # by the address of the view they pushed.
-        self._awaiting: dict[int, asyncio.Future[Any]] = {}
+        self._leave_checks = LeaveChecks()  # on_leave, by level address
+        self._waiting = Waiting()  # outcomes, push_for_result callers
+        self._freshness = Freshness()  # stale levels, rebuilt when next shown
         # Browser moves overtaken before they landed: the client still shows
         # where they went, until a navigation lands or all is put back.
         self._drift: list[InFlight] = []
-        self._results: dict[str, asyncio.Future[Any]] = {}
         # A push landed in the browser after the user moved it, while a
         # browser move was in flight (see Inbound.settled).
         self.strayed = False
@@ -129,21 +133,35 @@ class NavigationMachine:
 
     def leave_check(self, check: LeaveCheck) -> None:
         """Ask ``check`` before a navigation removes the level being built (or the top shown)."""
-        if self._collecting is not None:
-            self._collecting[2][self._collecting[1]] = check
-        elif self._shown is not None:
-            self._leave_checks[self._shown.levels[-1].address] = check
+        shown = self._shown
+        self._leave_checks.add(check, shown.levels[-1].address if shown is not None else None)
 
-    def branch_address(self, place: Place, index: int) -> str:
-        """Where the destination ``index`` of ``place``'s shell opens now."""
-        return self._stacks.left_at(sibling(self.router, place, index), self.tops)
+    def refresh(self, stale: Collection[str]) -> Pending:
+        """Rebuild the levels at ``stale`` when next shown; now, if shown and nothing is in flight.
+
+        A navigation in flight is never cancelled for it: it lands with them
+        rebuilt, or a refresh follows it (see :mod:`navkit.navigation.freshness`).
+        """
+        pending = self._freshness.mark(stale)
+        if self._flight is None:
+            self._follow_up()
+        return pending
+
+    def _follow_up(self) -> None:
+        """Nothing in flight: rebuild the stale levels shown, and tell refresh() callers."""
+        shown = self._shown
+        due = self._freshness.due(shown.levels) if shown and not self._flight else None
+        if shown is not None and due is not None:
+            pending, index = due
+            if index == len(shown.levels):
+                pending.settle(Landed(shown.address))
+            else:
+                self.begin(shown.address, Source.REFRESH, keep=index, pending=pending)
 
     def close(self) -> None:
         """The page closed: the navigation in flight stops; whoever waits gets None."""
         self.overtake(successor=True)
-        for waiting in self._results.values():
-            settle(waiting, None)
-        self._results.clear()
+        self._waiting.close()
 
     # -- the pipeline ----------------------------------------------------
 
@@ -155,8 +173,9 @@ class NavigationMachine:
         keep: int | None = None,
         levels: tuple[Level, ...] | None = None,
         waiter: asyncio.Future[Any] | None = None,
+        pending: Pending | None = None,
         **details: Any,
-    ) -> bool:
+    ) -> Pending:
         """Start a navigation; it overtakes the one in flight.
 
         It runs synchronously unless an async guard or view makes it
@@ -168,41 +187,42 @@ class NavigationMachine:
             keep: Rebuild the levels from this one up (refresh: 0).
             levels: Show these levels (asking nothing) instead of deciding.
             waiter: A push_for_result caller's future.
+            pending: What the caller holds (made here when None).
             **details: More of the :class:`InFlight` (result, reshow_on_refusal, moved_by).
 
         Returns:
-            False when refused at once; True otherwise.
+            Its pending outcome: settled already when nothing in it was async.
         """
+        pending = Pending() if pending is None else pending
         again = functools.partial(
-            self.begin, address, source, keep=keep, levels=levels, waiter=waiter, **details
+            self.begin, address, source, keep=keep, levels=levels, waiter=waiter, pending=pending
         )
-        if self._surface.in_loop(again):
-            return True  # called from another thread: it runs on the page's loop
+        if self._surface.in_loop(functools.partial(again, **details)):
+            return pending  # called from another thread: it runs on the page's loop
         shown = self._shown
         if source in (Source.GO, Source.REPLACE) and shown and address == shown.address:
-            self.overtake(successor=False)
-            return True
-        self.overtake(successor=True)
+            self.overtake(successor=False, by=address)
+            pending.settle(Landed(address))
+            return pending
+        self.overtake(successor=True, by=address)
         came_from = shown.address if shown is not None else ""
         flight = InFlight(next(self._numbers), address, source, came_from, **details)
         self._flight = flight
-        if waiter is not None:
-            self._awaiting[flight.number] = waiter
+        self._waiting.started(flight, pending, waiter)
         started = start(self._run(flight, keep, levels))
-        if started.done:
-            return bool(started.result)
-        if self._flight is flight:
+        if not started.done and self._flight is flight:
             self._task = started.task
             self._surface.loading(True)
-        return True
+        return pending
 
-    def overtake(self, *, successor: bool) -> None:
+    def overtake(self, *, successor: bool, by: str | None = None) -> None:
         """The navigation in flight (if any) gives way: it never lands.
 
         Args:
             successor: Another navigation starts now. Without one, a client
                 that moved first must show the address shown again, and
                 nothing is waiting any more.
+            by: The address of the navigation overtaking it (None: none).
         """
         flight, task = self._flight, self._task
         self._flight = self._task = None
@@ -213,7 +233,9 @@ class NavigationMachine:
         if not successor:  # else the next one says whether it waits: one indicator
             self._surface.loading(False)
             self._surface.stayed()
-        self._let_down(flight, put_back=not successor)
+        self._let_down(flight, Cancelled(flight.address, by), put_back=not successor)
+        if not successor:
+            self._follow_up()
 
     async def _run(
         self, flight: InFlight, keep: int | None, levels: tuple[Level, ...] | None
@@ -224,10 +246,10 @@ class NavigationMachine:
             shown=self._stacks,
             came_from=flight.came_from,
             resolve=functools.partial(resolve, self.router),
-            leave_checks={} if levels is not None else self._leave_checks,
+            leave_checks={} if levels is not None else self._leave_checks.by_address,
             guard_timeout=self.guard_timeout,
             handoff=Handoff(),
-            rebuild=keep == 0,
+            rebuild=keep,
         )
         final, chain = flight.address, tuple[str, ...]()
         while True:
@@ -235,9 +257,9 @@ class NavigationMachine:
                 decision = await decide(asking, final, chain)
                 if self._flight is not flight:
                     return False  # overtaken: it never lands
-                if decision is None:
+                if isinstance(decision, Refusal):
                     if self._shown is not None:
-                        self._refused(flight)
+                        self._refused(flight, decision.by)
                         return False
                     # Refused on the first page: there is nowhere to stay.
                     top = build_stack(self.router, final)[-1]
@@ -248,13 +270,16 @@ class NavigationMachine:
             final, levels, switch = decision.address, decision.levels, decision.switch
             base = switch.base.levels
             keep_now = decision.keep if keep is None else min(keep, len(levels), len(base))
+            keep_now = min(keep_now, self._freshness.first_stale(base))
             built = await self._build(flight, asking, levels, keep_now)
             if self._flight is not flight:
                 return False
             if isinstance(built, tuple):
                 levels = built[0]
                 views = (*switch.base.views[:keep_now], *built[1])
-                self._finalize(flight, final, ViewStack(levels, views), keep_now, switch, built[2])
+                stack = ViewStack(levels, views)
+                redirected = decision.redirected_from or chain
+                self._finalize(flight, final, stack, keep_now, switch, built[2], redirected)
                 return True
             # A view raised navkit.redirect(): decide again from its target.
             chain = (*chain, final)
@@ -275,8 +300,7 @@ class NavigationMachine:
         registered: dict[str, LeaveCheck] = {}
         built_levels, views = list(levels[:keep]), []
         for level in levels[keep:]:
-            self._collecting = (flight.number, level.address, registered)
-            try:
+            with self._leave_checks.collecting(flight.number, level.address, registered):
                 if level.error is not None:
                     built = await build_error(self.router, level, asking.handoff)
                 else:
@@ -284,9 +308,6 @@ class NavigationMachine:
                     if isinstance(outcome, Redirect):
                         return outcome
                     built = outcome
-            finally:
-                if self._collecting is not None and self._collecting[0] == flight.number:
-                    self._collecting = None
             built_levels.append(built.level)
             views.append(self._surface.render(built))
         return tuple(built_levels), views, registered
@@ -299,8 +320,12 @@ class NavigationMachine:
         keep: int,
         switch: Switch,
         registered: dict[str, LeaveCheck],
+        chain: tuple[str, ...],
     ) -> None:
-        """The one step that writes what is shown, the history and the URL."""
+        """The one step that writes what is shown, the history and the URL.
+
+        ``chain``: the addresses redirected from on the way, first first.
+        """
         self._flight = self._task = None
         self._drift = []  # the record rule moves the client from where it is
         self.last_source = flight.source
@@ -309,9 +334,7 @@ class NavigationMachine:
         staying = {level.address for level in levels[:keep]} | {
             level.address for stack in switch.parked.values() for level in stack.levels
         }
-        self._leave_checks = {
-            address: check for address, check in self._leave_checks.items() if address in staying
-        } | registered
+        self._leave_checks.landed(staying, registered)
         before = len(self._shown.levels) if self._shown is not None else 0
         self._shown = Shown(final, levels)
         place = place_of(self.router, levels)
@@ -320,7 +343,8 @@ class NavigationMachine:
         screen = Screen(
             levels,
             shown.views,
-            refusable(self.router, levels, self._leave_checks) | asks_at_root(place, levels),
+            refusable(self.router, levels, self._leave_checks.by_address)
+            | asks_at_root(place, levels),
             self._stacks.parked_views,
             place,
         )
@@ -331,34 +355,28 @@ class NavigationMachine:
         if move is None and self.strayed and self._history.current == final:
             self._history.landed_late(final)  # the browser shows another address
         self.strayed = False
-        if flight.source in (Source.POP, Source.VIEW_POP):
-            closed = self._results.pop(flight.came_from, None)
-            if closed is not None:
-                settle(closed, flight.result)
-        waiter = self._awaiting.pop(flight.number, None)
-        if waiter is not None:
-            earlier = self._results.get(levels[-1].address)
-            if earlier is not None:
-                # The view was open already (parked in another tab): it
-                # answers the newest caller; the earlier one hears None.
-                settle(earlier, None)
-            self._results[levels[-1].address] = waiter
-        self._close_results(levels)
+        error = levels[-1].error
+        outcome: NavigationOutcome = (
+            Landed(final, chain) if error is None else Failed(final, error, chain)
+        )
+        held = self._stacks.addresses()  # a parked view may still give its result
+        self._freshness.rebuilt(levels, keep, held)
+        self._waiting.landed(flight, outcome, levels[-1].address, held)
+        self._follow_up()
 
-    def _refused(self, flight: InFlight) -> None:
-        """A guard or leave check refused ``flight``: the page stays as it is."""
+    def _refused(self, flight: InFlight, by: str) -> None:
+        """A guard or leave check (``by``) refused ``flight``: the page stays as it is."""
         self._flight = self._task = None
         self._surface.loading(False)
         self._surface.stayed()
-        self._let_down(flight, put_back=True)
+        self._let_down(flight, Refused(flight.address, by), put_back=True)
         if flight.reshow_on_refusal:
             self._surface.reshow_top()
+        self._follow_up()
 
-    def _let_down(self, flight: InFlight, *, put_back: bool) -> None:
-        """``flight`` will never land: whoever waits on it hears so; the URL may be put back."""
-        waiter = self._awaiting.pop(flight.number, None)
-        if waiter is not None:
-            settle(waiter, None)
+    def _let_down(self, flight: InFlight, outcome: NavigationOutcome, *, put_back: bool) -> None:
+        """``flight`` never lands: its waiters hear ``outcome``; the URL may be put back."""
+        self._waiting.let_down(flight, outcome)
         if flight.source.browser_moved:
             self._drift.append(flight)  # the client shows its address, not what is shown
         if put_back and self._drift and self._shown is not None:
@@ -366,14 +384,6 @@ class NavigationMachine:
             # quick Backs, then a refusal, go forward by two.
             drift, self._drift = self._drift, []
             restore(self._history, drift, self._shown.address)
-
-    def _close_results(self, levels: tuple[Level, ...]) -> None:
-        """Views closed without a result give None to whoever waits for them."""
-        if not self._results:
-            return
-        held = self._stacks.addresses()  # a parked view may still give its result
-        for address in [address for address in self._results if address not in held]:
-            settle(self._results.pop(address), None)
 
     @property
     def shown_now(self) -> Shown:
@@ -385,9 +395,3 @@ class NavigationMachine:
             # address the page opened with (page.route holds it).
             return Shown(self._flight.came_from or self._flight.address, ())
         raise RuntimeError("the navigator has not shown anything yet: call start()")
-
-
-def settle(future: asyncio.Future[Any], value: Any) -> None:
-    """Resolve ``future`` with ``value`` unless it is done already."""
-    if not future.done():
-        future.set_result(value)

@@ -12,8 +12,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from navkit.navigation.branches import opens_now
+from navkit.navigation.freshness import matches
 from navkit.navigation.history import HistoryState
 from navkit.navigation.machine import DEFAULT_GUARD_TIMEOUT, LeaveCheck, NavigationMachine
+from navkit.navigation.outcomes import Landed, Pending, Refused
 from navkit.navigation.stack import place_of
 from navkit.navigation.surface import Surface
 from navkit.navigation.urls import UrlStrategy, resolve
@@ -126,7 +129,7 @@ class Navigator:
 
     # -- navigating ------------------------------------------------------
 
-    def go(self, target: str, /, **values: Any) -> None:
+    def go(self, target: str, /, *, refresh: bool = False, **values: Any) -> Pending:
         """Navigate to ``target``, adding a history entry.
 
         The address shown already adds nothing (as in Flet; see
@@ -135,12 +138,20 @@ class Navigator:
         Args:
             target: A path (``"/store/42"``) -- ``values`` become its query
                 string -- or an endpoint, built with ``url_for(target, **values)``.
+            refresh: Build every level of the target again, those it would
+                keep too (their data changed): their leave checks are asked.
+
+        Returns:
+            Its pending outcome; ignore it, or ``await`` it for a
+            :class:`~navkit.Landed`, :class:`~navkit.Failed`,
+            :class:`~navkit.Refused` or :class:`~navkit.Cancelled`.
 
         Raises:
             AddressError: ``target`` is a path outside the app (``//host``).
             BuildError: ``target`` is an endpoint ``url_for`` cannot build.
         """
-        self._machine.begin(self._resolve(target, values), Source.GO)
+        keep = 0 if refresh else None
+        return self._machine.begin(self._resolve(target, values), Source.GO, keep=keep)
 
     async def push_for_result(self, target: str, /, **values: Any) -> Any:
         """Push ``target`` and wait until it is closed; what it returned, or None.
@@ -172,48 +183,53 @@ class Navigator:
         self.go(route)
         return True
 
-    def replace(self, target: str, /, **values: Any) -> None:
+    def replace(self, target: str, /, *, refresh: bool = False, **values: Any) -> Pending:
         """Like :meth:`go`, in place of the current history entry."""
-        self._machine.begin(self._resolve(target, values), Source.REPLACE)
+        keep = 0 if refresh else None
+        return self._machine.begin(self._resolve(target, values), Source.REPLACE, keep=keep)
 
-    def back(self) -> bool:
-        """Go to the previous history entry; False when there is none (or a guard says no)."""
+    def back(self) -> Pending:
+        """Go to the previous history entry; false when there is none (or a guard says no).
+
+        Returns:
+            Its pending outcome (see :meth:`go`), false as ``back()`` was.
+        """
         state = self._machine.history.state
         if not state.can_back:
-            return False
+            return self._nothing("no entry")
         return self._machine.begin(state.entries[state.index - 1], Source.BACK)
 
-    def forward(self) -> bool:
-        """Go to the next history entry; False when there is none (or a guard says no)."""
+    def forward(self) -> Pending:
+        """Go to the next history entry; false when there is none (or a guard says no)."""
         state = self._machine.history.state
         if not state.can_forward:
-            return False
+            return self._nothing("no entry")
         return self._machine.begin(state.entries[state.index + 1], Source.FORWARD)
 
-    def pop(self, result: Any = None) -> bool:
-        """Close the top view shown and show the one beneath; False when it is the last.
+    def pop(self, result: Any = None) -> Pending:
+        """Close the top view shown and show the one beneath; false when it is the last.
 
         Args:
             result: Given to whoever opened the view with :meth:`push_for_result`.
         """
         levels = self._machine.shown_now.levels
         if len(levels) < 2:
-            return False
+            return self._nothing("no view beneath")
         return self._machine.begin(levels[-2].address, Source.POP, result=result)
 
-    def pop_until(self, target: str, /, **values: Any) -> bool:
+    def pop_until(self, target: str, /, **values: Any) -> Pending:
         """Close views until the one for ``target`` (a path or endpoint) is on top.
 
         Returns:
-            False (and nothing changes) when no view beneath matches.
+            Its pending outcome; false (and nothing changes) when no view beneath matches.
         """
         levels = self._machine.shown_now.levels
         for index in range(len(levels) - 2, -1, -1):
             if _level_is(levels[index], target, values):
                 return self._machine.begin(levels[index].address, Source.POP)
-        return False
+        return self._nothing("no view beneath")
 
-    def switch_branch(self, index: int) -> bool:
+    def switch_branch(self, index: int) -> Pending:
         """Show the shell's destination ``index``, as the user picking it in the bar does.
 
         Another branch shows its stack as the user left it (its root with
@@ -222,30 +238,62 @@ class Navigator:
         root (Material's reselect), as the back arrow would pop it.
 
         Returns:
-            False when no shell is shown, ``index`` is not a destination, or
-            a guard refuses at once.
+            Its pending outcome; false when no shell is shown, ``index`` is
+            not a destination, or a guard refuses at once.
         """
         place = self.branch
         if place is None or not 0 <= index < len(place.shell.branches):
-            return False
+            return self._nothing("no such destination")
         if index == place.index:
             if self._machine.flight is not None:
                 # The bar showed the tab being opened: this tap takes the
                 # user back to the tab shown, as it is.
                 self._machine.overtake(successor=False)
-                return True
+                return Pending(Landed(self.address))
             bottom = self._machine.shown_now.levels[0]
             # The bottom is the root, unless a guard's error took its place.
             root = bottom.address if place.opens_at(bottom.path) else place.root
-            return root == self.address or self._machine.begin(root, Source.POP)
-        return self._machine.begin(self._machine.branch_address(place, index), Source.GO)
+            if root == self.address:
+                return Pending(Landed(root))
+            return self._machine.begin(root, Source.POP)
+        machine = self._machine
+        target = opens_now(machine.router, machine.stacks, machine.tops, place, index)
+        return machine.begin(target, Source.GO)
 
-    def refresh(self) -> None:
-        """Rebuild every view of the current address (Flet drops same-route events).
+    def refresh(self) -> Pending:
+        """Rebuild every view shown (their data changed; Flet drops same-route events).
 
-        Guards and leave checks are asked again: what was allowed may not be any more.
+        Guards and leave checks are asked again: what was allowed may not be
+        any more. A navigation in flight is not cancelled: it lands with its
+        views built anew (``nav.go(...); nav.refresh()`` shows the new page,
+        fresh), or the refresh follows it.
+
+        Returns:
+            Its pending outcome (see :meth:`go`).
         """
-        self._machine.begin(self._machine.shown_now.address, Source.REFRESH, keep=0)
+        return self._machine.refresh([level.address for level in self._machine.shown_now.levels])
+
+    def invalidate(self, endpoint: str | None = None, /, **params: Any) -> Pending:
+        """Mark the views of ``endpoint`` (None: every view) with these ``params`` stale.
+
+        Each such view held -- on top, beneath, or in a parked tab -- is
+        built again when it shows next; the one on top is rebuilt now (after
+        the navigation in flight, if any: it is not cancelled).
+        ``nav.invalidate("note", note_id=7)`` after saving note 7.
+
+        Returns:
+            The pending outcome of the refresh it makes (see :meth:`go`).
+        """
+        stacks = self._machine.stacks
+        parked = (level for stack in stacks.parked.values() for level in stack.levels)
+        held = (*stacks.shown.levels, *parked)
+        stale = [level.address for level in held if matches(level, endpoint, params)]
+        return self._machine.refresh(stale)
+
+    def _nothing(self, why: str) -> Pending:
+        """Nothing started: a false pending, refused at once."""
+        shown = self._machine.shown
+        return Pending(Refused(shown.address if shown is not None else "", why))
 
     def _resolve(self, target: str, values: dict[str, Any]) -> str:
         return resolve(self._machine.router, target, values)

@@ -98,7 +98,7 @@ def test_root_route_starts_a_fresh_stack(navkit_client: Client, shop: ShopApp) -
     client.go("login")
     assert client.view_routes == ["/login"]
     assert not client.navigator.can_pop
-    assert client.call(client.navigator.pop) is False
+    assert not client.call(client.navigator.pop)
     assert client.view_routes == ["/login"]
 
 
@@ -203,11 +203,11 @@ def test_desktop_back_and_forward_really_move(navkit_client: Client, shop: ShopA
     client.go("/store")
     client.go("/store/5")
     nav = client.navigator
-    assert client.call(nav.back) is True
+    assert client.call(nav.back)
     assert client.page.route == "/store" and nav.history.index == 1
-    assert client.call(nav.forward) is True
+    assert client.call(nav.forward)
     assert client.page.route == "/store/5"
-    assert client.call(nav.forward) is False
+    assert not client.call(nav.forward)
     client.call(nav.replace, "/store/6")
     assert nav.history.entries == ("/", "/store", "/store/6")
     assert client.page.route == client.client_route == "/store/6"  # the client was told
@@ -216,8 +216,8 @@ def test_desktop_back_and_forward_really_move(navkit_client: Client, shop: ShopA
 def test_pop_until_and_refresh(navkit_client: Client, shop: ShopApp) -> None:
     client = navkit_client(shop.router, route="/store/3/reviews")
     nav = client.navigator
-    assert client.call(nav.pop_until, "nowhere") is False
-    assert client.call(nav.pop_until, "store") is True
+    assert not client.call(nav.pop_until, "nowhere")
+    assert client.call(nav.pop_until, "store")
     assert client.view_routes == ["/", "/store"]
     top = client.page.views[-1]
     client.call(nav.refresh)
@@ -340,9 +340,9 @@ def test_open_url_follows_full_urls_and_deep_links(
     navkit_client: Client, shop: ShopApp, url: str, route: str
 ) -> None:
     client = navkit_client(shop.router, base_path="/app")
-    assert client.call(client.navigator.open_url, url) is True
+    assert client.call(client.navigator.open_url, url)
     assert client.page.route == route
-    assert client.call(client.navigator.open_url, "https://elsewhere/other") is False
+    assert not client.call(client.navigator.open_url, "https://elsewhere/other")
     assert client.page.route == route
 
 

@@ -1,0 +1,60 @@
+"""The leave checks of a page's views: who asks before a view closes.
+
+A view function registers one with ``nav.on_leave(check)`` while it is
+being built; it belongs to that view's level from the moment the
+navigation lands, and goes when the level closes. Registered outside a
+build, a check belongs to the top level shown. Nothing here touches Flet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from navkit.navigation.values import Navigation
+
+__all__ = ["LeaveCheck", "LeaveChecks"]
+
+LeaveCheck = Callable[[Navigation], Any]
+
+
+class LeaveChecks:
+    """The leave checks of one page, by level address (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._checks: dict[str, LeaveCheck] = {}
+        # Where the view being built registers: (navigation number, level, checks).
+        self._collecting: tuple[int, str, dict[str, LeaveCheck]] | None = None
+
+    @property
+    def by_address(self) -> Mapping[str, LeaveCheck]:
+        """The checks of the levels shown and parked, by level address."""
+        return self._checks
+
+    def add(self, check: LeaveCheck, top: str | None) -> None:
+        """Register ``check`` for the view being built, else for the level at ``top``."""
+        if self._collecting is not None:
+            self._collecting[2][self._collecting[1]] = check
+        elif top is not None:
+            self._checks[top] = check
+
+    @contextmanager
+    def collecting(
+        self, number: int, address: str, registered: dict[str, LeaveCheck]
+    ) -> Iterator[None]:
+        """While navigation ``number`` builds the level at ``address``: checks go to ``registered``.
+
+        (The check registered by that view lands with the navigation, or never.)
+        """
+        self._collecting = (number, address, registered)
+        try:
+            yield
+        finally:
+            if self._collecting is not None and self._collecting[0] == number:
+                self._collecting = None
+
+    def landed(self, staying: Collection[str], registered: Mapping[str, LeaveCheck]) -> None:
+        """A navigation landed: the checks of the levels ``staying``, and those just registered."""
+        self._checks = {address: c for address, c in self._checks.items() if address in staying}
+        self._checks.update(registered)
