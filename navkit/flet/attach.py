@@ -45,6 +45,7 @@ def attach(
     history: History | None = None,
     pending_indicator: Callable[[], ft.Control] | None = None,
     pending_delay: float = 0.2,
+    pending_minimum: float = 0.4,
     guard_timeout: float | None = DEFAULT_GUARD_TIMEOUT,
     max_history: int | None = None,
     history_script: bool | None = None,
@@ -84,6 +85,7 @@ def attach(
         events,
         pending_indicator=pending_indicator or default_pending_indicator,
         pending_delay=pending_delay,
+        pending_minimum=pending_minimum,
         before_update=lambda: claim_events(page),
     )
     client = ClientHistory(page, history, loop, script=script)

@@ -126,6 +126,7 @@ class Router(RouteRegistrar):
         history: History | None = None,
         pending_indicator: Callable[[], Any] | None = None,
         pending_delay: float = 0.2,
+        pending_minimum: float = 0.4,
         history_script: bool | None = None,
     ) -> Navigator:
         """Bind this router to a Flet page and show the page's current route.
@@ -144,7 +145,9 @@ class Router(RouteRegistrar):
                 a :class:`~navkit.MemoryHistory` otherwise.
             pending_indicator: Makes the control shown (in ``page.overlay``)
                 while an async guard or view takes longer than
-                ``pending_delay`` seconds; a thin progress bar by default.
+                ``pending_delay`` seconds (not while a leave check waits for the
+                user's answer); a thin progress bar by default. Once shown it
+                stays ``pending_minimum`` seconds at least, so it never flashes.
             history_script: Whether the page carries navkit's history script,
                 so the browser's history can move and be rewritten (see the
                 README). By default a web page does when this process's Flet
@@ -163,6 +166,7 @@ class Router(RouteRegistrar):
             history=history,
             pending_indicator=pending_indicator,
             pending_delay=pending_delay,
+            pending_minimum=pending_minimum,
             guard_timeout=self.guard_timeout,
             max_history=self.max_history,
             history_script=history_script,

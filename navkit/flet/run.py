@@ -21,6 +21,9 @@ def run(
     *,
     strategy: Literal["path", "hash"] = "path",
     base_path: str = "",
+    pending_indicator: Callable[[], Any] | None = None,
+    pending_delay: float = 0.2,
+    pending_minimum: float = 0.4,
     **flet_options: Any,
 ) -> Any:
     """``ft.run`` with ``router`` attached to every new page.
@@ -34,6 +37,8 @@ def run(
             ``"path"``, a legacy ``#/route`` address is redirected to its path
             form in the browser (see :mod:`navkit.flet.webclient`).
         base_path: The app's prefix, for ``Navigator.href``.
+        pending_indicator: See :meth:`navkit.Router.attach`, as are
+            ``pending_delay`` and ``pending_minimum``.
         **flet_options: Passed to ``ft.run`` as given (``host``, ``port``,
             ``view``, ``no_cdn``, ``export_asgi_app``, ``assets_dir``...):
             Flet serves the app's assets directory itself, live.
@@ -44,7 +49,14 @@ def run(
     install_index_hook()
 
     async def navkit_main(page: ft.Page) -> None:
-        navigator = router.attach(page, strategy=strategy, base_path=base_path)
+        navigator = router.attach(
+            page,
+            strategy=strategy,
+            base_path=base_path,
+            pending_indicator=pending_indicator,
+            pending_delay=pending_delay,
+            pending_minimum=pending_minimum,
+        )
         if main is None:
             return
         wants_navigator = len(inspect.signature(main).parameters) >= 2

@@ -60,6 +60,7 @@ class PageSurface:
         actions: Where the user's taps and dismissals on its controls go.
         pending_indicator: Makes the control shown while a navigation waits.
         pending_delay: Seconds a navigation may wait before it is shown.
+        pending_minimum: Seconds it stays once shown (no flash).
         before_update: Called before each update navkit makes (the binding
             re-claims the page's event handlers there).
     """
@@ -72,6 +73,7 @@ class PageSurface:
         *,
         pending_indicator: Callable[[], ft.Control] | None = None,
         pending_delay: float = 0.2,
+        pending_minimum: float = 0.4,
         before_update: Callable[[], None] | None = None,
     ) -> None:
         self.page = page
@@ -79,6 +81,9 @@ class PageSurface:
         self.actions = actions
         self.pending_indicator = pending_indicator
         self.pending_delay = pending_delay
+        self.pending_minimum = pending_minimum
+        self._shown_at = 0.0  # when the indicator showed (the loop's clock)
+        self._hiding = 0  # bumped when the indicator is wanted again: a late hide is dropped
         self.views: list[Any] = []
         self._before_update = before_update
         self._indicator: ft.Control | None = None
@@ -215,12 +220,15 @@ class PageSurface:
     def loading(self, waiting: bool) -> None:
         """Show one pending indicator while a navigation waits longer than ``pending_delay``.
 
-        It stays while navigations overtake each other, until one lands
-        (or none is left waiting).
+        It stays while navigations overtake each other, until one lands (or
+        none is left waiting) -- and, once shown, at least ``pending_minimum``
+        seconds, so it never flashes. A navigation waiting for the user (a
+        leave check's dialog) is not loading: navkit says so here too.
         """
         if self.pending_indicator is None:
             return
         if waiting:
+            self._hiding += 1  # a hide on its way is dropped: it stays
             if self._timer is None and self._indicator is None:
                 loop = asyncio.get_running_loop()
                 self._timer = loop.call_later(self.pending_delay, self._show_pending)
@@ -228,10 +236,23 @@ class PageSurface:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if self._indicator is not None:
-            indicator, self._indicator = self._indicator, None
-            if indicator in self.page.overlay:
-                self.page.overlay.remove(indicator)
+        if self._indicator is None:
+            return
+        left = self.pending_minimum - (asyncio.get_running_loop().time() - self._shown_at)
+        if left <= 0:
+            self._hide_pending()
+        else:
+            self.loop.spawn(self._hide_after(left, self._hiding))
+
+    async def _hide_after(self, seconds: float, hiding: int) -> None:
+        await asyncio.sleep(seconds)
+        if hiding == self._hiding:
+            self._hide_pending()
+
+    def _hide_pending(self) -> None:
+        indicator, self._indicator = self._indicator, None
+        if indicator is not None and indicator in self.page.overlay:
+            self.page.overlay.remove(indicator)
             self.page.update()
 
     def _show_pending(self) -> None:
@@ -239,6 +260,7 @@ class PageSurface:
         if self.pending_indicator is None or self._indicator is not None:
             return
         self._indicator = self.pending_indicator()
+        self._shown_at = asyncio.get_running_loop().time()
         self.page.overlay.append(self._indicator)
         self.page.update()
 

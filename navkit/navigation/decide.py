@@ -88,6 +88,8 @@ class Asking:
             asked first, top first, and any ``False`` refuses it.
         guard_timeout: Seconds an async guard may take (None: no limit).
         handoff: Awaited before any of the app's awaitables (one task per navigation).
+        asking_user: Told True while a leave check awaits (a dialog: the user,
+            not data), then False: no pending indicator meanwhile.
         rebuild: The shown views from this index up are rebuilt (a refresh): their
             leave checks are asked too (None: only the levels leaving).
     """
@@ -100,6 +102,7 @@ class Asking:
     leave_checks: Mapping[str, Callable[[Navigation], Any]]
     guard_timeout: float | None
     handoff: Handoff
+    asking_user: Callable[[bool], object] = lambda asked: None
     rebuild: int | None = None
 
 
@@ -264,7 +267,11 @@ async def _may_leave(
             answer = check(navigation)
             if inspect.isawaitable(answer):
                 await asking.handoff.before(answer)
-                answer = await answer
+                asking.asking_user(True)
+                try:
+                    answer = await answer
+                finally:
+                    asking.asking_user(False)
         except Exception:
             log.exception("a leave check failed on the way to %s; staying", navigation.address)
             return Refusal(name_of(check))

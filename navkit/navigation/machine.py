@@ -86,7 +86,7 @@ class NavigationMachine:
         self._task: asyncio.Task[Any] | None = None
         self._numbers = itertools.count(1)
         self.last_source: Source | None = None
-        self._leave_checks = LeaveChecks()  # on_leave, by level address
+        self.leave_checks = LeaveChecks()  # on_leave, by level address
         self._waiting = Waiting()  # outcomes, push_for_result callers
         self._freshness = Freshness()  # stale levels, rebuilt when next shown
         # Browser moves overtaken before they landed: the client still shows
@@ -131,11 +131,6 @@ class NavigationMachine:
         """The stack shown and the other branches' parked stacks."""
         return self._stacks
 
-    def leave_check(self, check: LeaveCheck) -> None:
-        """Ask ``check`` before a navigation removes the level being built (or the top shown)."""
-        shown = self._shown
-        self._leave_checks.add(check, shown.levels[-1].address if shown is not None else None)
-
     def refresh(self, stale: Collection[str]) -> Pending:
         """Rebuild the levels at ``stale`` when next shown; now, if shown and nothing is in flight.
 
@@ -159,7 +154,7 @@ class NavigationMachine:
                 self.begin(shown.address, Source.REFRESH, keep=index, pending=pending)
 
     def close(self) -> None:
-        """The page closed: the navigation in flight stops; whoever waits gets None."""
+        """The page closed: the navigation in flight stops; whoever waits hears so."""
         self.overtake(successor=True)
         self._waiting.close()
 
@@ -246,9 +241,10 @@ class NavigationMachine:
             shown=self._stacks,
             came_from=flight.came_from,
             resolve=functools.partial(resolve, self.router),
-            leave_checks={} if levels is not None else self._leave_checks.by_address,
+            leave_checks={} if levels is not None else self.leave_checks.by_address,
             guard_timeout=self.guard_timeout,
             handoff=Handoff(),
+            asking_user=functools.partial(self._asked, flight),
             rebuild=keep,
         )
         final, chain = flight.address, tuple[str, ...]()
@@ -290,6 +286,10 @@ class NavigationMachine:
             error = target or InternalServerError(f"refused redirect from {final}")
             levels = (*levels[:-1], Level(levels[-1].address, levels[-1].match, error))
 
+    def _asked(self, flight: InFlight, asked: bool) -> None:
+        if self._flight is flight:  # a leave check waits for the user: not loading
+            self._surface.loading(not asked)
+
     def _as_given(self, address: str, levels: tuple[Level, ...]) -> Decision:
         return Decision(address, levels, self._stacks.switch(self.router, levels))
 
@@ -300,7 +300,7 @@ class NavigationMachine:
         registered: dict[str, LeaveCheck] = {}
         built_levels, views = list(levels[:keep]), []
         for level in levels[keep:]:
-            with self._leave_checks.collecting(flight.number, level.address, registered):
+            with self.leave_checks.collecting(flight.number, level.address, registered):
                 if level.error is not None:
                     built = await build_error(self.router, level, asking.handoff)
                 else:
@@ -334,7 +334,7 @@ class NavigationMachine:
         staying = {level.address for level in levels[:keep]} | {
             level.address for stack in switch.parked.values() for level in stack.levels
         }
-        self._leave_checks.landed(staying, registered)
+        self.leave_checks.landed(staying, registered)
         before = len(self._shown.levels) if self._shown is not None else 0
         self._shown = Shown(final, levels)
         place = place_of(self.router, levels)
@@ -343,7 +343,7 @@ class NavigationMachine:
         screen = Screen(
             levels,
             shown.views,
-            refusable(self.router, levels, self._leave_checks.by_address)
+            refusable(self.router, levels, self.leave_checks.by_address)
             | asks_at_root(place, levels),
             self._stacks.parked_views,
             place,

@@ -121,7 +121,8 @@ class Navigator:
         ``pop``, refresh, the AppBar back arrow and the browser's Back:
         where the browser has moved already, navkit puts the address back.
         """
-        self._machine.leave_check(check)
+        shown = self._machine.shown
+        self._machine.leave_checks.add(check, shown.levels[-1].address if shown else None)
 
     def href(self, target: str, /, **values: Any) -> str:
         """The address a browser shows for a target (``/app/store/42``, ``/#/store/42``)."""

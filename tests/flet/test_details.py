@@ -52,6 +52,7 @@ def test_one_pending_indicator_stays_until_the_navigation_lands(navkit_client: C
     assert indicators(client) == made and len(made) == 1
     gates["/b"].set()
     client.settle_until(lambda: client.page.route == "/b")
+    client.settle()  # its minimum time (pending_minimum) over
     assert indicators(client) == []
 
 
