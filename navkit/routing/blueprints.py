@@ -174,6 +174,16 @@ class Blueprint(RouteRegistrar):
                     seen=(*seen, self),
                 )
             )
+        return self._checked(found, seen)
+
+    def _checked(
+        self, found: list[RegisteredBlueprint], seen: tuple[Blueprint, ...]
+    ) -> list[RegisteredBlueprint]:
+        """``found`` (this blueprint first, then those nested), once a subclass checked it.
+
+        Checked while flattening, so a refused registration leaves the router
+        as it was. ``seen``: the blueprints this one is nested in, outermost first.
+        """
         return found
 
     def __repr__(self) -> str:

@@ -110,26 +110,17 @@ class Branch(Blueprint):
         """Where the destination opens, before any blueprint prefix."""
         return self.destination.route
 
-    def flatten(
-        self,
-        *,
-        url_prefix: str | None = None,
-        name: str | None = None,
-        parent: str = "",
-        parent_prefix: str = "",
-        seen: tuple[Blueprint, ...] = (),
+    def _checked(
+        self, found: list[RegisteredBlueprint], seen: tuple[Blueprint, ...]
     ) -> list[RegisteredBlueprint]:
-        """This branch and its nested blueprints, as registered (see :meth:`Blueprint.flatten`).
+        """Refuse a branch registered other than directly in its shell.
 
         Raises:
-            RouteError: The branch is registered other than directly in its
-                shell: on its own, or nested in another blueprint.
+            RouteError: On its own, or nested in another blueprint.
         """
-        # ``seen`` holds the blueprints this one is nested in, outermost
-        # first: its last one is the parent. Checked here, while flattening,
-        # so a refused registration leaves the router as it was.
         if not seen or seen[-1] is not self.shell:
-            full_name = f"{parent}.{name or self.name}" if parent else (name or self.name)
+            full_name = found[0].name
+            parent = full_name.rpartition(".")[0]
             where = f"nested in {parent!r}" if parent else "registered on its own"
             raise RouteError(
                 f"branch {full_name!r} of shell {self.shell.name!r} is {where}, not in its "
@@ -137,9 +128,7 @@ class Branch(Blueprint):
                 f"{self.shell.name!r} (its branches come with it), and nest plain "
                 f"blueprints in the branch instead"
             )
-        return super().flatten(
-            url_prefix=url_prefix, name=name, parent=parent, parent_prefix=parent_prefix, seen=seen
-        )
+        return found
 
     def __repr__(self) -> str:
         return f"<Branch {self.name!r} of {self.shell.name!r} at {self.path!r}>"
@@ -195,24 +184,15 @@ class Shell(Blueprint):
         self.branches.append(branch)
         return branch
 
-    def flatten(
-        self,
-        *,
-        url_prefix: str | None = None,
-        name: str | None = None,
-        parent: str = "",
-        parent_prefix: str = "",
-        seen: tuple[Blueprint, ...] = (),
+    def _checked(
+        self, found: list[RegisteredBlueprint], seen: tuple[Blueprint, ...]
     ) -> list[RegisteredBlueprint]:
-        """This shell and its branches, as registered (see :meth:`Blueprint.flatten`).
+        """Refuse a shell nested in this one, and routes outside its branches.
 
         Raises:
             RouteError: Another shell is nested in this one (in a branch,
-                beneath one, or directly).
+                beneath one, or directly), or a route is in none of its branches.
         """
-        found = super().flatten(
-            url_prefix=url_prefix, name=name, parent=parent, parent_prefix=parent_prefix, seen=seen
-        )
         outer = found[0].name
         for inner in found[1:]:
             if isinstance(inner.blueprint, Shell):
