@@ -36,27 +36,25 @@ class Freshness:
         self._waiting = self._waiting or Pending()
         return self._waiting
 
-    def due(self, levels: tuple[Level, ...]) -> tuple[Pending, int] | None:
-        """Nothing in flight, ``levels`` shown: the callers' pending, and where to rebuild from.
+    def kept_fresh(self, levels: tuple[Level, ...], keep: int) -> int:
+        """How many of ``levels`` to keep, given ``keep`` without staleness.
 
-        Only a stale top is rebuilt now (``len(levels)``: none): a stale view
-        beneath waits until it shows again, so the view on top keeps what
-        the user typed.
+        Only a stale *top* is built again -- with the stale levels right
+        beneath it (a refresh of the whole stack) -- never a stale level
+        with a kept view above it: that view (an editor, say) keeps what was
+        typed, and the stale one is built when it is on top again.
         """
-        waiting, self._waiting = self._waiting, None
-        if waiting is None:
-            return None
-        top_stale = bool(levels) and levels[-1].address in self._stale
-        return waiting, self.first_stale(levels) if top_stale else len(levels)
+        if keep < len(levels) or not levels:
+            return keep  # the top is built anyway
+        index = len(levels)
+        while index and levels[index - 1].address in self._stale:
+            index -= 1
+        return index
 
-    def first_stale(self, levels: tuple[Level, ...]) -> int:
-        """The index of the lowest stale level of ``levels`` (``len(levels)``: none)."""
-        if not self._stale:
-            return len(levels)
-        return next(
-            (index for index, level in enumerate(levels) if level.address in self._stale),
-            len(levels),
-        )
+    def take_waiting(self) -> Pending | None:
+        """What refresh() callers wait on, handed to the refresh about to run (or None)."""
+        waiting, self._waiting = self._waiting, None
+        return waiting
 
     def rebuilt(self, levels: tuple[Level, ...], keep: int, held: Collection[str]) -> None:
         """``levels`` landed, those from ``keep`` up built anew; ``held``: every level kept."""

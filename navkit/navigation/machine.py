@@ -78,8 +78,8 @@ class NavigationMachine:
         self.strategy = strategy
         self.guard_timeout = guard_timeout
         self.navigator: Any = None  # what views declaring a Navigator parameter receive
-        self._surface = surface
-        self._history = history
+        self.surface = surface  # the page it shows on
+        self.history = history  # the client's (the binding's wraps the browser's)
         self._shown: Shown | None = None
         self._stacks = Stacks()  # the views shown, and other branches' parked
         self._flight: InFlight | None = None
@@ -100,16 +100,6 @@ class NavigationMachine:
         self.tops: dict[Place, str] = {}
 
     # -- what the navigator and the binding read ---------------------------
-
-    @property
-    def surface(self) -> Surface:
-        """The page this machine shows on."""
-        return self._surface
-
-    @property
-    def history(self) -> History:
-        """The client's history (the binding's wraps the browser's)."""
-        return self._history
 
     @property
     def shown(self) -> Shown | None:
@@ -140,18 +130,22 @@ class NavigationMachine:
         pending = self._freshness.mark(stale)
         if self._flight is None:
             self._follow_up()
+        elif asyncio.current_task() is self._task:  # awaited from the flight's own view
+            self._freshness.take_waiting()
+            pending.settle(Refused(self._flight.address, "asked inside this navigation"))
         return pending
 
     def _follow_up(self) -> None:
         """Nothing in flight: rebuild the stale levels shown, and tell refresh() callers."""
         shown = self._shown
-        due = self._freshness.due(shown.levels) if shown and not self._flight else None
-        if shown is not None and due is not None:
-            pending, index = due
-            if index == len(shown.levels):
-                pending.settle(Landed(shown.address))
-            else:
-                self.begin(shown.address, Source.REFRESH, keep=index, pending=pending)
+        if shown is None or self._flight is not None:
+            return
+        pending, count = self._freshness.take_waiting(), len(shown.levels)
+        index = self._freshness.kept_fresh(shown.levels, count)
+        if index < count:  # a stale top: built again now
+            self.begin(shown.address, Source.REFRESH, keep=index, pending=pending)
+        elif pending is not None:
+            pending.settle(Landed(shown.address))
 
     def close(self) -> None:
         """The page closed: the navigation in flight stops; whoever waits hears so."""
@@ -192,13 +186,18 @@ class NavigationMachine:
         again = functools.partial(
             self.begin, address, source, keep=keep, levels=levels, waiter=waiter, pending=pending
         )
-        if self._surface.in_loop(functools.partial(again, **details)):
+        if self.surface.in_loop(functools.partial(again, **details)):
             return pending  # called from another thread: it runs on the page's loop
-        shown = self._shown
+        shown, flight = self._shown, self._flight
         if source in (Source.GO, Source.REPLACE) and shown and address == shown.address:
-            self.overtake(successor=False, by=address)
-            pending.settle(Landed(address))
-            return pending
+            if keep is None and flight and flight.source is Source.REFRESH:
+                self._waiting.join(flight, pending)  # the refresh shows it, fresh
+                return pending
+            fresh = self._freshness.kept_fresh(shown.levels, len(shown.levels))
+            if keep is None and fresh == len(shown.levels):
+                self.overtake(successor=False, by=address)
+                pending.settle(Landed(address))
+                return pending
         self.overtake(successor=True, by=address)
         came_from = shown.address if shown is not None else ""
         flight = InFlight(next(self._numbers), address, source, came_from, **details)
@@ -207,7 +206,7 @@ class NavigationMachine:
         started = start(self._run(flight, keep, levels))
         if not started.done and self._flight is flight:
             self._task = started.task
-            self._surface.loading(True)
+            self.surface.loading(True)
         return pending
 
     def overtake(self, *, successor: bool, by: str | None = None) -> None:
@@ -226,8 +225,8 @@ class NavigationMachine:
         if task is not None:
             task.cancel()
         if not successor:  # else the next one says whether it waits: one indicator
-            self._surface.loading(False)
-            self._surface.stayed()
+            self.surface.loading(False)
+            self.surface.stayed()
         self._let_down(flight, Cancelled(flight.address, by), put_back=not successor)
         if not successor:
             self._follow_up()
@@ -266,7 +265,7 @@ class NavigationMachine:
             final, levels, switch = decision.address, decision.levels, decision.switch
             base = switch.base.levels
             keep_now = decision.keep if keep is None else min(keep, len(levels), len(base))
-            keep_now = min(keep_now, self._freshness.first_stale(base))
+            keep_now = self._freshness.kept_fresh(levels, keep_now)
             built = await self._build(flight, asking, levels, keep_now)
             if self._flight is not flight:
                 return False
@@ -288,7 +287,7 @@ class NavigationMachine:
 
     def _asked(self, flight: InFlight, asked: bool) -> None:
         if self._flight is flight:  # a leave check waits for the user: not loading
-            self._surface.loading(not asked)
+            self.surface.loading(not asked)
 
     def _as_given(self, address: str, levels: tuple[Level, ...]) -> Decision:
         return Decision(address, levels, self._stacks.switch(self.router, levels))
@@ -309,7 +308,7 @@ class NavigationMachine:
                         return outcome
                     built = outcome
             built_levels.append(built.level)
-            views.append(self._surface.render(built))
+            views.append(self.surface.render(built))
         return tuple(built_levels), views, registered
 
     def _finalize(
@@ -348,12 +347,12 @@ class NavigationMachine:
             self._stacks.parked_views,
             place,
         )
-        self._surface.commit(screen)
-        self._surface.loading(False)
+        self.surface.commit(screen)
+        self.surface.loading(False)
         # The history makes the move on the client itself (the one writer of both).
-        move = record(self._history, flight, final, closed=max(before - len(levels), 1))
-        if move is None and self.strayed and self._history.current == final:
-            self._history.landed_late(final)  # the browser shows another address
+        move = record(self.history, flight, final, closed=max(before - len(levels), 1))
+        if move is None and self.strayed and self.history.current == final:
+            self.history.landed_late(final)  # the browser shows another address
         self.strayed = False
         error = levels[-1].error
         outcome: NavigationOutcome = (
@@ -367,11 +366,14 @@ class NavigationMachine:
     def _refused(self, flight: InFlight, by: str) -> None:
         """A guard or leave check (``by``) refused ``flight``: the page stays as it is."""
         self._flight = self._task = None
-        self._surface.loading(False)
-        self._surface.stayed()
+        self.surface.loading(False)
+        self.surface.stayed()
         self._let_down(flight, Refused(flight.address, by), put_back=True)
         if flight.reshow_on_refusal:
-            self._surface.reshow_top()
+            self.surface.reshow_top()
+        if flight.source is Source.REFRESH and self._shown is not None:
+            # The user kept the page as it is: its views are not stale any more.
+            self._freshness.rebuilt(self._shown.levels, 0, self._stacks.addresses())
         self._follow_up()
 
     def _let_down(self, flight: InFlight, outcome: NavigationOutcome, *, put_back: bool) -> None:
@@ -383,7 +385,7 @@ class NavigationMachine:
             # Every browser move that never landed is undone at once: two
             # quick Backs, then a refusal, go forward by two.
             drift, self._drift = self._drift, []
-            restore(self._history, drift, self._shown.address)
+            restore(self.history, drift, self._shown.address)
 
     @property
     def shown_now(self) -> Shown:

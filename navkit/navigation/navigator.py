@@ -242,6 +242,8 @@ class Navigator:
             Its pending outcome; false when no shell is shown, ``index`` is
             not a destination, or a guard refuses at once.
         """
+        if self._machine.surface.in_loop(lambda: self.switch_branch(index)):
+            return Pending()  # from another thread: it runs on the page's loop
         place = self.branch
         if place is None or not 0 <= index < len(place.shell.branches):
             return self._nothing("no such destination")

@@ -20,12 +20,12 @@ Rule = Callable[[History, InFlight, str, int], "ClientMove | None"]
 
 
 def _new_entry(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
-    """go, refresh: a new entry (none when the address is the current entry's)."""
+    """go: a new entry (none when the address is the current entry's)."""
     return None if final == history.current else history.push(final)
 
 
 def _in_place(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
-    """replace, and a deep link that redirected: the current entry rewritten."""
+    """replace, refresh, a deep link that redirected: the current entry rewritten."""
     return None if final == history.current else history.replace(final)
 
 
@@ -57,7 +57,7 @@ def _client_first(history: History, flight: InFlight, final: str, closed: int) -
 _RULES: dict[Source, Rule] = {
     Source.DEEP_LINK: _in_place,
     Source.GO: _new_entry,
-    Source.REFRESH: _new_entry,
+    Source.REFRESH: _in_place,
     Source.REPLACE: _in_place,
     Source.BACK: _stepping,
     Source.FORWARD: _stepping,

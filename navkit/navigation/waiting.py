@@ -23,7 +23,7 @@ class Waiting:
     """The futures of one page's navigations (see the module docstring)."""
 
     def __init__(self) -> None:
-        self._pending: dict[int, tuple[InFlight, Pending]] = {}  # by number, until it ends
+        self._pending: dict[int, tuple[InFlight, list[Pending]]] = {}  # by number, until it ends
         self._pushed: dict[int, asyncio.Future[Any]] = {}  # push_for_result, until it lands
         self._results: dict[str, asyncio.Future[Any]] = {}  # then by the pushed view's address
 
@@ -31,9 +31,15 @@ class Waiting:
         self, flight: InFlight, pending: Pending, pushed: asyncio.Future[Any] | None
     ) -> None:
         """``flight`` started: ``pending`` hears how it ends; ``pushed`` waits for its view."""
-        self._pending[flight.number] = (flight, pending)
+        self._pending[flight.number] = (flight, [pending])
         if pushed is not None:
             self._pushed[flight.number] = pushed
+
+    def join(self, flight: InFlight, pending: Pending) -> None:
+        """``pending`` ends as ``flight`` does (a go to the address a refresh is showing)."""
+        started = self._pending.get(flight.number)
+        if started is not None:
+            started[1].append(pending)
 
     def landed(
         self, flight: InFlight, outcome: NavigationOutcome, top: str, held: Collection[str]
@@ -72,14 +78,15 @@ class Waiting:
             settle(future, None)
         self._pushed.clear()
         self._results.clear()
-        for flight, pending in self._pending.values():
-            pending.settle(Cancelled(flight.address))
+        for flight, pendings in self._pending.values():
+            for pending in pendings:
+                pending.settle(Cancelled(flight.address))
         self._pending.clear()
 
     def _end(self, flight: InFlight, outcome: NavigationOutcome) -> None:
         started = self._pending.pop(flight.number, None)
-        if started is not None:
-            started[1].settle(outcome)
+        for pending in started[1] if started is not None else ():
+            pending.settle(outcome)
 
 
 def settle(future: asyncio.Future[Any], value: Any) -> None:
