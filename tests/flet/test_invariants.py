@@ -121,9 +121,10 @@ class BrowserModel:
         self.entries[self.index] = target
 
     def refresh(self) -> None:
+        """A refresh rewrites its entry: one its guard redirects away is gone."""
         final = self.lands(self.shown)
         if final is not None and final != self.shown:
-            self.push(final)
+            self.entries[self.index] = final
 
     def browser_moved(self, delta: int) -> None:
         """The browser's Back (-1) or Forward (+1): it moved before Python heard."""
