@@ -129,6 +129,8 @@ def test_every_destination_opens_its_tab_and_is_selected(
     for title in ["Notes", "Reports", "Inbox", "Reports", "Notes"]:
         tab.tap_destination(title)
         on(tab, title, kind)
+    # The last tap's tab is the one shown and selected, nothing else.
+    assert chrome(tab) == (kind, DESTINATIONS, ["Notes"])
 
 
 @pytest.mark.parametrize(("viewport", "kind"), WIDTHS)
