@@ -20,7 +20,9 @@ tab stores, :mod:`navkit.flet.tab_history`'s.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import flet as ft
@@ -41,9 +43,16 @@ from navkit.navigation.history import (
 )
 from navkit.navigation.values import ClientMove, Source
 
-__all__ = ["ClientHistory", "Heard"]
+__all__ = ["ANSWER_SECONDS", "ClientHistory", "Heard"]
 
 log = logging.getLogger("navkit")
+
+# How long moves wait for the history script's answer (one round trip) before
+# they are made without it.
+ANSWER_SECONDS = 5.0
+
+# A move of the model's, replayable on another state of it.
+_Step = Callable[[MemoryHistory], ClientMove | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +93,11 @@ class ClientHistory:
         self._commands = 0
         self._restored = False
         self._last_message = ""  # a reconnect reports the last one again
+        # Asked the tab for its history, no answer yet: a move reaching below
+        # the first entry known waits for it, and every move after it (see _make).
+        self._asking = False
+        self._held: list[tuple[_Step, ClientMove | None]] | None = None
+        self._before_held = HistoryState(("/",))
 
     # -- the model, read ---------------------------------------------------
 
@@ -105,33 +119,86 @@ class ClientHistory:
 
     def push(self, address: str) -> ClientMove:
         """A new entry after the current one."""
-        return self._send(self.model.push(address))
+        return _made(self._make(lambda model: model.push(address)))
 
     def replace(self, address: str) -> ClientMove:
         """The current entry holds ``address`` instead."""
-        return self._send(self.model.replace(address))
+        return _made(self._make(lambda model: model.replace(address)))
 
     def back(self) -> ClientMove | None:
         """Move to the previous entry (None at the first)."""
-        move = self.model.back()
-        return None if move is None else self._send(move)
+        return self._make(lambda model: model.back())
 
     def forward(self) -> ClientMove | None:
         """Move to the next entry (None at the last)."""
-        move = self.model.forward()
-        return None if move is None else self._send(move)
+        return self._make(lambda model: model.forward())
 
     def pop_to(self, address: str, closed: int) -> ClientMove:
         """``closed`` views were closed, landing on ``address``."""
-        return self._send(self.model.pop_to(address, closed))
+        below = closed > self.model.state.index  # steps back past the first entry known
+        return _made(self._make(lambda model: model.pop_to(address, closed), below=below))
 
     def go(self, by: int, address: str) -> ClientMove:
         """Move ``by`` entries to ``address`` (browser moves undone)."""
-        return self._send(self.model.go(by, address))
+        below = self.model.state.index + by < 0
+        return _made(self._make(lambda model: model.go(by, address), below=below))
 
     def landed_late(self, address: str) -> ClientMove:
         """A push reached the browser after the user moved it: that entry becomes ``address``."""
-        return self._send(self.model.landed_late(address))
+        return _made(self._make(lambda model: model.landed_late(address)))
+
+    def _make(self, step: _Step, *, below: bool = False) -> ClientMove | None:
+        """Record ``step`` in the model and make it on the client -- or hold it.
+
+        A new session's first round trip asks the tab for its history. A
+        move that reaches below the first entry this page knows (the back
+        arrow on the page the tab reconnected at) made before the answer
+        would rewrite the entry instead of stepping back; so it, and every
+        move after it, waits for the answer and is then made again on the
+        tab's history (:meth:`_restore`). The page itself follows at once.
+        """
+        if self._held is None and below and self._asking and self._hold():
+            self._before_held = self.model.state
+        move = step(self.model)
+        if self._held is not None:
+            self._held.append((step, move))
+        elif move is not None:
+            self._send(move)
+        return move
+
+    def _hold(self) -> bool:
+        """Start holding moves, with a deadline for the answer; False with no loop to time it."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        held: list[tuple[_Step, ClientMove | None]] = []
+        self._held = held
+        loop.call_later(ANSWER_SECONDS, self._answer_late, held)
+        return True
+
+    def _answer_late(self, held: list[tuple[_Step, ClientMove | None]]) -> None:
+        """No answer in time: make the held moves as recorded (the tab's entries stay unknown)."""
+        if self._held is held:
+            log.warning("navkit: no answer from the history script in %s s", ANSWER_SECONDS)
+            self._asking = False
+            self._release(replay=None)
+
+    def _release(self, replay: HistoryState | None) -> None:
+        """Make the held moves on the client: again from ``replay``, or as recorded."""
+        held, self._held = self._held or [], None
+        if replay is not None:
+            self.model.restore(replay)
+        for step, move in held:
+            made = step(self.model) if replay is not None else move
+            if made is not None:
+                self._send(made)
+
+    def _drop_held(self) -> None:
+        """The client moved by itself before the answer: the held moves never happened."""
+        if self._held is not None:
+            self._held = None
+            self.model.restore(self._before_held)
 
     def observe(self, address: str) -> Move:
         """The client moved to ``address`` (recorded only: it is there already)."""
@@ -173,6 +240,7 @@ class ClientHistory:
         ``state`` message) describes the tab as the page opened.
         """
         self._commands += 1
+        self._asking = True
         route = command_route(self._commands, Command("sync"))
         self.client.asked(route)
         self._loop.spawn(self.page.push_route(route))
@@ -188,6 +256,7 @@ class ClientHistory:
         if reserved is not None and reserved.kind == "moved":
             # The browser's Back/Forward, with how far it moved (history script):
             # never an echo, whatever navkit still expects.
+            self._drop_held()
             model.forget(self.client.moved(reserved.to))
             self._moved(reserved)
             return Heard(reserved.to, ours=True)
@@ -204,6 +273,7 @@ class ClientHistory:
             return Heard(route if reserved is None else None, ours=reserved is not None)
         if reserved is not None:
             return Heard(None, ours=True)  # a command's echo already given up on
+        self._drop_held()
         arrival = self.client.arrived(route)
         if arrival.mislanded:
             # Where a command landed instead of where navkit expected: the
@@ -227,7 +297,17 @@ class ClientHistory:
         """
         reserved = parse_reserved(route)
         address = app_address(route)
-        self.model.forget(self.client.reconnected(address))
+        lost = self.client.reconnected(address)
+        if reserved is not None and reserved.kind == "state" and self._new_message(reserved):
+            # The script's answer, sent as the connection dropped: the client
+            # reports it now. Held moves are made on the tab's history.
+            self._restore(reserved.data, reserved.to)
+            self.model.notify(ClientMoved(self.model.current, Source.RECONNECT))
+            return
+        self._drop_held()
+        if self._asking:
+            self.ask()  # the question was lost with the connection: ask again
+        self.model.forget(lost)
         if reserved is not None and reserved.kind == "moved" and self._new_message(reserved):
             self._moved(reserved)
             return
@@ -252,20 +332,33 @@ class ClientHistory:
         """The tab's stored history arrived (this session asked): continue it, once."""
         if self._restored:
             return  # asked once per session: a second answer changes nothing
-        self._restored = True
+        self._restored, self._asking = True, False
+        history = self._tab_history(packed, shown)
+        if history is None:
+            self._release(replay=None)
+            return
+        self._release(replay=history)
+        self.model.notify(HistoryRestored(self.model.state))
+
+    def _tab_history(self, packed: str, shown: str) -> HistoryState | None:
+        """The tab's stored history continued with this page's own (held moves not yet made)."""
         try:
             tab = unpack(packed, max_entries=self.model.max_entries)
         except TabHistoryError as error:
             log.warning("navkit: the tab's stored history is ignored (%s)", error)
-            return
+            return None
         if tab.state.current != shown:
             log.warning(
                 "navkit: the tab's stored history is ignored (it shows %r, the tab %r)",
                 tab.state.current[:200],
                 shown[:200],
             )
-            return
-        history = joined(tab.state, self.model.state)
-        if history is not None:
-            self.model.restore(history)
-            self.model.notify(HistoryRestored(self.model.state))
+            return None
+        own = self._before_held if self._held is not None else self.model.state
+        return joined(tab.state, own)
+
+
+def _made(move: ClientMove | None) -> ClientMove:
+    """A move that always exists (push, replace, pop_to, go)."""
+    assert move is not None
+    return move

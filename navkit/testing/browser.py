@@ -39,6 +39,9 @@ class BrowserTab:
         # What the script answers ``sync`` with instead of the entries (a test
         # plays a tampered sessionStorage by setting it).
         self.stored_override: str | None = None
+        # Answers to ``sync`` held back (a test plays a slow round trip).
+        self.hold_answers = False
+        self.held_answers: list[str] = []
 
     def _new_key(self) -> str:
         return f"k{next(self._key_numbers)}"
@@ -85,7 +88,11 @@ class BrowserTab:
             self.index = min(max(self.index + command.by, 0), len(self.entries) - 1)
         elif command.kind == "sync":
             self._messages += 1
-            return [route, state_route(self.stored(), self.current, str(self._messages))]
+            answer = state_route(self.stored(), self.current, str(self._messages))
+            if self.hold_answers:
+                self.held_answers.append(answer)
+                return [route]
+            return [route, answer]
         else:
             self.entries[self.index] = command.to
         return [route, self.current]

@@ -23,6 +23,7 @@ from navkit.testing.protocol import (
     Message,
     MessageAction,
     Session,
+    closes_on_barrier_tap,
     control_id,
     dialogs_of,
     encoder,
@@ -32,7 +33,7 @@ from navkit.testing.protocol import (
     trigger_event,
 )
 
-__all__ = ["FlutterClient", "UserAction", "closes_on_barrier_tap"]
+__all__ = ["FlutterClient", "UserAction"]
 
 UserAction = Literal["browser_back", "browser_forward", "app_bar_back", "system_back", "open"]
 
@@ -44,19 +45,6 @@ class _Event(NamedTuple):
     name: str
     data: Any = None
     props: dict[str, Any] | None = None  # UPDATE_CONTROL_PROPS for ``target``, sent just before
-
-
-def closes_on_barrier_tap(dialog: ft.DialogControl) -> bool:
-    """Whether a tap outside ``dialog`` (on its modal barrier, or Esc) closes it.
-
-    Flet 1.0.5's client opens ``AlertDialog``/``CupertinoAlertDialog`` with
-    ``barrierDismissible: !modal``, ``CupertinoBottomSheet`` likewise, and
-    ``BottomSheet`` with ``isDismissible: dismissible``; pickers keep
-    Flutter's default (dismissible).
-    """
-    if getattr(dialog, "modal", None) is True:
-        return False
-    return getattr(dialog, "dismissible", True) is not False
 
 
 class _Connection(Connection):
@@ -251,7 +239,7 @@ class FlutterClient:
         else:  # navigations still loading are left running
             self.loop.run_until_complete(asyncio.sleep(0.01))
 
-    def new_session(self) -> None:
+    def new_session(self, *, history_late: bool = False) -> None:
         """The process serving this tab is gone; the tab reconnects to one that never saw it.
 
         As behind a load balancer when the tab's worker dies or restarts: the
@@ -260,13 +248,35 @@ class FlutterClient:
         process does not know -- so it gets a new session, whose ``main``
         runs again (the router is attached again) with the tab's address.
         The old session's page stays behind, never reached again.
+
+        Args:
+            history_late: The history script's answer (the tab's stored
+                history) is held until :meth:`answer_history`: what the user
+                does meanwhile reaches Python first, as a click within that
+                round trip does.
         """
         if self.connected:
             self.disconnect()  # the old session hears nothing more
         self._orphans |= {task for task in asyncio.all_tasks(self.loop) if is_push(task)}
         self._hidden.clear()  # a fresh client shows the page it is sent
         self._shown_dialogs.clear()
+        self.tab.hold_answers = history_late
         self._open_session(self.flutter_route)
+        self.settle()
+
+    def answer_history(self) -> None:
+        """Deliver the history script's answers held by ``new_session(history_late=True)``."""
+        held, self.tab.held_answers = self.tab.held_answers, []
+        self.tab.hold_answers = False
+
+        async def late() -> None:  # Flutter read them long ago: only Python hears them now
+            for route in held:
+                self.session.apply_patch(control_id(self.page), {"route": route})
+                await self.session.dispatch_event(
+                    control_id(self.page), "route_change", {"route": route}
+                )
+
+        self._spawn_event(late())
         self.settle()
 
     def _open_session(self, route: str) -> None:
@@ -316,15 +326,20 @@ class FlutterClient:
     def _answer_push_route(self, body: Any) -> None:
         route = body.args["route"]
         if route != self.client_route:  # Flet's RouteState ignores the same route
+            held = len(self.tab.held_answers)
             routes = self.tab.answer_push(route) if self.web else [route]
+            read = self.tab.held_answers[held:]  # Flutter read an answer Python hears late
+            self.client_route = self.tab.current if self.web else route  # before Python hears
             # From inside the loop: the events just get queued, in order.
-            self._spawn_event(self._route_changes(routes))
+            self._spawn_event(self._route_changes(routes, read))
         self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
 
-    async def _route_changes(self, routes: list[str]) -> None:
+    async def _route_changes(self, routes: list[str], read: list[str] | None = None) -> None:
         shows = self.tab.current if self.web else routes[-1]
         for route in routes:
             await self.session.dispatch_event(*self._route_change_event(route, shows=shows))
+        if read:
+            self.flutter_route = read[-1]
 
     def _spawn_event(self, coroutine: Any) -> None:
         """Deliver an event from inside the loop; settle() waits for it.

@@ -36,6 +36,7 @@ __all__ = [
     "Message",
     "MessageAction",
     "Session",
+    "closes_on_barrier_tap",
     "control_id",
     "dialogs_of",
     "encoder",
@@ -87,6 +88,19 @@ def control_id(control: Any) -> int:
 def dialogs_of(page: ft.Page) -> list[ft.DialogControl]:
     """The dialogs Flet keeps for ``page.show_dialog``."""
     return list(page._dialogs.controls)
+
+
+def closes_on_barrier_tap(dialog: ft.DialogControl) -> bool:
+    """Whether a tap outside ``dialog`` (on its modal barrier, or Esc) closes it.
+
+    Flet 1.0.5's client opens ``AlertDialog``/``CupertinoAlertDialog`` with
+    ``barrierDismissible: !modal``, ``CupertinoBottomSheet`` likewise, and
+    ``BottomSheet`` with ``isDismissible: dismissible``; pickers keep
+    Flutter's default (dismissible).
+    """
+    if getattr(dialog, "modal", None) is True:
+        return False
+    return getattr(dialog, "dismissible", True) is not False
 
 
 def set_context_page(page: ft.Page) -> None:

@@ -271,6 +271,22 @@ class Navigation(RuleBasedStateMachine):
             client.open(address)
             self.model.typed(address)
 
+    @rule(then_go=st.none() | ADDRESSES)
+    def failover_then_back(self, then_go: str | None) -> None:
+        """The tab's process dies; the back arrow (and a link) come before its history does."""
+        client = self.client
+        if not client.web or self.model.lands(self.model.shown) != self.model.shown:
+            return  # a guard that now decides otherwise would open another page
+        client.new_session(history_late=True)
+        if len(client.page.views) > 1:
+            below = client.view_routes[-2]
+            client.app_bar_back()
+            self.model.pop_to(below)
+        if then_go is not None:
+            client.go(then_go)
+            self.model.go(then_go)
+        client.answer_history()
+
     # -- after every step --------------------------------------------------------
 
     @invariant()
