@@ -29,6 +29,7 @@ from navkit.errors import (
     redirect,
 )
 from navkit.flet import Router as Router
+from navkit.flet import link as link
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
 from navkit.navigation.browser import BrowserHistory as BrowserHistory
@@ -47,12 +48,14 @@ from navkit.navigation.outcomes import Refused as Refused
 from navkit.navigation.urls import UrlStrategy as UrlStrategy
 from navkit.navigation.values import InFlight as InFlight
 from navkit.navigation.values import Level as Level
+from navkit.navigation.values import Matched as Matched
 from navkit.navigation.values import Navigation as Navigation
 from navkit.navigation.values import Source as Source
 from navkit.routing.blueprints import Blueprint as Blueprint
 from navkit.routing.converters import Converter as Converter
 from navkit.routing.location import Location as Location
 from navkit.routing.location import safe_next as safe_next
+from navkit.routing.options import RouteOptions as RouteOptions
 from navkit.routing.routes import Match as Match
 from navkit.routing.routes import Route as Route
 from navkit.routing.shells import Branch as Branch
@@ -79,6 +82,7 @@ __all__ = [
     "Level",
     "Location",
     "Match",
+    "Matched",
     "MemoryHistory",
     "Navigation",
     "NavigationOutcome",
@@ -92,11 +96,13 @@ __all__ = [
     "Refused",
     "Route",
     "RouteError",
+    "RouteOptions",
     "Router",
     "Shell",
     "Source",
     "UrlStrategy",
     "abort",
+    "link",
     "navigator_of",
     "never_refuses",
     "redirect",

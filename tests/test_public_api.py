@@ -34,6 +34,7 @@ def test_a_navigator_shows_navigation_and_what_is_shown() -> None:
         "page",
         "pop",
         "pop_until",
+        "preload",
         "push_for_result",
         "refresh",
         "replace",
@@ -43,6 +44,7 @@ def test_a_navigator_shows_navigation_and_what_is_shown() -> None:
         "surface",
         "switch_branch",
         "task",
+        "update_query",
     ]
 
 

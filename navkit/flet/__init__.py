@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from navkit.flet.attach import attach as attach
 from navkit.flet.events import claim_events as claim_events
+from navkit.flet.links import link as link
 from navkit.flet.pages import navigator_of as navigator_of
 from navkit.flet.router import Router as Router
 from navkit.flet.run import run as run
@@ -16,4 +17,4 @@ from navkit.flet.webclient import install_index_hook
 # worker -- the history script, with no argument to remember.
 install_index_hook()
 
-__all__ = ["PageSurface", "Router", "attach", "claim_events", "navigator_of", "run"]
+__all__ = ["PageSurface", "Router", "attach", "claim_events", "link", "navigator_of", "run"]

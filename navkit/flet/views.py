@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import flet as ft
@@ -35,8 +35,8 @@ def render(built: Built) -> ft.View | ft.DialogControl:
         return error_view(level.address, error.code, error.description)
     if match is None:  # pragma: no cover - a level without a match carries an error
         return error_view(level.address, 404, "Not found")
-    title = _title(match.route.options, match.endpoint)
-    modal = match.route.options.get("modal")
+    title = _title(match.route.options.title, match.endpoint)
+    modal = match.route.options.modal
     if modal is not None:
         return wrap_modal(modal, built.result, title)
     return wrap_view(level.address, built.result, title)
@@ -95,8 +95,7 @@ def error_view(address: str, code: int, message: str) -> ft.View:
     )
 
 
-def _title(options: Mapping[str, Any], endpoint: str) -> str:
-    title = options.get("title")
+def _title(title: str | None, endpoint: str) -> str:
     if title is not None:
-        return str(title)
+        return title
     return endpoint.rpartition(".")[2].replace("_", " ").capitalize()

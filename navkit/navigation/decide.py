@@ -132,7 +132,9 @@ async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> D
     """
     if asking.leave_checks and not chain:
         levels, switch = stack_for(asking, address)
-        navigation = Navigation(address, levels[-1].match, asking.source, asking.came_from)
+        navigation = Navigation(
+            address, levels[-1].match, asking.source, asking.came_from, levels=levels
+        )
         refusal = await _may_leave(asking, levels, switch, navigation)
         if refusal is not None:
             return refusal
@@ -141,7 +143,7 @@ async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> D
         levels, switch = stack_for(asking, address)
         shown = switch.base.levels
         navigation = Navigation(
-            address, levels[-1].match, asking.source, asking.came_from, chain[:-1]
+            address, levels[-1].match, asking.source, asking.came_from, chain[:-1], levels
         )
         try:
             outcome = await _ask(asking, levels, shown, navigation)
@@ -204,7 +206,7 @@ async def _ask(
 ) -> Outcome | Refusal:
     top = levels[-1]
     if top.match is not None:
-        redirect_to = top.match.route.options.get("redirect_to")
+        redirect_to = top.match.route.options.redirect_to
         if redirect_to is not None:
             return _redirect_route(asking.table, redirect_to, top.match)
     for guard in _guards(asking.table, levels, shown):

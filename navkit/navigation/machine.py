@@ -23,13 +23,14 @@ import logging
 from collections.abc import Collection
 from typing import Any
 
-from navkit.errors import Forbidden, InternalServerError, Redirect
+from navkit.errors import Forbidden, InternalServerError
 from navkit.navigation.branches import Stacks, Switch, ViewStack, asks_at_root
 from navkit.navigation.decide import Asking, Decision, Refusal, decide, redirect_target
 from navkit.navigation.freshness import Freshness
 from navkit.navigation.guards import Outcome, refusable
 from navkit.navigation.history import History
 from navkit.navigation.leaving import LeaveCheck, LeaveChecks
+from navkit.navigation.loading import Loads
 from navkit.navigation.outcomes import (
     Cancelled,
     Failed,
@@ -43,8 +44,8 @@ from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
 from navkit.navigation.urls import UrlStrategy, resolve
-from navkit.navigation.values import InFlight, Level, Shown, Source
-from navkit.navigation.views import build_error, build_level
+from navkit.navigation.values import InFlight, Level, Navigation, Shown, Source
+from navkit.navigation.views import Builder, build_levels
 from navkit.navigation.waiting import Waiting
 from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
@@ -89,6 +90,7 @@ class NavigationMachine:
         self.leave_checks = LeaveChecks()  # on_leave, by level address
         self._waiting = Waiting()  # outcomes, push_for_result callers
         self._freshness = Freshness()  # stale levels, rebuilt when next shown
+        self.loads = Loads()  # the routes' loader results, cached per address
         # Browser moves overtaken before they landed: the client still shows
         # where they went, until a navigation lands or all is put back.
         self._drift: list[InFlight] = []
@@ -128,6 +130,8 @@ class NavigationMachine:
         rebuilt, or a refresh follows it (see :mod:`navkit.navigation.freshness`).
         """
         pending = self._freshness.mark(stale)
+        stale = set(stale)
+        self.loads.drop(lambda level: level.address not in stale)  # their data is loaded again
         if self._flight is None:
             self._follow_up()
         elif asyncio.current_task() is self._task:  # awaited from the flight's own view
@@ -151,6 +155,7 @@ class NavigationMachine:
         """The page closed: the navigation in flight stops; whoever waits hears so."""
         self.overtake(successor=True)
         self._waiting.close()
+        self.loads.close()
 
     # -- the pipeline ----------------------------------------------------
 
@@ -266,7 +271,18 @@ class NavigationMachine:
             base = switch.base.levels
             keep_now = decision.keep if keep is None else min(keep, len(levels), len(base))
             keep_now = self._freshness.kept_fresh(levels, keep_now)
-            built = await self._build(flight, asking, levels, keep_now)
+            navigation = Navigation(
+                final, levels[-1].match, flight.source, flight.came_from, chain, levels
+            )
+            built = await build_levels(
+                self.router,
+                levels,
+                keep_now,
+                Builder(
+                    self.navigator, navigation, asking.handoff, self.surface.render, self.loads
+                ),
+                functools.partial(self.leave_checks.collecting, flight.number),
+            )
             if self._flight is not flight:
                 return False
             if isinstance(built, tuple):
@@ -291,25 +307,6 @@ class NavigationMachine:
 
     def _as_given(self, address: str, levels: tuple[Level, ...]) -> Decision:
         return Decision(address, levels, self._stacks.switch(self.router, levels))
-
-    async def _build(
-        self, flight: InFlight, asking: Asking, levels: tuple[Level, ...], keep: int
-    ) -> tuple[tuple[Level, ...], list[Any], dict[str, LeaveCheck]] | Redirect:
-        """Call the views of the entering levels; the levels as built and their views."""
-        registered: dict[str, LeaveCheck] = {}
-        built_levels, views = list(levels[:keep]), []
-        for level in levels[keep:]:
-            with self.leave_checks.collecting(flight.number, level.address, registered):
-                if level.error is not None:
-                    built = await build_error(self.router, level, asking.handoff)
-                else:
-                    outcome = await build_level(self.router, level, self.navigator, asking.handoff)
-                    if isinstance(outcome, Redirect):
-                        return outcome
-                    built = outcome
-            built_levels.append(built.level)
-            views.append(self.surface.render(built))
-        return tuple(built_levels), views, registered
 
     def _finalize(
         self,

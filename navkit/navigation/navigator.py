@@ -17,11 +17,12 @@ from navkit.navigation.freshness import matches
 from navkit.navigation.history import HistoryState
 from navkit.navigation.machine import DEFAULT_GUARD_TIMEOUT, LeaveCheck, NavigationMachine
 from navkit.navigation.outcomes import Landed, Pending, Refused
-from navkit.navigation.stack import place_of
+from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.surface import Surface
 from navkit.navigation.urls import UrlStrategy, resolve
-from navkit.navigation.values import InFlight, Level, Source
+from navkit.navigation.values import InFlight, Level, Navigation, Source
 from navkit.routing.location import path_of
+from navkit.routing.query_update import with_query
 from navkit.routing.routes import Match
 from navkit.routing.shells import Place
 
@@ -36,7 +37,7 @@ class Navigator:
     declares a parameter annotated ``navkit.Navigator`` receives it.
     """
 
-    __navkit_inject__ = True  # see navkit.routing.signature.INJECT_MARKER
+    __navkit_inject__ = "Navigator"  # see navkit.routing.signature.INJECT_MARKER
 
     def __init__(self, machine: NavigationMachine, router: Any = None) -> None:
         self._machine = machine
@@ -184,6 +185,31 @@ class Navigator:
         self.go(route)
         return True
 
+    def update_query(self, *, replace: bool = False, **changes: Any) -> Pending:
+        """Change some keys of the shown page's query and keep the others.
+
+        On ``/notes?sort=title&page=2``, ``update_query(page=3)`` goes to
+        ``/notes?sort=title&page=3``. A value of None -- or, for a view that
+        takes its query as a dataclass, the field's default -- removes the
+        key. Values are written as ``url_for`` writes them.
+
+        Args:
+            replace: In place of the current history entry (filters typed
+                into a search field), instead of a new one (pagination).
+            **changes: The keys to set.
+
+        Returns:
+            Its pending outcome (see :meth:`go`).
+
+        Raises:
+            BuildError: The page takes its query as a dataclass with no
+                field of that name (a typo).
+        """
+        match = self.current
+        route = match.route if match is not None else None
+        address = with_query(self.address, route, self._machine.router.converters, changes)
+        return self._machine.begin(address, Source.REPLACE if replace else Source.GO)
+
     def replace(self, target: str, /, *, refresh: bool = False, **values: Any) -> Pending:
         """Like :meth:`go`, in place of the current history entry."""
         keep = 0 if refresh else None
@@ -291,7 +317,33 @@ class Navigator:
         parked = (level for stack in stacks.parked.values() for level in stack.levels)
         held = (*stacks.shown.levels, *parked)
         stale = [level.address for level in held if matches(level, endpoint, params)]
+        self._machine.loads.drop(lambda level: not matches(level, endpoint, params))
         return self._machine.refresh(stale)
+
+    def preload(self, target: str, /, **values: Any) -> None:
+        """Start the loaders of ``target``'s levels that are not shown; keep their results.
+
+        Opening ``target`` within ``navkit.loading.PRELOAD_SECONDS`` (30 s; or
+        its route's ``stale_time``, if longer) then waits for no load: the
+        navigation joins a load still running, or uses its result. What a
+        link offers on hover and focus (``navkit.link``). Guards are not
+        asked -- nothing is shown -- and a loader that fails is forgotten.
+
+        Raises:
+            AddressError: ``target`` is a path outside the app.
+            BuildError: ``target`` is an endpoint ``url_for`` cannot build.
+        """
+        address = self._resolve(target, values)
+        machine = self._machine
+        if machine.surface.in_loop(lambda: self.preload(address)):
+            return
+        levels = build_stack(machine.router, address)
+        shown = machine.shown_now.levels
+        entering = [level for level in levels if level not in shown]
+        navigation = Navigation(
+            address, levels[-1].match, Source.GO, self.address, levels=tuple(levels)
+        )
+        machine.loads.start(entering, navigation, preload=True)
 
     def _nothing(self, why: str) -> Pending:
         """Nothing started: a false pending, refused at once."""

@@ -121,9 +121,9 @@ def _beneath(table: RouteTable, match: Match | None, path: str) -> str | None:
 def parent_address(table: RouteTable, match: Match) -> str | None:
     """The address of the level beneath ``match``'s (see the module docstring)."""
     options = match.route.options
-    if options.get("root"):
+    if options.root:
         return None
-    parent = options.get("parent")
+    parent = options.parent
     if parent is not None:
         try:
             return table.url_for(parent, **_shared_values(table, parent, match))

@@ -15,9 +15,10 @@ from typing import Any, Literal
 
 from navkit.errors import HTTPError
 from navkit.routing.location import Location, parse_query, path_of
+from navkit.routing.options import merged_meta
 from navkit.routing.routes import Match
 
-__all__ = ["ClientMove", "InFlight", "Level", "Navigation", "Shown", "Source"]
+__all__ = ["ClientMove", "InFlight", "Level", "Matched", "Navigation", "Shown", "Source"]
 
 
 class Source(Enum):
@@ -75,12 +76,29 @@ class Level:
     @property
     def modal(self) -> bool:
         """True when the level opens as a dialog or sheet over the one beneath."""
-        return self.match is not None and self.match.route.options.get("modal") is not None
+        return self.match is not None and self.match.route.options.modal is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """One level of a navigation's stack that a route matched (Vue Router's ``to.matched``).
+
+    Attributes:
+        address: The level's address.
+        endpoint: Its route's endpoint.
+        params: Its converted path parameters.
+        meta: Its route's own ``meta`` (not merged).
+    """
+
+    address: str
+    endpoint: str
+    params: Mapping[str, Any]
+    meta: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
 class Navigation:
-    """A navigation a guard or leave check is asked about (an immutable value).
+    """A navigation a guard, a leave check or a view is asked about (an immutable value).
 
     Attributes:
         address: Where it goes (path, query).
@@ -88,13 +106,39 @@ class Navigation:
         source: What started it (go, replace, deep link, browser back...).
         came_from: The address shown until now ("" on the first page).
         redirected_from: The addresses redirected on the way here, first first.
+        levels: The stack it shows, bottom first (see :attr:`matched`).
     """
+
+    __navkit_inject__ = "Navigation"  # a view may ask for it (navkit.routing.signature)
 
     address: str
     match: Match | None
     source: Source
     came_from: str = ""
     redirected_from: tuple[str, ...] = field(default=())
+    levels: tuple[Level, ...] = field(default=(), repr=False)
+
+    @property
+    def matched(self) -> tuple[Matched, ...]:
+        """Every level of the stack a route matched, bottom first (the target last)."""
+        return tuple(
+            Matched(
+                level.address,
+                level.match.endpoint,
+                level.match.params,
+                level.match.route.options.meta,
+            )
+            for level in self.levels
+            if level.match is not None
+        )
+
+    @property
+    def meta(self) -> Mapping[str, Any]:
+        """The ``meta`` of the matched levels merged, parent to child (the target's wins)."""
+        levels = self.levels or ((Level(self.address, self.match),) if self.match else ())
+        return merged_meta(
+            level.match.route.options.meta for level in levels if level.match is not None
+        )
 
     @property
     def path(self) -> str:

@@ -10,16 +10,20 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from navkit.errors import HTTPError, InternalServerError, NotFound, Redirect
+from navkit.navigation.loading import MISSING, LoadFailed, Loads
 from navkit.navigation.tasks import Handoff
-from navkit.navigation.values import Level
+from navkit.navigation.values import Level, Navigation
+from navkit.routing.loaders import DATA_PARAMETER
 from navkit.routing.routes import Match
 from navkit.routing.table import RouteTable
 
-__all__ = ["Built", "build_level"]
+__all__ = ["Builder", "Built", "build_level", "build_levels"]
 
 log = logging.getLogger("navkit")
 
@@ -41,16 +45,77 @@ class Built:
     handled: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Builder:
+    """What building a navigation's views needs besides its levels.
+
+    Attributes:
+        navigator: Given to view parameters annotated ``navkit.Navigator``.
+        navigation: Given to view parameters annotated ``navkit.Navigation``
+            (the navigation being built: its matched levels and meta).
+        handoff: Awaited before any awaitable of the app's.
+        render: Turns a built level into what the page shows.
+        loads: The page's loader results.
+    """
+
+    navigator: Any
+    navigation: Navigation
+    handoff: Handoff
+    render: Callable[[Built], Any]
+    loads: Loads
+
+
+# While one level is built: the leave checks its view registers go to ``registered``.
+Collecting = Callable[[str, dict[str, Any]], AbstractContextManager[None]]
+
+
+async def build_levels(
+    table: RouteTable,
+    levels: tuple[Level, ...],
+    keep: int,
+    builder: Builder,
+    collecting: Collecting,
+) -> tuple[tuple[Level, ...], list[Any], dict[str, Any]] | Redirect:
+    """Call the views of the levels past ``keep``: the levels as built, their views and the
+    leave checks they registered; or the :class:`~navkit.Redirect` a view raised."""
+    registered: dict[str, Any] = {}
+    built_levels, views = list(levels[:keep]), []
+    entering, loads = levels[keep:], builder.loads
+    started = loads.start(entering, builder.navigation)
+    if any(isinstance(value, asyncio.Future) for value in started.values()):
+        await builder.handoff  # waiting for a load: the rest runs in the navigation's task
+    try:
+        for level in entering:
+            with collecting(level.address, registered):
+                if level.error is not None:
+                    built = await build_error(table, level, builder.handoff)
+                else:
+                    outcome = await build_level(
+                        table, level, builder, started.get(level.address, MISSING)
+                    )
+                    if isinstance(outcome, Redirect):
+                        loads.released(started)
+                        return outcome
+                    built = outcome
+            built_levels.append(built.level)
+            views.append(builder.render(built))
+    except BaseException:
+        loads.released(started)  # overtaken: loads no one else waits for stop
+        raise
+    loads.used(started)
+    return tuple(built_levels), views, registered
+
+
 async def build_level(
-    table: RouteTable, level: Level, navigator: Any, handoff: Handoff
+    table: RouteTable, level: Level, builder: Builder, loaded: Any = MISSING
 ) -> Built | Redirect:
     """Call the view for ``level`` (or its error handler). Never raises but for cancellation.
 
     Args:
         table: The route table (for error handlers).
         level: The level to build.
-        navigator: Given to view parameters annotated ``navkit.Navigator``.
-        handoff: Awaited before any awaitable of the app's.
+        builder: The navigator, the navigation, the handoff.
+        loaded: Its loader's result: a value, a future, or a failure.
 
     Returns:
         What the level shows, or the :class:`~navkit.Redirect` the view raised.
@@ -60,7 +125,7 @@ async def build_level(
         error = NotFound(f"No page lives at {level.path}.", path=level.path)
     if error is None and match is not None:
         try:
-            return Built(level, await _call_view(match, navigator, handoff))
+            return Built(level, await _call_view(match, builder, loaded))
         except Redirect as redirect:
             return redirect
         except HTTPError as raised:  # a BadRequest from the query, or abort()
@@ -72,7 +137,7 @@ async def build_level(
             error = InternalServerError("This page failed to build.")
     if error is None:  # pragma: no cover - every branch above sets one
         error = InternalServerError()
-    return await build_error(table, Level(level.address, level.match, error), handoff)
+    return await build_error(table, Level(level.address, level.match, error), builder.handoff)
 
 
 async def build_error(table: RouteTable, level: Level, handoff: Handoff) -> Built:
@@ -98,12 +163,39 @@ async def build_error(table: RouteTable, level: Level, handoff: Handoff) -> Buil
     return Built(level)
 
 
-async def _call_view(match: Match, navigator: Any, handoff: Handoff) -> Any:
+async def _call_view(match: Match, builder: Builder, loaded: Any) -> Any:
     args = match.view_args()
-    for name in match.route.injected:
-        args[name] = navigator
+    if match.route.loader is not None:
+        args[DATA_PARAMETER] = await _data(loaded, match)
+    for name, kind in match.route.injected:
+        args[name] = builder.navigation if kind == "Navigation" else builder.navigator
     result = match.route.view(**args)
     if inspect.isawaitable(result):
-        await handoff.before(result)
+        await builder.handoff.before(result)
         result = await result
     return result
+
+
+async def _data(loaded: Any, match: Match) -> Any:
+    """The loader's result for the view; its failure raised as the level's."""
+    if isinstance(loaded, LoadFailed):
+        error = loaded.error
+    elif isinstance(loaded, asyncio.Future):
+        try:
+            # Shielded: a navigation overtaken while waiting must not cancel a
+            # load another one (or a preload) shares; Loads decides that.
+            return await asyncio.shield(loaded)
+        except asyncio.CancelledError:
+            if not loaded.cancelled():
+                raise  # this navigation was cancelled, not the load
+            error = InternalServerError("The page's data could not be loaded.")
+        except Exception as raised:
+            error = raised
+    elif loaded is MISSING:  # pragma: no cover - build_levels starts every loader
+        error = InternalServerError()
+    else:
+        return loaded
+    if isinstance(error, (HTTPError, Redirect)):
+        raise error
+    log.error("loader of %r failed for %s", match.endpoint, match.address, exc_info=error)
+    raise InternalServerError("The page's data could not be loaded.")

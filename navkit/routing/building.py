@@ -321,6 +321,10 @@ def encode_query(
     declared: dict[str, Converter] = {}
     if route is not None:
         declared = {param.name: param.converter for param in route.query}
+        model = route.query_model
+        if model is not None:
+            declared.update((field.name, field.converter) for field in model.fields)
+            pairs = model.written(pairs)
     encoded: list[tuple[str, str]] = []
     for name, value in pairs:
         if value is None:

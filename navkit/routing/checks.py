@@ -1,6 +1,7 @@
 """The table's checks of what a route asks for: its options, and its parents.
 
-Options are checked when a route is registered (:func:`check_options`);
+Options are checked when a route is registered (:func:`check_options`,
+with :meth:`RouteOptions.of <navkit.routing.options.RouteOptions.of>`);
 ``parent=`` names can only be checked once every route is registered
 (:func:`check_parents`, called by ``RouteTable.check`` when a router is
 attached to a page).
@@ -13,50 +14,33 @@ from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from navkit.errors import RouteError
+from navkit.routing.options import RouteOptions
 from navkit.routing.registration import RouteSpec
 from navkit.routing.routes import Route
 
-__all__ = ["MODAL_KINDS", "ROUTE_OPTIONS", "check_options", "check_parents"]
-
-# Options a route may carry for the navigation layers (see Router.route).
-ROUTE_OPTIONS = frozenset({"title", "parent", "root", "guards", "redirect_to", "modal"})
-MODAL_KINDS = frozenset({"dialog", "sheet"})
+__all__ = ["check_options", "check_parents"]
 
 
 def _redirect_only(**_values: Any) -> None:
     """The view of a ``redirect_to`` route: never called, the navigator redirects."""
 
 
-def check_options(spec: RouteSpec) -> RouteSpec:
-    """``spec`` with its options checked, and a view for a ``redirect_to`` route.
+def check_options(spec: RouteSpec) -> tuple[RouteSpec, RouteOptions]:
+    """``spec`` (with a view for a ``redirect_to`` route) and its options, checked.
 
     Raises:
-        RouteError: An unknown option, or one of the wrong kind.
+        RouteError: An unknown option, one of the wrong kind, or no view.
     """
-    unknown = set(spec.options) - ROUTE_OPTIONS
-    if unknown:
-        raise RouteError(
-            f"route {spec.template!r}: unknown option(s) {sorted(unknown)}; "
-            f"known: {sorted(ROUTE_OPTIONS)}"
-        )
-    guards = spec.options.get("guards", ())
-    if not isinstance(guards, (list, tuple)) or not all(callable(g) for g in guards):
-        raise RouteError(f"route {spec.template!r}: guards= must be a list of functions")
-    modal = spec.options.get("modal")
-    if modal is not None and modal not in MODAL_KINDS:
-        kinds = sorted(MODAL_KINDS)
-        raise RouteError(f"route {spec.template!r}: modal= must be one of {kinds}, not {modal!r}")
-    redirect_to = spec.options.get("redirect_to")
-    if redirect_to is not None and (not isinstance(redirect_to, str) or not redirect_to):
-        raise RouteError(f"route {spec.template!r}: redirect_to= must be a path or endpoint")
+    options = RouteOptions.of(spec.template, spec.options)
     if spec.view is not None:
-        return spec
-    if redirect_to is None:
+        return spec, options
+    if options.redirect_to is None:
         raise RouteError(f"route {spec.template!r} needs a view (or redirect_to=)")
     endpoint = spec.endpoint or f"redirect:{spec.template}"
-    return RouteSpec(
+    redirect = RouteSpec(
         spec.template, _redirect_only, endpoint, spec.defaults, spec.converters, spec.options
     )
+    return redirect, options
 
 
 def check_parents(
@@ -76,7 +60,7 @@ def check_parents(
             a value its child cannot give, or a loop of parents.
     """
     for route in routes:
-        parent = route.options.get("parent")
+        parent = route.options.parent
         if parent is None:
             continue
         parents = routes_for(parent)
@@ -105,10 +89,10 @@ def _required(route: Route) -> list[str]:
 
 def _check_parent_loop(route: Route, routes_for: Callable[[str], tuple[Route, ...]]) -> None:
     chain = [route.endpoint]
-    parent = route.options.get("parent")
+    parent = route.options.parent
     while parent is not None:
         if parent in chain:
             raise RouteError(f"parent= endpoints form a loop: {' => '.join([*chain, parent])}")
         chain.append(parent)
         parents = routes_for(parent)
-        parent = parents[0].options.get("parent") if parents else None
+        parent = parents[0].options.parent if parents else None

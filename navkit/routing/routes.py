@@ -15,7 +15,10 @@ from typing import Any, NamedTuple
 
 from navkit.errors import BadRequest
 from navkit.routing.converters import Converter, ListConverter
+from navkit.routing.loaders import Loader
 from navkit.routing.location import Location, parse_query, unescape
+from navkit.routing.options import NO_OPTIONS, RouteOptions
+from navkit.routing.query_model import QueryModel
 from navkit.routing.segments import Template
 from navkit.routing.signature import QueryParam
 
@@ -51,8 +54,10 @@ class Route:
         key: Sort key, larger preferred: the rank (see :meth:`Template.rank`),
             then ``-order * EXPANSIONS`` so earlier registration wins ties
             (the matcher folds an optional-segment reading into that slot).
-        options: Further keyword options given at registration (title, ...).
-        injected: View parameters that receive the page's navigator.
+        options: Its options (title, parent, guards, meta...), checked at registration.
+        injected: View parameters navkit fills, with what (``"Navigator"``, ``"Navigation"``).
+        query_model: The dataclass the view takes its query as, if any.
+        loader: What fetches the view's ``data``, if any.
     """
 
     template: Template
@@ -65,8 +70,10 @@ class Route:
     blueprint: str | None
     order: int
     key: tuple[int, ...]
-    options: Mapping[str, Any]
-    injected: tuple[str, ...] = ()
+    options: RouteOptions = NO_OPTIONS
+    injected: tuple[tuple[str, str], ...] = ()
+    query_model: QueryModel | None = None
+    loader: Loader | None = None
 
     @property
     def rank(self) -> tuple[int, ...]:
@@ -75,7 +82,7 @@ class Route:
 
     def __post_init__(self) -> None:
         # Share one empty mapping rather than keep an empty dict per route.
-        for name in ("defaults", "optional_fallbacks", "options"):
+        for name in ("defaults", "optional_fallbacks"):
             if not getattr(self, name):
                 object.__setattr__(self, name, EMPTY)
 
@@ -172,13 +179,18 @@ class Match(NamedTuple):
                 convert. The navigator shows it as a 400 error view.
         """
         args = dict(self.params)
-        if not self.route.query:
+        route = self.route
+        if not route.query and route.query_model is None:
             return args
         values: dict[str, list[str]] = {}
         for key, value in self.query:
             values.setdefault(key, []).append(value)
-        for param in self.route.query:
+        for param in route.query:
             args[param.name] = self._query_value(param, values.get(param.name))
+        model = route.query_model
+        if model is not None:
+            lenient = route.options.invalid_query == "default"
+            args[model.parameter] = model.read(values, self.path, lenient=lenient)
         return args
 
     def _query_value(self, param: QueryParam, texts: list[str] | None) -> Any:

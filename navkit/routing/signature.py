@@ -21,6 +21,7 @@ from navkit.routing.converters import (
     PathConverter,
     StrConverter,
 )
+from navkit.routing.query_model import QueryModel, is_query_model
 from navkit.routing.segments import Param, Template
 
 __all__ = ["QueryParam", "ViewParameters", "ViewSignature", "read_signature"]
@@ -58,14 +59,17 @@ class ViewSignature:
         query: Parameters read from the query string.
         optional_fallbacks: For optional template parameters: the value used
             when absent (the view's default, else ``None``).
-        injected: Parameters that receive the page's navigator (annotated
-            ``navkit.Navigator``) rather than a value from the address.
+        injected: Parameters that receive what navkit hands a view rather than
+            a value from the address, with what: ``"Navigator"`` (annotated
+            ``navkit.Navigator``: the page's navigator) or ``"Navigation"``
+            (``navkit.Navigation``: the navigation being built).
     """
 
     path_converters: Mapping[str, Converter]
     query: tuple[QueryParam, ...]
     optional_fallbacks: Mapping[str, Any]
-    injected: tuple[str, ...] = ()
+    injected: tuple[tuple[str, str], ...] = ()
+    query_model: QueryModel | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +114,13 @@ def read_signature(
     defaults: Mapping[str, Any],
     converters: Mapping[str, Any],
     registry: ConverterRegistry,
+    loaded: str = "",
 ) -> ViewSignature:
     """Work out converters for ``view`` (inspected as ``inspected``) at ``template``.
+
+    Args:
+        loaded: The parameter that receives a loader's result ("" if none):
+            never read from the query.
 
     Raises:
         RouteError: A template parameter the view cannot accept, an
@@ -127,6 +136,8 @@ def read_signature(
     for name in (*path_names, *defaults):
         if name not in parameters and not takes_any:
             raise RouteError(f"{where} has no parameter {name!r} (add it, or accept **kwargs)")
+    if loaded and loaded not in parameters and not takes_any:
+        raise RouteError(f"{where} has a loader= but no parameter {loaded!r} for its result")
     for name in converters:
         if name not in parameters and name not in path_names:
             raise RouteError(f"converters= names {name!r}, which {where} does not take")
@@ -146,15 +157,28 @@ def read_signature(
             )
 
     query: list[QueryParam] = []
-    injected: list[str] = []
+    injected: list[tuple[str, str]] = []
+    model: QueryModel | None = None
     for name, parameter in parameters.items():
-        if name in path_names or name in defaults:
+        if name in path_names or name in defaults or name == loaded:
             continue
-        if _is_injected(hints.get(name)):
-            injected.append(name)
+        kind = _injected_kind(hints.get(name))
+        if kind is not None:
+            injected.append((name, kind))
+            continue
+        if is_query_model(hints.get(name)) and name not in converters:
+            if model is not None:
+                raise RouteError(f"{where}: one query dataclass per view ({model.parameter!r})")
+            model = QueryModel.of(
+                name, hints[name], lambda key, spec: _converter_for(where, key, spec, registry)
+            )
             continue
         query.append(QueryParam(name, converter_for(name), parameter.default))
-    return ViewSignature(path_converters, tuple(query), fallbacks, tuple(injected))
+    if model is not None:
+        clash = model.names & ({param.name for param in query} | path_names)
+        if clash:
+            raise RouteError(f"{where}: {sorted(clash)} is both a query field and a parameter")
+    return ViewSignature(path_converters, tuple(query), fallbacks, tuple(injected), model)
 
 
 def _converter_for(where: str, name: str, spec: Any, registry: ConverterRegistry) -> Converter:
@@ -188,15 +212,20 @@ def _path_converter(where: str, param: Param, converter: Converter) -> Converter
 
 
 # Classes whose instances the navigator passes to view functions carry this
-# attribute (navkit.Navigator does); annotations are matched by it, not by
-# import, so that this module stays free of the navigation layers.
+# attribute, naming themselves (navkit.Navigator, navkit.Navigation);
+# annotations are matched by it, not by import, so that this module stays
+# free of the navigation layers.
 INJECT_MARKER = "__navkit_inject__"
+INJECTED_KINDS = ("Navigator", "Navigation")
 
 
-def _is_injected(hint: Any) -> bool:
+def _injected_kind(hint: Any) -> str | None:
+    """What a view parameter annotated ``hint`` receives from navkit (None: a value)."""
     if isinstance(hint, str):  # an annotation get_type_hints could not resolve
-        return hint.rpartition(".")[2] == "Navigator"
-    return getattr(hint, INJECT_MARKER, False) is True
+        name = hint.rpartition(".")[2]
+        return name if name in INJECTED_KINDS else None
+    kind = getattr(hint, INJECT_MARKER, None)
+    return kind if isinstance(kind, str) and kind in INJECTED_KINDS else None
 
 
 def _type_hints(view: Callable[..., Any]) -> dict[str, Any]:

@@ -27,12 +27,15 @@ from navkit.routing.blueprints import Blueprint, BlueprintIndex
 from navkit.routing.building import Builder, builders_for, choose_builder
 from navkit.routing.checks import check_options, check_parents
 from navkit.routing.converters import Converter, ConverterRegistry
+from navkit.routing.loaders import DATA_PARAMETER, Loader, loader_of
 from navkit.routing.matcher import Matcher
+from navkit.routing.options import RouteOptions
 from navkit.routing.prefixes import PrefixReach
 from navkit.routing.registration import RouteRegistrar, RouteSpec
 from navkit.routing.routes import EMPTY, Match, Route, route_key
+from navkit.routing.segments import Template
 from navkit.routing.shells import Place, ShellIndex
-from navkit.routing.signature import ViewParameters, read_signature
+from navkit.routing.signature import ViewParameters, ViewSignature, read_signature
 from navkit.routing.templates import parse_template
 
 __all__ = ["DEFAULT_MAX_PATH_LENGTH", "RouteTable"]
@@ -137,7 +140,7 @@ class RouteTable(RouteRegistrar):
         guards = list(self.guards)
         for blueprint in reversed(self._blueprints.chain(route.blueprint)):
             guards.extend(blueprint.blueprint.guards)
-        guards.extend(route.options.get("guards", ()))
+        guards.extend(route.options.guards)
         return guards
 
     def error_handler_for(self, code: int, path: str, route: Route | None) -> Any:
@@ -175,7 +178,7 @@ class RouteTable(RouteRegistrar):
                 self._shells.note(self._register(spec, blueprint=one.name))
 
     def _register(self, spec: RouteSpec, *, blueprint: str | None) -> Route:
-        spec = check_options(spec)
+        spec, options = check_options(spec)
         view = spec.view
         if view is None:  # pragma: no cover - check_options gives every route a view
             raise RouteError(f"route {spec.template!r} has no view")
@@ -191,6 +194,7 @@ class RouteTable(RouteRegistrar):
             defaults=spec.defaults,
             converters=spec.converters,
             registry=self.converters,
+            loaded=DATA_PARAMETER if options.loader is not None else "",
         )
         converters = self._shared(signature.path_converters)
         route = Route(
@@ -204,8 +208,10 @@ class RouteTable(RouteRegistrar):
             blueprint=blueprint,
             order=len(self._routes),
             key=route_key(parsed.rank(converters), len(self._routes)),
-            options=spec.options,
+            options=options,
             injected=signature.injected,
+            query_model=signature.query_model,
+            loader=_loader(spec.template, options, parsed, spec.defaults, signature),
         )
         self._add(route, parsed.signature(converters))
         return route
@@ -366,3 +372,20 @@ class RouteTable(RouteRegistrar):
 
 def _as_tuple(routes: Route | tuple[Route, ...]) -> tuple[Route, ...]:
     return routes if isinstance(routes, tuple) else (routes,)
+
+
+def _loader(
+    template: str,
+    options: RouteOptions,
+    parsed: Template,
+    defaults: Mapping[str, Any],
+    signature: ViewSignature,
+) -> Loader | None:
+    """The route's loader, read against the values its view receives (None without one)."""
+    if options.loader is None:
+        return None
+    values = {param.name for param in parsed.params} | set(defaults)
+    values |= {param.name for param in signature.query}
+    if signature.query_model is not None:
+        values.add(signature.query_model.parameter)
+    return loader_of(template, options.loader, options.stale_time, values)

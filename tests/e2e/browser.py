@@ -138,6 +138,11 @@ class Screen:
         button = self.page.get_by_role("button").filter(has_text=re.compile(f"^{re.escape(name)}$"))
         self._click_single(button, f"button {name!r}")
 
+    def hover(self, name: str) -> None:
+        """Rest the mouse pointer on the button called ``name``."""
+        button = self.page.get_by_role("button").filter(has_text=re.compile(f"^{re.escape(name)}$"))
+        self._click_single(button, f"button {name!r}", hover=True)
+
     def back_arrow(self) -> None:
         """The AppBar's back arrow."""
         self.click("Back")
@@ -179,15 +184,15 @@ class Screen:
         value: str = wait_for(box.input_value, bool)
         return value
 
-    def _click_single(self, target: Locator, what: str) -> None:
-        """Click ``target`` once Flutter shows exactly one; retried, since
-        during a transition the tree is rebuilt under our feet."""
+    def _click_single(self, target: Locator, what: str, *, hover: bool = False) -> None:
+        """Click (or hover) ``target`` once Flutter shows exactly one; retried,
+        since during a transition the tree is rebuilt under our feet."""
         deadline = time.monotonic() + TIMEOUT
         while True:
             self.page.evaluate(ENABLE_SEMANTICS)
             try:
                 if target.count() == 1:
-                    target.click(timeout=2000)
+                    (target.hover if hover else target.click)(timeout=2000)
                     return
             except PlaywrightError:
                 pass

@@ -1,8 +1,9 @@
 """A test app for fresh data after saving: a list of notes, a note, its editor.
 
-``/`` lists the notes (``index``), ``/note/:note_id`` shows one (an async
-view that takes ``LOAD_SECONDS`` to load, so navkit's progress bar shows
-while it loads), ``/note/:note_id/edit`` edits it. The editor's leave check
+``/`` lists the notes (``index``: links that preload a note on hover),
+``/note/:note_id`` shows one (its loader takes ``LOAD_SECONDS``, so
+navkit's progress bar shows while it loads, unless it was preloaded),
+``/note/:note_id/edit`` edits it. The editor's leave check
 is async: with unsaved text it shows a "Discard changes?" dialog (Discard /
 Keep) and awaits the answer. ``NOTES``, a module-level dict, is the app's
 data; each test edits a note of its own, since one server serves them all.
@@ -44,20 +45,20 @@ def index(nav: navkit.Navigator) -> list[ft.Control]:
     rows: list[ft.Control] = []
     for note_id, text in NOTES.items():
         rows.append(ft.Text(text))
-        rows.append(
-            ft.Button(
-                f"Open note {note_id}",
-                on_click=lambda _, note_id=note_id: nav.go("note", note_id=note_id),
-            )
-        )
+        # A link: resting the pointer on it preloads the note.
+        rows.append(navkit.link(nav, f"Open note {note_id}", "note", note_id=note_id))
     return rows
 
 
-@router.route("/note/:note_id", title="Note", endpoint="note")
-async def note(nav: navkit.Navigator, note_id: int) -> list[ft.Control]:
+async def load_note(note_id: int) -> str:
     await asyncio.sleep(LOAD_SECONDS)  # as if asked of a server
+    return NOTES[note_id]
+
+
+@router.route("/note/:note_id", title="Note", endpoint="note", loader=load_note)
+def note(nav: navkit.Navigator, note_id: int, data: str) -> list[ft.Control]:
     return [
-        ft.Text(NOTES[note_id]),
+        ft.Text(data),
         ft.Button("Edit", on_click=lambda _: nav.go("edit", note_id=note_id)),
     ]
 

@@ -167,3 +167,34 @@ def test_save_then_browser_back_at_once_ends_on_the_fresh_note(screen: Open) -> 
     tab.back_arrow()
     tab.expect("Notes", "/", text="Return the library books today")
     assert not tab.shows("Return the library books")
+
+
+# -- 4. a link hovered first: the note opens without waiting ----------------------
+
+
+def opening(tab: Screen, note_id: int, text: str) -> bool:
+    """Click "Open note N", wait for the note; whether the progress bar showed meanwhile."""
+    tab.click(f"Open note {note_id}")
+    bar = False
+
+    def seen() -> tuple[list[str], bool]:
+        nonlocal bar
+        bar = bar or tab.progress_shown()
+        return tab.headings(), tab.shows(text)
+
+    last = wait_for(seen, lambda state: state == (["Note"], True))
+    assert last == (["Note"], True), f"the note never showed: {last}"
+    return bar
+
+
+def test_a_note_hovered_first_opens_without_a_progress_bar(screen: Open) -> None:
+    tab = screen(APP)
+    tab.open("/")
+    tab.expect("Notes", "/", text="Water the plants")
+    assert opening(tab, 3, "Water the plants")  # not preloaded: the bar shows while it loads
+    tab.back_arrow()
+    tab.expect("Notes", "/")
+    tab.hover("Open note 3")  # the pointer rests on the link: the note is preloaded again
+    time.sleep(LOAD_SECONDS + 0.5)
+    assert not opening(tab, 3, "Water the plants")
+    tab.expect("Note", "/note/3", text="Water the plants")

@@ -1,6 +1,6 @@
 """What real apps do: async views calling real libraries, and navigations racing each other.
 
-Async views here call httpx against a local HTTP server this module starts,
+Async views here call httpx against a local HTTP server (the ``api`` fixture),
 ``anyio.fail_after`` and ``asyncio.timeout``: each navigation's awaited work
 must start and finish in one task. The races start a second navigation
 while the first is still waiting, and check that what is shown is never
@@ -10,12 +10,7 @@ what is in flight.
 from __future__ import annotations
 
 import asyncio
-import json
-import threading
-import time
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from collections.abc import Callable
 
 import anyio
 import flet as ft
@@ -29,32 +24,6 @@ from navkit.testing import FletTestClient
 from tests.flet.test_examples import click, texts
 
 Client = Callable[..., FletTestClient]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        query = parse_qs(urlsplit(self.path).query)
-        time.sleep(float(query.get("delay", ["0"])[0]))
-        body = json.dumps({"name": query.get("name", ["Ada"])[0]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def api() -> Iterator[str]:
-    """A local JSON API: ``GET /?name=x&delay=s`` answers ``{"name": x}`` after ``s`` seconds."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
 
 
 def api_app(url: str) -> navkit.Router:

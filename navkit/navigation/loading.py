@@ -1,0 +1,204 @@
+"""Running routes' loaders for one page: in parallel, cancelled with their navigation, cached.
+
+A navigation starts the loaders of every level it builds at once, then
+builds the levels in order, each awaiting its own result; a loader's
+failure is its level's error. Results are kept per address (at most
+``MAX_ENTRIES``, the oldest go first):
+
+* a load in flight is shared -- a navigation to an address being
+  preloaded, or loaded by a navigation it overtakes, waits for that load;
+* a settled result is reused while younger than its route's
+  ``stale_time``, or -- preloaded and not yet shown -- ``PRELOAD_SECONDS``;
+  a fresh hit needs no task: a navigation with nothing else to await lands
+  in the caller;
+* a load no one waits for any more is cancelled (its navigation was
+  overtaken), unless it is a preload; ``nav.invalidate``/``refresh``
+  drop what they mark stale, so the next build loads again.
+
+Nothing here touches Flet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from navkit.navigation.values import Level, Navigation
+
+__all__ = ["MAX_ENTRIES", "MISSING", "PRELOAD_SECONDS", "LoadFailed", "Loads"]
+
+log = logging.getLogger("navkit")
+
+MAX_ENTRIES = 64
+PRELOAD_SECONDS = 30.0
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One address's load: in flight (``future``) or settled (``value`` at ``loaded_at``)."""
+
+    level: Level
+    future: asyncio.Future[Any] | None = None
+    value: Any = None
+    loaded_at: float | None = None
+    preloaded: bool = False
+    waiters: int = 0
+    tasks: set[asyncio.Future[Any]] = field(default_factory=set)
+
+
+_MISSING: Any = object()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadFailed:
+    """A sync loader raised (or gave an awaitable with no loop to run it): its level's error."""
+
+    error: BaseException
+
+
+class Loads:
+    """The loader results of one page (see the module docstring).
+
+    Args:
+        clock: Seconds, monotonic (tests pass their own).
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self.calls = 0  # loader calls made: what a benchmark or a test counts
+
+    def fresh(self, level: Level) -> Any:
+        """The level's settled, still fresh result; ``_MISSING`` when it must be loaded."""
+        entry = self._entries.get(level.address)
+        if entry is None or entry.loaded_at is None or not _same(entry.level, level):
+            return _MISSING
+        loader = level.match.route.loader if level.match is not None else None
+        keep = loader.stale_time if loader is not None else 0.0
+        if entry.preloaded:
+            keep = max(keep, PRELOAD_SECONDS)
+        if self._clock() - entry.loaded_at >= keep and not (entry.preloaded and keep == 0):
+            return _MISSING
+        return entry.value
+
+    def start(
+        self, levels: Iterable[Level], navigation: Navigation, *, preload: bool = False
+    ) -> dict[str, Any]:
+        """Start (or join) the loads of ``levels``: per address, a fresh value or a future.
+
+        Sync loaders run here, in order; async ones each in a task of their own.
+        """
+        started: dict[str, Any] = {}
+        for level in levels:
+            loader = level.match.route.loader if level.match is not None else None
+            if loader is None or level.error is not None:
+                continue
+            value = self.fresh(level)
+            if value is not _MISSING:
+                if not preload:
+                    self._shown(level.address)
+                started[level.address] = value
+                continue
+            entry = self._entries.get(level.address)
+            if entry is None or entry.future is None or not _same(entry.level, level):
+                try:
+                    entry = self._load(level, navigation, preload)
+                except Exception as error:  # the app's loader, or its arguments (a 400)
+                    started[level.address] = LoadFailed(error)
+                    continue
+            elif preload:
+                entry.preloaded = True
+            if entry.future is None:  # a sync loader: settled already
+                started[level.address] = entry.value
+                continue
+            if not preload:
+                entry.waiters += 1
+            started[level.address] = entry.future
+        return started
+
+    def _load(self, level: Level, navigation: Navigation, preload: bool) -> _Entry:
+        assert level.match is not None and level.match.route.loader is not None
+        loader = level.match.route.loader
+        self.calls += 1
+        result = loader.call(level.match.view_args(), navigation)
+        entry = _Entry(level, preloaded=preload)
+        if inspect.isawaitable(result):
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                if inspect.iscoroutine(result):
+                    result.close()
+                raise RuntimeError("an async loader needs a running event loop") from None
+            future = asyncio.ensure_future(result)
+            entry.future = future
+            future.add_done_callback(lambda done: self._settled(level.address, entry, done))
+        else:
+            entry.value, entry.loaded_at = result, self._clock()
+        self._entries[level.address] = entry
+        self._entries.move_to_end(level.address)
+        while len(self._entries) > MAX_ENTRIES:
+            self._entries.popitem(last=False)
+        return entry
+
+    def _settled(self, address: str, entry: _Entry, future: asyncio.Future[Any]) -> None:
+        if self._entries.get(address) is not entry:
+            return  # dropped meanwhile (invalidated, evicted)
+        entry.future = None
+        if future.cancelled() or future.exception() is not None:
+            del self._entries[address]  # a failure is never kept: the next build tries again
+            return
+        entry.value, entry.loaded_at = future.result(), self._clock()
+
+    def released(self, started: dict[str, Any]) -> None:
+        """A navigation that started ``started`` was overtaken: loads no one waits for stop."""
+        for address, value in started.items():
+            if not isinstance(value, asyncio.Future):
+                continue
+            entry = self._entries.get(address)
+            if entry is None or entry.future is not value:
+                continue
+            entry.waiters -= 1
+            if entry.waiters <= 0 and not entry.preloaded:
+                value.cancel()
+
+    def used(self, started: dict[str, Any]) -> None:
+        """A navigation landed with ``started``: a preloaded result counts as shown now."""
+        for address, value in started.items():
+            entry = self._entries.get(address)
+            if entry is None:
+                continue
+            if isinstance(value, asyncio.Future) and entry.future is value:
+                entry.waiters -= 1
+            self._shown(address)
+
+    def _shown(self, address: str) -> None:
+        entry = self._entries.get(address)
+        if entry is not None and entry.preloaded and entry.loaded_at is not None:
+            entry.preloaded = False  # from now on its route's stale_time applies
+            entry.loaded_at = self._clock()
+
+    def drop(self, keep: Callable[[Level], bool]) -> None:
+        """Forget every result whose level ``keep`` refuses (invalidated: load again)."""
+        for address in [a for a, entry in self._entries.items() if not keep(entry.level)]:
+            del self._entries[address]
+
+    def close(self) -> None:
+        """The page closed: every load in flight stops."""
+        for entry in self._entries.values():
+            if entry.future is not None:
+                entry.future.cancel()
+        self._entries.clear()
+
+
+def _same(old: Level, new: Level) -> bool:
+    """Whether a result loaded for ``old`` serves ``new`` (the same route and values)."""
+    return old.match == new.match
+
+
+MISSING = _MISSING
