@@ -22,18 +22,15 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from navkit.navigation.values import Level, Navigation
 
 __all__ = ["MAX_ENTRIES", "MISSING", "PRELOAD_SECONDS", "LoadFailed", "Loads"]
-
-log = logging.getLogger("navkit")
 
 MAX_ENTRIES = 64
 PRELOAD_SECONDS = 30.0
@@ -48,11 +45,11 @@ class _Entry:
     value: Any = None
     loaded_at: float | None = None
     preloaded: bool = False
-    waiters: int = 0
-    tasks: set[asyncio.Future[Any]] = field(default_factory=set)
+    waiters: int = 0  # navigations waiting for ``future``
 
 
-_MISSING: Any = object()
+# No result yet: the level's loader must run.
+MISSING: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +69,19 @@ class Loads:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._running: set[asyncio.Future[Any]] = set()  # every load in flight, kept or not
         self.calls = 0  # loader calls made: what a benchmark or a test counts
 
     def fresh(self, level: Level) -> Any:
-        """The level's settled, still fresh result; ``_MISSING`` when it must be loaded."""
+        """The level's settled, still fresh result; ``MISSING`` when it must be loaded."""
         entry = self._entries.get(level.address)
         if entry is None or entry.loaded_at is None or not _same(entry.level, level):
-            return _MISSING
+            return MISSING
         loader = level.match.route.loader if level.match is not None else None
         keep = loader.stale_time if loader is not None else 0.0
         if entry.preloaded:
             keep = max(keep, PRELOAD_SECONDS)
-        if self._clock() - entry.loaded_at >= keep and not (entry.preloaded and keep == 0):
-            return _MISSING
-        return entry.value
+        return entry.value if self._clock() - entry.loaded_at < keep else MISSING
 
     def start(
         self, levels: Iterable[Level], navigation: Navigation, *, preload: bool = False
@@ -100,7 +96,7 @@ class Loads:
             if loader is None or level.error is not None:
                 continue
             value = self.fresh(level)
-            if value is not _MISSING:
+            if value is not MISSING:
                 if not preload:
                     self._shown(level.address)
                 started[level.address] = value
@@ -137,13 +133,15 @@ class Loads:
                 raise RuntimeError("an async loader needs a running event loop") from None
             future = asyncio.ensure_future(result)
             entry.future = future
+            self._running.add(future)
+            future.add_done_callback(self._running.discard)
             future.add_done_callback(lambda done: self._settled(level.address, entry, done))
         else:
             entry.value, entry.loaded_at = result, self._clock()
         self._entries[level.address] = entry
         self._entries.move_to_end(level.address)
         while len(self._entries) > MAX_ENTRIES:
-            self._entries.popitem(last=False)
+            _forgotten(self._entries.popitem(last=False)[1])
         return entry
 
     def _settled(self, address: str, entry: _Entry, future: asyncio.Future[Any]) -> None:
@@ -180,25 +178,26 @@ class Loads:
     def _shown(self, address: str) -> None:
         entry = self._entries.get(address)
         if entry is not None and entry.preloaded and entry.loaded_at is not None:
-            entry.preloaded = False  # from now on its route's stale_time applies
-            entry.loaded_at = self._clock()
+            entry.preloaded = False  # from now on its route's stale_time applies, from its load
 
     def drop(self, keep: Callable[[Level], bool]) -> None:
         """Forget every result whose level ``keep`` refuses (invalidated: load again)."""
         for address in [a for a, entry in self._entries.items() if not keep(entry.level)]:
-            del self._entries[address]
+            _forgotten(self._entries.pop(address))
 
     def close(self) -> None:
         """The page closed: every load in flight stops."""
-        for entry in self._entries.values():
-            if entry.future is not None:
-                entry.future.cancel()
+        for future in list(self._running):
+            future.cancel()
         self._entries.clear()
+
+
+def _forgotten(entry: _Entry) -> None:
+    """An entry no longer kept: its load stops unless a navigation waits for it."""
+    if entry.future is not None and entry.waiters <= 0:
+        entry.future.cancel()
 
 
 def _same(old: Level, new: Level) -> bool:
     """Whether a result loaded for ``old`` serves ``new`` (the same route and values)."""
     return old.match == new.match
-
-
-MISSING = _MISSING

@@ -152,8 +152,7 @@ class Navigator:
             AddressError: ``target`` is a path outside the app (``//host``).
             BuildError: ``target`` is an endpoint ``url_for`` cannot build.
         """
-        keep = 0 if refresh else None
-        return self._machine.begin(self._resolve(target, values), Source.GO, keep=keep)
+        return self._begin(self._resolve(target, values), Source.GO, refresh)
 
     async def push_for_result(self, target: str, /, **values: Any) -> Any:
         """Push ``target`` and wait until it is closed; what it returned, or None.
@@ -205,15 +204,25 @@ class Navigator:
             BuildError: The page takes its query as a dataclass with no
                 field of that name (a typo).
         """
-        match = self.current
+        # From where the last navigation goes: two quick changes both count.
+        flight = self._machine.flight
+        base = flight.address if flight is not None else self.address
+        match = self._machine.router.match(base)
         route = match.route if match is not None else None
-        address = with_query(self.address, route, self._machine.router.converters, changes)
+        address = with_query(base, route, self._machine.router.converters, changes)
         return self._machine.begin(address, Source.REPLACE if replace else Source.GO)
 
     def replace(self, target: str, /, *, refresh: bool = False, **values: Any) -> Pending:
         """Like :meth:`go`, in place of the current history entry."""
-        keep = 0 if refresh else None
-        return self._machine.begin(self._resolve(target, values), Source.REPLACE, keep=keep)
+        return self._begin(self._resolve(target, values), Source.REPLACE, refresh)
+
+    def _begin(self, address: str, source: Source, refresh: bool) -> Pending:
+        """Start a go or replace; with ``refresh`` every level of the target is loaded anew."""
+        if not refresh:
+            return self._machine.begin(address, source)
+        renewed = {level.address for level in build_stack(self._machine.router, address)}
+        self._machine.loads.drop(lambda level: level.address not in renewed)
+        return self._machine.begin(address, source, keep=0)
 
     def back(self) -> Pending:
         """Go to the previous history entry; false when there is none (or a guard says no).

@@ -82,9 +82,9 @@ async def build_levels(
     built_levels, views = list(levels[:keep]), []
     entering, loads = levels[keep:], builder.loads
     started = loads.start(entering, builder.navigation)
-    if any(isinstance(value, asyncio.Future) for value in started.values()):
-        await builder.handoff  # waiting for a load: the rest runs in the navigation's task
     try:
+        if any(isinstance(value, asyncio.Future) for value in started.values()):
+            await builder.handoff  # waiting for a load: the rest runs in the navigation's task
         for level in entering:
             with collecting(level.address, registered):
                 if level.error is not None:

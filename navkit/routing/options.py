@@ -103,8 +103,12 @@ class RouteOptions:
         if "stale_time" in given and loader is None:
             raise RouteError(f"{where}: stale_time= needs a loader=")
         title = given.get("title")
+        if title is not None and not isinstance(title, str):
+            raise RouteError(f"{where}: title= must be a string, not {title!r}")
+        if not isinstance(given.get("root", False), bool):
+            raise RouteError(f"{where}: root= must be True or False")
         return cls(
-            title=None if title is None else str(title),
+            title=title,
             parent=parent,
             root=bool(given.get("root", False)),
             guards=tuple(guards),

@@ -136,7 +136,13 @@ class QueryModel:
                     parameter=field.name,
                 )
             given[field.name] = field.default()
-        return self.cls(**given)
+        try:
+            return self.cls(**given)
+        except (ValueError, TypeError) as error:  # the dataclass's own checks (__post_init__)
+            defaults = {f.name: f.default() for f in self.fields if f.default is not None}
+            if lenient and len(defaults) == len(self.fields):
+                return self.cls(**defaults)
+            raise BadRequest(f"the query is invalid: {error}", path=path) from None
 
     def written(self, pairs: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
         """``pairs`` with this model expanded and every value equal to its default left out.

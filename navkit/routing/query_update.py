@@ -35,9 +35,17 @@ def with_query(
             field (and the view no parameter) of a key in ``changes``.
     """
     model = route.query_model if route is not None else None
+    if model is not None:
+        instance = changes.get(model.parameter)
+        if isinstance(instance, model.cls):  # the whole query as one value
+            fields = {f.name: getattr(instance, f.name) for f in model.fields}
+            changes = {**{k: v for k, v in changes.items() if k != model.parameter}, **fields}
     if route is not None and model is not None:
         known = model.names | {param.name for param in route.query}
-        unknown = sorted(set(changes) - known)
+        # None removes a key, whatever it is (a stray one included).
+        unknown = sorted(
+            key for key, value in changes.items() if key not in known and value is not None
+        )
         if unknown:
             close = difflib.get_close_matches(unknown[0], known, n=1)
             raise BuildError(

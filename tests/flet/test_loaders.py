@@ -300,3 +300,73 @@ def test_a_sync_loader_that_gives_an_awaitable_still_loads(navkit_client: Client
     client.go("/n/4")
     client.settle()
     assert shown_texts(client)[-1] == "note 4" and client.titles == ["Home", "N"]
+
+
+def test_a_navigation_overtaken_before_its_task_ran_stops_its_loads(
+    navkit_client: Client, api: str, calls: Calls
+) -> None:
+    """Two clicks in one handler: the first go never reaches its task, its load stops."""
+    client = navkit_client(notes_app(api, calls))
+
+    def clicks() -> None:
+        client.navigator.go("/notes/8")
+        client.navigator.go("/")
+
+    client.call(clicks)
+    client.settle()
+    assert "note 8" in calls.cancelled or "note 8" not in calls.started
+    assert "note 8" not in calls.finished
+    assert client.page.route == "/" and client.titles == ["Home"]
+
+
+def never_loaded_app(cancelled: list[int]) -> navkit.Router:
+    """Loaders that wait forever (a hung API): what is left running is what leaks."""
+
+    async def load(n: int) -> int:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            cancelled.append(n)
+            raise
+        return n  # pragma: no cover - never reached
+
+    def numbered(n: int, data: int) -> list[ft.Control]:
+        return [ft.Text(str(data))]
+
+    router = navkit.Router()
+    router.add_route("/", lambda: [ft.Text("home")], endpoint="home")
+    router.add_route("/n/:n", numbered, endpoint="n", loader=load)
+    return router
+
+
+def test_loads_evicted_or_invalidated_stop_and_none_outlive_the_page() -> None:
+    cancelled: list[int] = []
+    client = FletTestClient(never_loaded_app(cancelled))
+    for n in range(MAX_ENTRIES + 6):
+        client.call(client.navigator.preload, "n", n=n)
+    client.settle()
+    assert sorted(cancelled) == list(range(6))  # the six evicted stop at once
+    client.call(client.navigator.invalidate, "n", n=MAX_ENTRIES)
+    client.settle()
+    assert MAX_ENTRIES in cancelled  # dropped while loading, and no one waits for it
+    client.close()
+    assert len(cancelled) == MAX_ENTRIES + 6  # the page closed: nothing left running
+    assert all(task.done() for task in asyncio.all_tasks(client.loop))
+
+
+def test_go_with_refresh_loads_the_target_again(navkit_client: Client) -> None:
+    values = {"v": 1}
+    router = navkit.Router()
+    router.add_route("/", lambda: [ft.Text("home")], endpoint="home")
+
+    def shown(n: int, data: int) -> list[ft.Control]:
+        return [ft.Text(f"v{data}")]
+
+    router.add_route("/n/:n", shown, endpoint="n", loader=lambda: values["v"], stale_time=60)
+    client = navkit_client(router, route="/n/1")
+    values["v"] = 2
+    client.call(client.navigator.go, "/n/1", refresh=True)
+    assert shown_texts(client)[-1] == "v2"
+    values["v"] = 3
+    client.call(client.navigator.replace, "/n/1", refresh=True)
+    assert shown_texts(client)[-1] == "v3"

@@ -156,3 +156,12 @@ def test_a_leave_check_sees_where_the_user_goes(navkit_client: Client) -> None:
     client.go("/admin")
     assert asked == [["home", "admin"]]
     assert client.page.route == "/admin"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [({"root": "no"}, "root= must be True or False"), ({"title": ["x"]}, "title= must be")],
+)
+def test_options_of_the_wrong_kind_are_refused(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(navkit.RouteError, match=message):
+        navkit.Router().add_route("/a", lambda: [], endpoint="a", **options)

@@ -6,6 +6,7 @@ in the address bar, what the view receives, and what Back gives back.
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -182,3 +183,65 @@ def test_url_for_then_matching_gives_the_same_value(
     assert match.view_args()["query"] == query
     if query == NotesQuery():
         assert address == "/notes"
+
+
+def test_two_quick_changes_both_count(navkit_client: Client) -> None:
+    """Next page, then a sort, while the first is still loading: both end in the address."""
+    loads: list[str] = []
+    router = navkit.Router()
+    router.add_route("/", lambda: [ft.Text("home")], endpoint="home")
+
+    async def load(query: NotesQuery) -> str:
+        loads.append(str(query.page))
+        await asyncio.sleep(0.05)
+        return str(query)
+
+    def listed(query: NotesQuery, data: str) -> list[ft.Control]:
+        return [ft.Text(data)]
+
+    router.add_route("/notes", listed, endpoint="notes", loader=load)
+    client = navkit_client(router, route="/notes")
+    client.settle()
+
+    def clicks() -> None:
+        client.navigator.update_query(page=2)
+        client.navigator.update_query(sort="title")
+
+    client.call(clicks)
+    client.settle()
+    assert client.page.route == "/notes?page=2&sort=title"
+
+
+@dataclass(frozen=True)
+class Checked:
+    page: int = 1
+
+    def __post_init__(self) -> None:
+        if self.page < 1:
+            raise ValueError("page must be 1 or more")
+
+
+@pytest.mark.parametrize(("invalid_query", "title"), [("error", "Bad request"), ("default", "C")])
+def test_a_dataclass_that_refuses_its_values_is_a_400_or_the_default(
+    navkit_client: Client, invalid_query: str, title: str
+) -> None:
+    seen: list[Checked] = []
+    router = navkit.Router()
+    router.add_route("/", lambda: [ft.Text("home")], endpoint="home")
+
+    def c(query: Checked) -> list[ft.Control]:
+        seen.append(query)
+        return [ft.Text(str(query.page))]
+
+    router.add_route("/c", c, endpoint="c", invalid_query=invalid_query)
+    client = navkit_client(router, route="/c?page=0")
+    assert client.titles[-1] == title
+    assert seen == ([] if invalid_query == "error" else [Checked()])
+
+
+def test_update_query_takes_the_whole_value_and_removes_stray_keys(navkit_client: Client) -> None:
+    client = navkit_client(notes_app([]), route="/notes?utm=x&page=2")
+    client.call(client.navigator.update_query, query=NotesQuery(page=5, sort="title"))
+    assert client.page.route == "/notes?utm=x&page=5&sort=title"
+    client.call(client.navigator.update_query, utm=None)  # not a field: None still removes it
+    assert client.page.route == "/notes?page=5&sort=title"
