@@ -15,7 +15,7 @@ from __future__ import annotations
 import flet as ft
 
 import navkit
-from examples import auth, deeplinks, loading, shop, store, tabs, unsaved
+from examples import auth, deeplinks, loading, notes, shop, store, tabs, unsaved
 
 # (prefix, blueprint, where to start, what it shows)
 EXAMPLES = [
@@ -25,6 +25,7 @@ EXAMPLES = [
     ("/deeplinks", deeplinks.blueprint, "deeplinks.library", {}, "Three levels, shareable links"),
     ("/loading", loading.blueprint, "loading.home", {}, "An async view; leave while it loads"),
     ("/unsaved", unsaved.blueprint, "unsaved.edit", {}, "Asks before losing your edits"),
+    ("/notes", notes.blueprint, "notes.notes", {}, "Loaders, preloading links, typed query"),
     ("/tabs", tabs.shell, "tabs.feed.home", {}, "An app shell: a bar or rail, one stack per tab"),
 ]
 

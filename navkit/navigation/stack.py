@@ -56,7 +56,9 @@ def build_stack(
             break  # two levels would share a route: stop rather than loop
         seen.add(path)
         match = table.match(current)
-        levels.append(Level(current if not levels else path, match))
+        if not levels or match is None or match.route.options.redirect_to is None:
+            levels.append(Level(current if not levels else path, match))
+        # else: a redirect_to route beneath (``/`` sending to ``/notes``) is never shown
         current = _beneath(table, match, path)
     levels.reverse()
     return as_shown(tuple(levels), shown)

@@ -205,3 +205,15 @@ def test_stack_tries_every_prefix_a_route_could_match(
         address = "/" + "/".join(pieces)
         stack = [level.address for level in build_stack(router, address)]
         assert stack == _reference_stack(router, address), address
+
+
+def test_a_redirect_route_is_never_a_level_beneath() -> None:
+    """``/`` sending to ``/notes`` would show an empty page under every note: it is skipped."""
+    table = RouteTable()
+    table.add_route("/", endpoint="start", redirect_to="notes")
+    table.add_route("/notes", _view, endpoint="notes")
+    table.add_route("/notes/:note_id", _view, endpoint="note")
+    table.check()
+    assert [level.path for level in build_stack(table, "/notes/7")] == ["/notes", "/notes/7"]
+    top = build_stack(table, "/")  # on top, it is the level the navigation redirects from
+    assert [level.path for level in top] == ["/"]
