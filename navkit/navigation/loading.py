@@ -38,7 +38,8 @@ PRELOAD_SECONDS = 30.0
 
 @dataclass(slots=True)
 class _Entry:
-    """One address's load: in flight (``future``) or settled (``value`` at ``loaded_at``)."""
+    """One address's load: its ``future`` (async loaders; kept once done), and once
+    settled its ``value`` at ``loaded_at``."""
 
     level: Level
     future: asyncio.Future[Any] | None = None
@@ -102,7 +103,7 @@ class Loads:
                 started[level.address] = value
                 continue
             entry = self._entries.get(level.address)
-            if entry is None or entry.future is None or not _same(entry.level, level):
+            if entry is None or not _running(entry) or not _same(entry.level, level):
                 try:
                     entry = self._load(level, navigation, preload)
                 except Exception as error:  # the app's loader, or its arguments (a 400)
@@ -147,7 +148,6 @@ class Loads:
     def _settled(self, address: str, entry: _Entry, future: asyncio.Future[Any]) -> None:
         if self._entries.get(address) is not entry:
             return  # dropped meanwhile (invalidated, evicted)
-        entry.future = None
         if future.cancelled() or future.exception() is not None:
             del self._entries[address]  # a failure is never kept: the next build tries again
             return
@@ -162,8 +162,9 @@ class Loads:
             if entry is None or entry.future is not value:
                 continue
             entry.waiters -= 1
-            if entry.waiters <= 0 and not entry.preloaded:
+            if entry.waiters <= 0 and not entry.preloaded and not value.done():
                 value.cancel()
+                del self._entries[address]  # stopped: a later build loads anew, never joins it
 
     def used(self, started: dict[str, Any]) -> None:
         """A navigation landed with ``started``: a preloaded result counts as shown now."""
@@ -190,6 +191,11 @@ class Loads:
         for future in list(self._running):
             future.cancel()
         self._entries.clear()
+
+
+def _running(entry: _Entry) -> bool:
+    """Whether the entry's load is still going on (a navigation may join it)."""
+    return entry.future is not None and not entry.future.done()
 
 
 def _forgotten(entry: _Entry) -> None:
