@@ -53,6 +53,7 @@ bench: $(STAMP) $(CHROMIUM) $(HAPROXY)
 	$(PY) -m benchmarks.bench_history
 	$(PY) -m benchmarks.bench_shells
 	$(PY) -m benchmarks.bench_failover
+	$(PY) -m benchmarks.bench_data
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
