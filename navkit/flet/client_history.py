@@ -298,7 +298,8 @@ class ClientHistory:
         reserved = parse_reserved(route)
         address = app_address(route)
         lost = self.client.reconnected(address)
-        if reserved is not None and reserved.kind == "state" and self._new_message(reserved):
+        answer = reserved is not None and reserved.kind == "state" and self._asking
+        if answer and reserved is not None and self._new_message(reserved):
             # The script's answer, sent as the connection dropped: the client
             # reports it now. Held moves are made on the tab's history.
             self._restore(reserved.data, reserved.to)

@@ -60,12 +60,13 @@ def with_query(
     except ValueError:
         given = []  # a malformed query is replaced whole
     pairs: list[tuple[str, Any]] = []
+    placed: set[str] = set()  # changed keys written already (at their first place)
     for key, value in given:
         if key not in changes:
             pairs.append((key, value))
-        elif all(key != name for name, _ in pairs):
+        elif key not in placed:
+            placed.add(key)
             pairs.append((key, changes[key]))
-    placed = {key for key, _ in pairs}
     pairs.extend((key, value) for key, value in changes.items() if key not in placed)
     query = encode_query(pairs, route, registry)
     return str(Location(location.path, query, location.fragment))
