@@ -71,7 +71,6 @@ class Loads:
         self._clock = clock
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._running: set[asyncio.Future[Any]] = set()  # every load in flight, kept or not
-        self.calls = 0  # loader calls made: what a benchmark or a test counts
 
     def fresh(self, level: Level) -> Any:
         """The level's settled, still fresh result; ``MISSING`` when it must be loaded."""
@@ -122,7 +121,6 @@ class Loads:
     def _load(self, level: Level, navigation: Navigation, preload: bool) -> _Entry:
         assert level.match is not None and level.match.route.loader is not None
         loader = level.match.route.loader
-        self.calls += 1
         result = loader.call(level.match.view_args(), navigation)
         entry = _Entry(level, preloaded=preload)
         if inspect.isawaitable(result):

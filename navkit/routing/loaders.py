@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from navkit.errors import RouteError
-from navkit.routing.signature import ViewParameters
+from navkit.routing.signature import ViewParameters, injected_kind
 
 __all__ = ["DATA_PARAMETER", "Loader", "loader_of"]
 
@@ -42,12 +42,6 @@ class Loader:
     navigation: str
     stale_time: float
 
-    @property
-    def is_async(self) -> bool:
-        """Whether calling it gives an awaitable (known at registration for functions)."""
-        target = getattr(self.function, "__call__", None)  # noqa: B004 - callable objects
-        return inspect.iscoroutinefunction(self.function) or inspect.iscoroutinefunction(target)
-
     def call(self, view_args: dict[str, Any], navigation: Any) -> Any:
         """Call it with what it asks for among ``view_args`` (and the navigation)."""
         args = {name: view_args[name] for name in self.args if name in view_args}
@@ -69,10 +63,7 @@ def loader_of(
     navigation = ""
     for name, parameter in inspected.parameters.items():
         hint = inspected.hints.get(name)
-        kind = getattr(hint, "__navkit_inject__", None) or (
-            hint.rpartition(".")[2] if isinstance(hint, str) else None
-        )
-        if kind == "Navigation":
+        if injected_kind(hint) == "Navigation":
             navigation = name
         elif name in view_values:
             args.append(name)

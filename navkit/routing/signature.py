@@ -24,7 +24,7 @@ from navkit.routing.converters import (
 from navkit.routing.query_model import QueryModel, is_query_model
 from navkit.routing.segments import Param, Template
 
-__all__ = ["QueryParam", "ViewParameters", "ViewSignature", "read_signature"]
+__all__ = ["QueryParam", "ViewParameters", "ViewSignature", "injected_kind", "read_signature"]
 
 _NO_DEFAULT: Any = inspect.Parameter.empty
 
@@ -162,7 +162,7 @@ def read_signature(
     for name, parameter in parameters.items():
         if name in path_names or name in defaults or name == loaded:
             continue
-        kind = _injected_kind(hints.get(name))
+        kind = injected_kind(hints.get(name))
         if kind is not None:
             injected.append((name, kind))
             continue
@@ -219,7 +219,7 @@ INJECT_MARKER = "__navkit_inject__"
 INJECTED_KINDS = ("Navigator", "Navigation")
 
 
-def _injected_kind(hint: Any) -> str | None:
+def injected_kind(hint: Any) -> str | None:
     """What a view parameter annotated ``hint`` receives from navkit (None: a value)."""
     if isinstance(hint, str):  # an annotation get_type_hints could not resolve
         name = hint.rpartition(".")[2]
