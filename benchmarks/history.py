@@ -103,6 +103,9 @@ class _Bare:
     def reshow_top(self) -> None:
         pass
 
+    def snapshot_of(self, view: Any) -> None:
+        return None
+
     def in_loop(self, callback: Callable[[], object]) -> bool:
         return False
 

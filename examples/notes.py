@@ -6,11 +6,15 @@ use) and reads it with httpx, as an app reads its backend:
 * ``/notes`` lists the notes -- ``?sort=title`` and ``?q=tea`` are one typed
   value (``ListQuery``), changed with ``nav.update_query``; each note is a
   ``navkit.link``: resting the pointer on it loads the note before the click;
-* ``/notes/:note_id`` shows one (its loader keeps the result 30 s);
+* ``/notes/:note_id`` shows one (its loader keeps the result 30 s); opened
+  from the list, it shows "Note 2 of 5" with Previous and Next: the list's
+  order is handed over as its entry's state (``state=``), outside the URL;
 * ``/notes/:note_id/edit`` edits it (a leave check asks before losing the
   text); ``/notes/new`` writes a new one; Delete removes one.
 
-After a save the note and the list are marked stale (``nav.invalidate``), so
+The list scrolls, and navkit keeps its offset with its history entry: Back
+to it, a reload, a new session show it where it was. After a save the
+note and the list are marked stale (``nav.invalidate``), so
 both show the new text. ``--delay 1`` makes the API slow: the progress bar
 shows after its delay -- never behind the leave check's dialog.
 
@@ -135,7 +139,7 @@ async def load_note(note_id: int) -> dict[str, Any]:
 
 
 @blueprint.route("/", title="Notes", endpoint="notes", loader=load_list)
-def notes(nav: navkit.Navigator, query: ListQuery, data: list[dict[str, Any]]) -> list[ft.Control]:
+def notes(nav: navkit.Navigator, query: ListQuery, data: list[dict[str, Any]]) -> ft.View:
     other = "id" if query.sort == "title" else "title"
     rows: list[ft.Control] = [
         ft.Row(
@@ -150,15 +154,22 @@ def notes(nav: navkit.Navigator, query: ListQuery, data: list[dict[str, Any]]) -
             ]
         )
     ]
-    for note in data:
-        rows.append(navkit.link(nav, note["title"], "notes.note", note_id=note["id"]))
+    order = [note["id"] for note in data]  # the list's order: the note's Previous and Next
+    for at, note in enumerate(data):
+        place = {"order": order, "at": at}  # outside the URL, kept with the note's entry
+        rows.append(navkit.link(nav, note["title"], "notes.note", note_id=note["id"], state=place))
     if not data:
         rows.append(ft.Text("No notes."))
-    return rows
+    # A view that scrolls: navkit keeps its offset with the entry (Back, reload, a new session).
+    return ft.View(
+        scroll=ft.ScrollMode.AUTO, controls=rows, appbar=ft.AppBar(title=ft.Text("Notes"))
+    )
 
 
 @blueprint.route("/:note_id", title="Note", endpoint="note", loader=load_note, stale_time=30)
-def note(nav: navkit.Navigator, note_id: int, data: dict[str, Any]) -> list[ft.Control]:
+def note(
+    nav: navkit.Navigator, note_id: int, data: dict[str, Any], navigation: navkit.Navigation
+) -> list[ft.Control]:
     async def delete(_: object) -> None:
         await call("DELETE", f"/notes/{note_id}")
         nav.invalidate("notes.notes")
@@ -172,6 +183,35 @@ def note(nav: navkit.Navigator, note_id: int, data: dict[str, Any]) -> list[ft.C
             [
                 ft.Button("Edit", on_click=lambda _: nav.go("notes.edit", note_id=note_id)),
                 ft.Button("Delete", on_click=delete),
+            ]
+        ),
+        *neighbours(nav, navigation.state),
+    ]
+
+
+def neighbours(nav: navkit.Navigator, place: Any) -> list[ft.Control]:
+    """ "Note 2 of 5" with Previous and Next, in the order of the list it was opened from.
+
+    The order is the note's entry state (``navigation.state``): opened by its
+    address alone, a note has no list around it. After a reload or a new
+    session the state comes back from the tab (JSON), so this stays.
+    """
+    if not isinstance(place, dict) or not isinstance(place.get("order"), list):
+        return []
+    order, at = place["order"], place.get("at")
+    if not isinstance(at, int) or not 0 <= at < len(order):
+        return []
+
+    def step(by: int) -> Any:
+        target = {"order": order, "at": at + by}
+        return lambda _: nav.replace("notes.note", note_id=order[at + by], state=target)
+
+    return [
+        ft.Text(f"Note {at + 1} of {len(order)}"),
+        ft.Row(
+            [
+                ft.TextButton("Previous", on_click=step(-1), disabled=at == 0),
+                ft.TextButton("Next", on_click=step(1), disabled=at == len(order) - 1),
             ]
         ),
     ]

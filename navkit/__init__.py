@@ -28,7 +28,9 @@ from navkit.errors import (
     abort,
     redirect,
 )
+from navkit.flet import JSON_STATE as JSON_STATE
 from navkit.flet import Router as Router
+from navkit.flet import StateCodec as StateCodec
 from navkit.flet import link as link
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
@@ -63,6 +65,7 @@ from navkit.routing.shells import Place as Place
 from navkit.routing.shells import Shell as Shell
 
 __all__ = [
+    "JSON_STATE",
     "AddressError",
     "BadRequest",
     "Blueprint",
@@ -100,6 +103,7 @@ __all__ = [
     "Router",
     "Shell",
     "Source",
+    "StateCodec",
     "UrlStrategy",
     "abort",
     "link",

@@ -8,6 +8,8 @@ from navkit.flet.links import link as link
 from navkit.flet.pages import navigator_of as navigator_of
 from navkit.flet.router import Router as Router
 from navkit.flet.run import run as run
+from navkit.flet.state_codec import JSON_STATE as JSON_STATE
+from navkit.flet.state_codec import StateCodec as StateCodec
 from navkit.flet.surface import PageSurface as PageSurface
 from navkit.flet.webclient import install_index_hook
 
@@ -17,4 +19,14 @@ from navkit.flet.webclient import install_index_hook
 # worker -- the history script, with no argument to remember.
 install_index_hook()
 
-__all__ = ["PageSurface", "Router", "attach", "claim_events", "link", "navigator_of", "run"]
+__all__ = [
+    "JSON_STATE",
+    "PageSurface",
+    "Router",
+    "StateCodec",
+    "attach",
+    "claim_events",
+    "link",
+    "navigator_of",
+    "run",
+]

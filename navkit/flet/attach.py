@@ -20,6 +20,7 @@ from navkit.flet.events import PageEvents, claim_events
 from navkit.flet.history_script import app_address
 from navkit.flet.loop import PageLoop
 from navkit.flet.pages import has_navigator, keep_navigator
+from navkit.flet.state_codec import JSON_STATE, StateCodec
 from navkit.flet.surface import PageSurface
 from navkit.flet.views import default_pending_indicator
 from navkit.flet.webclient import history_script_served, missing_script_advice
@@ -50,6 +51,7 @@ def attach(
     max_history: int | None = None,
     history_script: bool | None = None,
     router: Any = None,
+    state_codec: StateCodec | None = JSON_STATE,
 ) -> Navigator:
     """Bind ``table`` to ``page`` and show the page's current route.
 
@@ -57,7 +59,7 @@ def attach(
     carries navkit's history script (None: a web page does when this
     process serves Flet's index with it, see ``navkit.webclient``).
     ``router``: what ``nav.router`` answers (the ``navkit.Router`` over
-    ``table``).
+    ``table``). ``state_codec``: how the tab keeps entry states.
     """
     if has_navigator(page):
         raise NavkitError("a navkit router is already attached to this page")
@@ -88,7 +90,7 @@ def attach(
         pending_minimum=pending_minimum,
         before_update=lambda: claim_events(page),
     )
-    client = ClientHistory(page, history, loop, script=script)
+    client = ClientHistory(page, history, loop, script=script, codec=state_codec)
     machine = NavigationMachine(
         table, surface, client, UrlStrategy(strategy, base_path), guard_timeout=guard_timeout
     )

@@ -24,17 +24,21 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import flet as ft
 
 from navkit.flet.client_route import ClientRoute
+from navkit.flet.entry_keeping import EntryKeeping
 from navkit.flet.history_script import Command, app_address, command_route, parse_reserved
 from navkit.flet.loop import PageLoop
+from navkit.flet.state_codec import JSON_STATE, StateCodec
 from navkit.flet.tab_history import TabHistoryError, unpack
 from navkit.navigation.browser import joined
 from navkit.navigation.history import (
     ClientMoved,
     ClientSettled,
+    EntryData,
     HistoryRestored,
     HistoryState,
     Listener,
@@ -80,14 +84,22 @@ class ClientHistory:
         loop: Where the pushes to the client run.
         script: The page carries navkit's history script: moves through the
             history and replaces are commands, not pushes.
+        codec: How entry states are kept in the tab (None: not at all).
     """
 
     def __init__(
-        self, page: ft.Page, model: MemoryHistory, loop: PageLoop, *, script: bool
+        self,
+        page: ft.Page,
+        model: MemoryHistory,
+        loop: PageLoop,
+        *,
+        script: bool,
+        codec: StateCodec | None = JSON_STATE,
     ) -> None:
         self.page = page
         self.model = model
         self.script = script
+        self.keeping = EntryKeeping(codec if script else None)
         self.client = ClientRoute(page.route or "/")
         self._loop = loop
         self._commands = 0
@@ -117,13 +129,26 @@ class ClientHistory:
 
     # -- changes navkit makes: recorded, then made on the client -------------
 
-    def push(self, address: str) -> ClientMove:
+    def push(self, address: str, state: Any = None) -> ClientMove:
         """A new entry after the current one."""
-        return _made(self._make(lambda model: model.push(address)))
+        return _made(self._make(lambda model: model.push(address, state)))
 
-    def replace(self, address: str) -> ClientMove:
+    def replace(self, address: str, state: Any = None) -> ClientMove:
         """The current entry holds ``address`` instead."""
-        return _made(self._make(lambda model: model.replace(address)))
+        return _made(self._make(lambda model: model.replace(address, state)))
+
+    def entry_state(self, by: int = 0) -> Any:
+        """The state of the entry ``by`` entries from the current one."""
+        return self.model.entry_state(by)
+
+    def entry_data(self) -> EntryData:
+        """What the current entry holds."""
+        return self.model.entry_data()
+
+    def keep_snapshot(self, entry: EntryData, snapshot: Any) -> None:
+        """``entry``'s view was left: keep its snapshot, here and (next move) in the tab."""
+        self.model.keep_snapshot(entry, snapshot)
+        self.keeping.snapshot_left(entry)
 
     def back(self) -> ClientMove | None:
         """Move to the previous entry (None at the first)."""
@@ -159,11 +184,12 @@ class ClientHistory:
         """
         if self._held is None and below and self._asking and self._hold():
             self._before_held = self.model.state
+        before = self.model.state
         move = step(self.model)
         if self._held is not None:
             self._held.append((step, move))
         elif move is not None:
-            self._send(move)
+            self._send(move, before)
         return move
 
     def _hold(self) -> bool:
@@ -216,19 +242,22 @@ class ClientHistory:
         """Hold ``state`` (read back from the client: nothing to send)."""
         self.model.restore(state)
 
-    def _send(self, move: ClientMove) -> ClientMove:
-        """Make ``move`` on the client (and a browser's history).
+    def _send(self, move: ClientMove, before: HistoryState | None = None) -> ClientMove:
+        """Make ``move`` on the client (and a browser's history); ``before``: the history then.
 
-        With the history script, a replace or a move through the history is
-        a command the script carries out; without it -- or on desktop,
-        where the client has no history -- every move is a push.
+        With the history script, a replace, a move through the history and
+        a push that hands the tab a state or snapshot to keep are commands
+        the script carries out (see :mod:`navkit.flet.entry_keeping`);
+        without it -- or on desktop, where the client has no history --
+        every move is a push.
         """
-        if not self.script or move.kind == "push":
+        command = self.keeping.command(move, before) if self.script else None
+        if command is None:
             if self.client.pushed(move.address):
                 self._loop.spawn(self.page.push_route(move.address))
             return move
         self._commands += 1
-        route = command_route(self._commands, Command(move.kind, move.by, move.address))
+        route = command_route(self._commands, command)
         self.client.commanded(route, move.address)
         self._loop.spawn(self.page.push_route(route))
         return move
@@ -356,7 +385,7 @@ class ClientHistory:
             )
             return None
         own = self._before_held if self._held is not None else self.model.state
-        return joined(tab.state, own)
+        return joined(self.keeping.restored(tab), own)
 
 
 def _made(move: ClientMove | None) -> ClientMove:

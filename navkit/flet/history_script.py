@@ -7,9 +7,17 @@ to it through that one channel, with reserved routes it never shows:
 
 * ``/__navkit__/go?n=<k>&by=<d>`` -- the script calls ``history.go(d)``;
   Flutter then reports the entry the browser moved to.
-* ``/__navkit__/replace?n=<k>&to=<route>`` -- the script rewrites the
-  current entry (``replaceState``) and lets Flutter read it (a synthetic
+* ``/__navkit__/replace?n=<k>&s=<state>&to=<route>`` -- the script rewrites
+  the current entry (``replaceState``) and lets Flutter read it (a synthetic
   ``popstate``); ``history.length`` does not change.
+* ``/__navkit__/push?n=<k>&s=<state>&to=<route>`` -- a push whose entry
+  holds a state (``nav.go(..., state=...)``): the script pushes ``route``
+  with Flutter's own entry tag and lets Flutter read it, as for a replace.
+
+(``s``, optional, is the entry's state as the tab keeps it: base64url, see
+:mod:`navkit.flet.state_codec`.) Any command may also carry ``p=<text>&pat=<d>``:
+a view's snapshot, kept with the entry ``d`` entries from the one shown
+before the command runs (the entry the user just left, usually ``0``).
 
 (``n`` makes every command a new route: Flet's client ignores a push of
 the route it shows.) The script talks back the same way. Flutter keeps the
@@ -80,14 +88,30 @@ HISTORY_SCRIPT = r"""<script>
     return {v: 1, first: 0, at: 0, entries: []};  // a new document: its own entries
   }
   function newKey() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
-  function remember(s, route, pushing) {
+  function remember(s, route, pushing, state) {  // state: undefined keeps the entry's
     if (s === null) return;
     if (s < tab.first || s > tab.first + tab.entries.length) { tab.first = s; tab.entries = []; }
-    var i = s - tab.first, old = tab.entries[i];
+    var i = s - tab.first, old = tab.entries[i], same = !pushing && old;
     if (pushing) tab.entries.length = i;  // a push drops the entries after it
-    tab.entries[i] = [route, !pushing && old ? old[1] : newKey()];
+    var kept = state === undefined ? (same ? old[2] : "") : state;
+    var snapshot = same && old[0] === route ? old[3] : "";  // a snapshot is of its page
+    tab.entries[i] = trimmed([route, same ? old[1] : newKey(), kept || "", snapshot || ""]);
     while (tab.entries.length > MAX) { tab.entries.shift(); tab.first += 1; }
     tab.at = s;
+    save();
+  }
+  function trimmed(entry) {  // [route, key, state?, snapshot?]
+    while (entry.length > 2 && !entry[entry.length - 1]) entry.pop();
+    return entry;
+  }
+  function keepSnapshot(s, text) {  // what a view left kept of itself, with its entry
+    var entry = tab.entries[s - tab.first];
+    if (!entry || !text) return;
+    while (entry.length < 4) entry.push("");
+    entry[3] = text;
+    save();
+  }
+  function save() {
     try { sessionStorage.setItem(STORE, JSON.stringify(tab)); }
     catch (e) { try { sessionStorage.removeItem(STORE); } catch (e2) {} }  // none, not stale
   }
@@ -113,9 +137,13 @@ HISTORY_SCRIPT = r"""<script>
     var route = routeOf(String(url));
     if (route.indexOf(MARK) !== 0) return null;
     var query = route.indexOf("?"), at = route.indexOf("&to=");
-    var by = /[?&]by=(-?[0-9]+)/.exec(route);
+    var head = at < 0 ? route : route.slice(0, at);  // "to" may hold anything
+    var by = /[?&]by=(-?[0-9]+)/.exec(head), state = /[?&]s=([A-Za-z0-9_-]*)/.exec(head);
+    var snap = /[?&]p=([A-Za-z0-9_-]*)/.exec(head), pat = /[?&]pat=(-?[0-9]+)/.exec(head);
     return {kind: route.slice(MARK.length, query < 0 ? undefined : query),
-            by: by ? Number(by[1]) : 0, to: at < 0 ? null : target(route.slice(at + 4))};
+            by: by ? Number(by[1]) : 0, state: state ? state[1] : "",
+            snapshot: snap ? snap[1] : "", pat: pat ? Number(pat[1]) : 0,
+            to: at < 0 ? null : target(route.slice(at + 4))};
   }
   function target(text) {  // "to" is last and whole; Flutter may have decoded it once
     var to = text;
@@ -142,10 +170,17 @@ HISTORY_SCRIPT = r"""<script>
       if (s !== null) { last = s; remember(s, routeOf(url), true); }
       return pushed;
     }
+    if (c.snapshot && last !== null) keepSnapshot(last + c.pat, c.snapshot);
     if (c.kind === "go" && c.by) { ownMoves += 1; history.go(c.by); return; }
+    if (c.kind === "push" && c.to !== null) {  // Flutter's own tag: its position counts on
+      var at = serial(state);
+      push(state, title, hrefOf(c.to));
+      if (at !== null) { last = at; remember(at, c.to, true, c.state); }
+      tellFlutter(history.state);
+    }
     if (c.kind === "replace" && c.to !== null) {
       replace(history.state, "", hrefOf(c.to));
-      remember(serial(history.state), c.to, false);
+      remember(serial(history.state), c.to, false, c.state);
       tellFlutter(history.state);
     }
     if (c.kind === "sync") message("state?h=" + packed(), routeOf(location.href));
@@ -197,9 +232,10 @@ HISTORY_SCRIPT = r"""<script>
 })();
 </script>"""
 
-Kind = Literal["go", "replace", "moved", "sync", "state", "invalid"]
+Kind = Literal["go", "push", "replace", "moved", "sync", "state", "invalid"]
 _KINDS: dict[str, Kind] = {
     "go": "go",
+    "push": "push",
     "replace": "replace",
     "moved": "moved",
     "sync": "sync",
@@ -212,7 +248,7 @@ class Command:
     """A reserved route: a command to the script, or its message back.
 
     Attributes:
-        kind: ``"go"``, ``"replace"``, ``"sync"`` (commands); ``"moved"``,
+        kind: ``"go"``, ``"push"``, ``"replace"``, ``"sync"`` (commands); ``"moved"``,
             ``"state"`` (messages); ``"invalid"`` (anything else under
             ``/__navkit__/``).
         by: Entries moved (``go``, ``moved``).
@@ -220,6 +256,10 @@ class Command:
         data: The stored history, packed (``state``).
         unique: What makes a message new (``m``): the same message heard
             twice (a reconnect reports the route again) is one message.
+        state: The entry's state as the tab keeps it (``push``, ``replace``).
+        snapshot: A snapshot the tab keeps with the entry ``at`` entries from
+            the one shown before the command runs.
+        at: See ``snapshot``.
     """
 
     kind: Kind
@@ -227,6 +267,9 @@ class Command:
     to: str = ""
     data: str = ""
     unique: str = ""
+    state: str = ""
+    snapshot: str = ""
+    at: int = 0
 
     @property
     def is_message(self) -> bool:
@@ -245,11 +288,13 @@ def command_route(number: int, command: Command) -> str:
     after ``&to=`` as the address, decoding it once more only if it still
     starts encoded (``%2F``).
     """
+    kept = f"&p={command.snapshot}&pat={command.at}" if command.snapshot else ""
     if command.kind == "go":
-        return f"{RESERVED}go?n={number}&by={command.by}"
+        return f"{RESERVED}go?n={number}&by={command.by}{kept}"
     if command.kind == "sync":
         return f"{RESERVED}sync?n={number}"
-    return f"{RESERVED}{command.kind}?n={number}&to={quote(command.to, safe='')}"
+    kept += f"&s={command.state}" if command.state else ""
+    return f"{RESERVED}{command.kind}?n={number}{kept}&to={quote(command.to, safe='')}"
 
 
 def moved_route(by: int, to: str, unique: str) -> str:
@@ -287,8 +332,17 @@ def parse_reserved(route: str) -> Command | None:
         return _INVALID
     if to.startswith("%2F"):
         to = unquote(to)  # not decoded on the way: decode it here
-    command = Command(kind or "invalid", by, to, params.get("h", [""])[0], params.get("m", [""])[0])
-    if kind is None or abs(by) > MAX_MOVE or (command.is_message and not _is_app_route(to)):
+    data, unique, state, snapshot = (params.get(name, [""])[0] for name in ("h", "m", "s", "p"))
+    try:
+        at = int(params.get("pat", ["0"])[0])
+    except ValueError:
+        return _INVALID
+    command = Command(kind or "invalid", by, to, data, unique, state, snapshot, at)
+    if (
+        kind is None
+        or max(abs(by), abs(at)) > MAX_MOVE
+        or (command.is_message and not _is_app_route(to))
+    ):
         return _INVALID
     return command
 

@@ -30,6 +30,7 @@ def link(
     *,
     button: type[ft.TextButton] | type[ft.Button] = ft.TextButton,
     preload: bool = True,
+    state: Any = None,
     **values: Any,
 ) -> ft.TextButton | ft.Button:
     """A button that goes to ``target`` (a path or endpoint, with ``values``).
@@ -40,6 +41,8 @@ def link(
         target: Where it goes.
         button: The button class (``ft.TextButton``, ``ft.Button``...).
         preload: Preload the target on hover or focus (see the module docstring).
+        state: Handed to the target's page with its history entry
+            (``nav.go(..., state=...)``); None: none.
 
     Raises:
         AddressError: ``target`` is a path outside the app.
@@ -47,7 +50,8 @@ def link(
     """
     nav.href(target, **values)  # a target that cannot be built fails here, not on click
     intent = _Intent(nav, target, values)
-    control = button(content, on_click=lambda _: nav.go(target, **values))
+    given = {} if state is None else {"state": state}
+    control = button(content, on_click=lambda _: nav.go(target, **given, **values))
     if preload:
         control.on_hover = intent.hovered
         control.on_focus = intent.focused

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Literal, TypeVar
 
 from navkit.flet.attach import attach
+from navkit.flet.state_codec import JSON_STATE, StateCodec
 from navkit.navigation.history import DEFAULT_MAX_ENTRIES, History
 from navkit.navigation.navigator import DEFAULT_GUARD_TIMEOUT, Navigator
 from navkit.routing.blueprints import Blueprint
@@ -37,6 +38,10 @@ class Router(RouteRegistrar):
             pending indicator does not spin forever). None: no limit.
         max_history: How many history entries a page keeps (the oldest go
             first), as browsers keep 50.
+        state_codec: How the browser tab keeps entry states
+            (``nav.go(..., state=...)``) through a reload and a new session:
+            JSON by default; a :class:`navkit.StateCodec` of your own for
+            other objects; None keeps them with the page only.
 
     Example::
 
@@ -55,10 +60,12 @@ class Router(RouteRegistrar):
         max_path_length: int = DEFAULT_MAX_PATH_LENGTH,
         guard_timeout: float | None = DEFAULT_GUARD_TIMEOUT,
         max_history: int = DEFAULT_MAX_ENTRIES,
+        state_codec: StateCodec | None = JSON_STATE,
     ) -> None:
         self.table = RouteTable(max_path_length=max_path_length)
         self.guard_timeout = guard_timeout
         self.max_history = max_history
+        self.state_codec = state_codec
 
     # -- registering --------------------------------------------------------
 
@@ -171,4 +178,5 @@ class Router(RouteRegistrar):
             max_history=self.max_history,
             history_script=history_script,
             router=self,
+            state_codec=self.state_codec,
         )

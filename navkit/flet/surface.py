@@ -28,7 +28,9 @@ import flet as ft
 
 from navkit.flet.chrome import ShellChrome
 from navkit.flet.loop import PageLoop
+from navkit.flet.scrolling import ScrollKeeper
 from navkit.flet.views import render
+from navkit.navigation.snapshots import Snapshot
 from navkit.navigation.surface import Screen
 from navkit.navigation.views import Built
 
@@ -90,6 +92,7 @@ class PageSurface:
         self._timer: asyncio.TimerHandle | None = None
         self._dialog: ft.DialogControl | None = None  # the modal level's, while open
         self.chrome = ShellChrome(page, actions.destination_tapped)
+        self.scrolls = ScrollKeeper(loop)
 
     @property
     def tasks(self) -> frozenset[asyncio.Future[Any]]:
@@ -103,6 +106,10 @@ class PageSurface:
     def render(self, built: Built) -> ft.View | ft.DialogControl:
         """The control one built level shows (see :func:`navkit.flet.views.render`)."""
         return render(built)
+
+    def snapshot_of(self, view: Any) -> Snapshot | None:
+        """The default snapshot of a view: its scroll offset (see :mod:`navkit.flet.scrolling`)."""
+        return self.scrolls.snapshot_of(view)
 
     def commit(self, screen: Screen) -> None:
         """Show ``screen`` in one update: its views and the shell's chrome.
@@ -124,6 +131,8 @@ class PageSurface:
                 # returned for two routes carries the one it is shown at.
                 view.route = level.address
         shown = [view for view in self.views if isinstance(view, ft.View)]
+        for view in shown:
+            self.scrolls.snapshot_of(view)  # followed from its first update on
         page.views[:] = shown
         self._guard_pops(shown, screen.refusable)
         self.chrome.show(screen.place, shown, screen.parked)

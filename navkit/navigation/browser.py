@@ -9,6 +9,8 @@ moves on the client.
 
 from __future__ import annotations
 
+from typing import Any
+
 from navkit.navigation.history import HistoryState, MemoryHistory, Move
 from navkit.navigation.values import ClientMove
 
@@ -37,12 +39,14 @@ class BrowserHistory(MemoryHistory):
         if count > 0:
             self._index -= count
             del self._entries[self._index + 1 :]
+            del self._data[self._index + 1 :]
             self._snapshot = None
 
     def landed_late(self, address: str) -> ClientMove:
         """The late push dropped the browser's entries after it: so does this history."""
         del self._entries[self._index + 1 :]
-        return self.replace(address)
+        del self._data[self._index + 1 :]
+        return self.replace(address, self.entry_state())
 
 
 class PushOnlyHistory(BrowserHistory):
@@ -57,9 +61,9 @@ class PushOnlyHistory(BrowserHistory):
         """Classify a route change by the neighbours of the current entry (Back wins ties)."""
         return MemoryHistory.observe(self, address)
 
-    def replace(self, address: str) -> ClientMove:
+    def replace(self, address: str, state: Any = None) -> ClientMove:
         """The browser gets a new entry (Flet cannot replace one): record it."""
-        return self.push(address)
+        return self.push(address, state)
 
     def back(self) -> ClientMove | None:
         """Show the previous entry's address, which the browser records as a new entry."""
@@ -71,13 +75,14 @@ class PushOnlyHistory(BrowserHistory):
 
     def pop_to(self, address: str, closed: int) -> ClientMove:
         """Closing a view pushes the view beneath, as Flet's AppBar back does."""
-        return self.push(address)
+        beneath = self._index > 0 and self._entries[self._index - 1] == address
+        return self.push(address, self.entry_state(-1) if beneath else None)
 
     def _push_neighbour(self, by: int) -> ClientMove | None:
         index = self._index + by
         if not 0 <= index < len(self._entries):
             return None
-        return self.push(self._entries[index])
+        return self.push(self._entries[index], self._data[index].state)
 
 
 def joined(tab: HistoryState, own: HistoryState) -> HistoryState | None:
@@ -96,4 +101,14 @@ def joined(tab: HistoryState, own: HistoryState) -> HistoryState | None:
         return None
     below = tab.entries[: tab.index]
     above = tab.entries[tab.index + 1 :] if len(own.entries) == 1 else ()
-    return HistoryState((*below, *own.entries, *above), len(below) + own.index)
+    data = [tab.data_at(index) for index in range(len(tab.entries))]
+    own_data = [own.data_at(index) for index in range(len(own.entries))]
+    opened, kept = own_data[0], data[tab.index]  # the page opened at the tab's entry
+    if opened.state is None and opened.snapshot is None:
+        # What the tab kept of it, in the entry the page holds already (the same entry).
+        opened.state, opened.snapshot = kept.state, kept.snapshot
+    return HistoryState(
+        (*below, *own.entries, *above),
+        len(below) + own.index,
+        (*data[: tab.index], *own_data, *(data[tab.index + 1 :] if above else ())),
+    )

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
-from typing import Protocol
+from typing import Any, Protocol
 
+from navkit.navigation.entries import EntryData, HistoryState, Move
 from navkit.navigation.values import ClientMove, Source
 
 # How many entries a page keeps, oldest dropped first: as Chromium and
@@ -44,6 +44,7 @@ __all__ = [
     "ClientEvent",
     "ClientMoved",
     "ClientSettled",
+    "EntryData",
     "History",
     "HistoryRestored",
     "HistoryState",
@@ -51,69 +52,6 @@ __all__ = [
     "MemoryHistory",
     "Move",
 ]
-
-
-class Move(Enum):
-    """How a route change the app did not start moved through the history."""
-
-    BACK = "back"
-    FORWARD = "forward"
-    NEW = "new"  # typed, pasted or followed: a new entry after the current one
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryState:
-    """The entries (addresses) and the position in them; an immutable value.
-
-    Attributes:
-        entries: Addresses, oldest first.
-        index: Position of the current entry.
-    """
-
-    entries: tuple[str, ...]
-    index: int = 0
-
-    @property
-    def current(self) -> str:
-        """The current entry's address."""
-        return self.entries[self.index]
-
-    @property
-    def can_back(self) -> bool:
-        """True when there is an entry before the current one."""
-        return self.index > 0
-
-    @property
-    def can_forward(self) -> bool:
-        """True when there is an entry after the current one."""
-        return self.index < len(self.entries) - 1
-
-    def pushed(self, address: str) -> HistoryState:
-        """A new entry after the current one; the entries after it are dropped."""
-        return HistoryState((*self.entries[: self.index + 1], address), self.index + 1)
-
-    def replaced(self, address: str) -> HistoryState:
-        """The current entry's address changed."""
-        entries = list(self.entries)
-        entries[self.index] = address
-        return HistoryState(tuple(entries), self.index)
-
-    def moved(self, delta: int) -> HistoryState:
-        """The position moved by ``delta`` (clamped to the entries)."""
-        index = min(max(self.index + delta, 0), len(self.entries) - 1)
-        return HistoryState(self.entries, index)
-
-    def classify(self, address: str) -> Move:
-        """What a browser most likely did to arrive at ``address``.
-
-        Back wins over Forward when both neighbours hold the address: it is
-        by far the more common button.
-        """
-        if self.can_back and self.entries[self.index - 1] == address:
-            return Move.BACK
-        if self.can_forward and self.entries[self.index + 1] == address:
-            return Move.FORWARD
-        return Move.NEW
 
 
 _SOURCES = {Move.BACK: Source.BROWSER_BACK, Move.FORWARD: Source.BROWSER_FORWARD}
@@ -164,11 +102,11 @@ class History(Protocol):
     def current(self) -> str:
         """The current entry's address."""
 
-    def push(self, address: str) -> ClientMove:
-        """A new entry after the current one."""
+    def push(self, address: str, state: Any = None) -> ClientMove:
+        """A new entry after the current one, holding ``state``."""
 
-    def replace(self, address: str) -> ClientMove:
-        """The current entry holds ``address`` instead."""
+    def replace(self, address: str, state: Any = None) -> ClientMove:
+        """The current entry holds ``address`` and ``state`` instead."""
 
     def back(self) -> ClientMove | None:
         """Move to the previous entry (None at the first)."""
@@ -198,6 +136,15 @@ class History(Protocol):
     def restore(self, state: HistoryState) -> None:
         """Hold ``state`` from now on: the client's history, read back from it (no move)."""
 
+    def entry_state(self, by: int = 0) -> Any:
+        """The state of the entry ``by`` entries from the current one (None: none)."""
+
+    def entry_data(self) -> EntryData:
+        """What the current entry holds (the same object while the entry lives)."""
+
+    def keep_snapshot(self, entry: EntryData, snapshot: Any) -> None:
+        """``entry``'s view was left: keep what its snapshot captured."""
+
     def go(self, by: int, address: str) -> ClientMove:
         """Move ``by`` entries, to ``address`` (undoing browser moves that never landed)."""
 
@@ -218,6 +165,7 @@ class MemoryHistory:
             raise ValueError(f"max_entries must be at least 1, not {max_entries}")
         self.max_entries = max_entries
         self._entries = [address]
+        self._data = [EntryData()]  # what each entry holds, beside it
         self._index = 0
         self._snapshot: HistoryState | None = None
         self._listener: Listener | None = None
@@ -244,7 +192,8 @@ class MemoryHistory:
     def state(self) -> HistoryState:
         """The entries and the current position."""
         if self._snapshot is None:
-            self._snapshot = HistoryState(tuple(self._entries), self._index)
+            data = tuple(self._data)
+            self._snapshot = HistoryState(tuple(self._entries), self._index, data)
         return self._snapshot
 
     @property
@@ -252,21 +201,27 @@ class MemoryHistory:
         """The current entry's address."""
         return self._entries[self._index]
 
-    def push(self, address: str) -> ClientMove:
+    def push(self, address: str, state: Any = None) -> ClientMove:
         """A new entry after the current one; those after it are dropped."""
         del self._entries[self._index + 1 :]
+        del self._data[self._index + 1 :]
         self._entries.append(address)
+        self._data.append(EntryData(state))
         if len(self._entries) > self.max_entries:
             del self._entries[0]
+            del self._data[0]
         self._index = len(self._entries) - 1
         self._snapshot = None
-        return ClientMove("push", address)
+        return ClientMove("push", address, state=state)
 
-    def replace(self, address: str) -> ClientMove:
-        """The current entry now holds ``address``."""
+    def replace(self, address: str, state: Any = None) -> ClientMove:
+        """The current entry holds ``address`` and ``state`` (its snapshot: if the same page)."""
+        old = self._data[self._index]
+        same = self._entries[self._index] == address
         self._entries[self._index] = address
+        self._data[self._index] = EntryData(state, old.snapshot if same else None)
         self._snapshot = None
-        return ClientMove("replace", address)
+        return ClientMove("replace", address, state=state)
 
     def back(self) -> ClientMove | None:
         """Step back; None at the first entry."""
@@ -312,14 +267,18 @@ class MemoryHistory:
         index = self._index + by
         if index < 0:
             self._entries[:0] = [address] + [""] * (-index - 1)
+            self._data[:0] = [EntryData() for _ in range(-index)]
             index = 0
         elif index >= len(self._entries):
             self._entries += [""] * (index - len(self._entries)) + [address]
+            self._data += [EntryData() for _ in range(index + 1 - len(self._data))]
+        if self._entries[index] != address:
+            self._data[index] = EntryData()  # another page than the entry held
         self._index = index
         self._entries[index] = address
         self._snapshot = None
         if len(self._entries) > self.max_entries:
-            self.restore(HistoryState(tuple(self._entries), self._index))
+            self.restore(self.state)
 
     def go(self, by: int, address: str) -> ClientMove:
         """Move ``by`` entries to ``address`` (see :meth:`moved`)."""
@@ -331,14 +290,28 @@ class MemoryHistory:
 
     def landed_late(self, address: str) -> ClientMove:
         """Nothing lands late in navkit's own history: the current entry is ``address``."""
-        return self.replace(address)
+        return self.replace(address, self.entry_state())
 
     def restore(self, state: HistoryState) -> None:
         """Hold ``state``'s entries and position (at most ``max_entries``, the shown kept)."""
         drop = min(max(0, len(state.entries) - self.max_entries), state.index)
         self._entries = list(state.entries[drop : drop + self.max_entries])
+        self._data = [state.data_at(drop + i) for i in range(len(self._entries))]
         self._index = state.index - drop
         self._snapshot = None
+
+    def entry_state(self, by: int = 0) -> Any:
+        """The state of the entry ``by`` entries from the current one (None: none)."""
+        index = self._index + by
+        return self._data[index].state if 0 <= index < len(self._data) else None
+
+    def entry_data(self) -> EntryData:
+        """What the current entry holds (the same object while the entry lives)."""
+        return self._data[self._index]
+
+    def keep_snapshot(self, entry: EntryData, snapshot: Any) -> None:
+        """``entry``'s view was left: keep what its snapshot captured (with the entry)."""
+        entry.snapshot = snapshot
 
     def _classify(self, address: str) -> Move:
         """What a browser most likely did to arrive at ``address``; Back wins ties."""

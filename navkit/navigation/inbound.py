@@ -50,6 +50,8 @@ class Inbound:
         if shown is not None and event.address == shown.address:
             if event.source is not Source.RECONNECT:
                 machine.overtake(successor=False)
+            else:
+                machine.snapshots.redrawn()  # the client drew the page anew
             return
         machine.begin(event.address, event.source, moved_by=event.by)
 
@@ -76,13 +78,17 @@ class Inbound:
         """The history is the tab's again (a new session): other branches open where left.
 
         The branch is the current entry's, whether its page has landed yet or
-        is still loading.
+        is still loading; a state the entry holds reaches its top view, built
+        again.
         """
         machine = self.machine
         state = machine.history.state
         place = place_of(machine.router, build_stack(machine.router, state.current))
         if place is not None:
             machine.tops = branch_tops(machine.router, state.entries[: state.index], place)
+        top = machine.shown_now.levels[-1:] or build_stack(machine.router, state.current)[-1:]
+        if state.state_at(state.index) is not None:
+            machine.refresh([top[0].address])  # the page was built before its entry's state came
 
     def view_popped(self, route: str, *, closed: bool = True) -> None:
         """The user closed the top view shown (AppBar back, Android back, iOS swipe).

@@ -32,6 +32,12 @@ class LeaveChecks:
         """The checks of the levels shown and parked, by level address."""
         return self._checks
 
+    @property
+    def building(self) -> tuple[int, str] | None:
+        """The navigation and the level address whose view is being built, if any."""
+        collecting = self._collecting
+        return collecting[:2] if collecting is not None else None
+
     def add(self, check: LeaveCheck, top: str | None) -> None:
         """Register ``check`` for the view being built, else for the level at ``top``."""
         if self._collecting is not None:

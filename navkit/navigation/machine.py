@@ -39,7 +39,8 @@ from navkit.navigation.outcomes import (
     Pending,
     Refused,
 )
-from navkit.navigation.records import record, restore
+from navkit.navigation.records import entry_state, record, restore
+from navkit.navigation.snapshots import Snapshots
 from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
@@ -91,6 +92,7 @@ class NavigationMachine:
         self._waiting = Waiting()  # outcomes, push_for_result callers
         self._freshness = Freshness()  # stale levels, rebuilt when next shown
         self.loads = Loads()  # the routes' loader results, cached per address
+        self.snapshots = Snapshots()  # what views keep of themselves, per history entry
         # Browser moves overtaken before they landed: the client still shows
         # where they went, until a navigation lands or all is put back.
         self._drift: list[InFlight] = []
@@ -194,12 +196,17 @@ class NavigationMachine:
         if self.surface.in_loop(functools.partial(again, **details)):
             return pending  # called from another thread: it runs on the page's loop
         shown, flight = self._shown, self._flight
+        depth = len(shown.levels) if shown else 0
+        if "state" not in details:
+            details["state"] = entry_state(self.history, source, address, depth)
         if source in (Source.GO, Source.REPLACE) and shown and address == shown.address:
+            if details["state"] is not shown.state:  # a new state: the top view reads it
+                keep = min(depth - 1, depth if keep is None else keep)
             if keep is None and flight and flight.source is Source.REFRESH:
                 self._waiting.join(flight, pending)  # the refresh shows it, fresh
                 return pending
-            fresh = self._freshness.kept_fresh(shown.levels, len(shown.levels))
-            if keep is None and fresh == len(shown.levels):
+            fresh = self._freshness.kept_fresh(shown.levels, depth)
+            if keep is None and fresh == depth:
                 self.overtake(successor=False, by=address)
                 pending.settle(Landed(address))
                 return pending
@@ -271,9 +278,8 @@ class NavigationMachine:
             base = switch.base.levels
             keep_now = decision.keep if keep is None else min(keep, len(levels), len(base))
             keep_now = self._freshness.kept_fresh(levels, keep_now)
-            navigation = Navigation(
-                final, levels[-1].match, flight.source, flight.came_from, chain, levels
-            )
+            match, source, came_from = levels[-1].match, flight.source, flight.came_from
+            navigation = Navigation(final, match, source, came_from, chain, levels, flight.state)
             built = await build_levels(
                 self.router,
                 levels,
@@ -331,26 +337,22 @@ class NavigationMachine:
             level.address for stack in switch.parked.values() for level in stack.levels
         }
         self.leave_checks.landed(staying, registered)
+        self.snapshots.leaving(self.history)  # the view shown until now, with its entry
         before = len(self._shown.levels) if self._shown is not None else 0
-        self._shown = Shown(final, levels)
+        self._shown = Shown(final, levels, flight.state)
         place = place_of(self.router, levels)
         if place is None or any(not top.beside(place) for top in self.tops):
             self.tops = {}  # the shell was left: its branches start afresh
-        screen = Screen(
-            levels,
-            shown.views,
-            refusable(self.router, levels, self.leave_checks.by_address)
-            | asks_at_root(place, levels),
-            self._stacks.parked_views,
-            place,
-        )
-        self.surface.commit(screen)
+        asks = refusable(self.router, levels, self.leave_checks.by_address)
+        asks |= asks_at_root(place, levels)
+        self.surface.commit(Screen(levels, shown.views, asks, self._stacks.parked_views, place))
         self.surface.loading(False)
         # The history makes the move on the client itself (the one writer of both).
         move = record(self.history, flight, final, closed=max(before - len(levels), 1))
         if move is None and self.strayed and self.history.current == final:
             self.history.landed_late(final)  # the browser shows another address
         self.strayed = False
+        self.snapshots.landed(self.history, flight, shown, keep, staying, self.surface.snapshot_of)
         error = levels[-1].error
         outcome: NavigationOutcome = (
             Landed(final, chain) if error is None else Failed(final, error, chain)
@@ -382,7 +384,7 @@ class NavigationMachine:
             # Every browser move that never landed is undone at once: two
             # quick Backs, then a refusal, go forward by two.
             drift, self._drift = self._drift, []
-            restore(self.history, drift, self._shown.address)
+            restore(self.history, drift, self._shown)
 
     @property
     def shown_now(self) -> Shown:

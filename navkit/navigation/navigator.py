@@ -13,14 +13,14 @@ import asyncio
 from typing import Any
 
 from navkit.navigation.branches import opens_now
-from navkit.navigation.freshness import matches
 from navkit.navigation.history import HistoryState
 from navkit.navigation.machine import DEFAULT_GUARD_TIMEOUT, LeaveCheck, NavigationMachine
 from navkit.navigation.outcomes import Landed, Pending, Refused
 from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.surface import Surface
 from navkit.navigation.urls import UrlStrategy, resolve
-from navkit.navigation.values import InFlight, Level, Navigation, Source
+from navkit.navigation.values import InFlight, Level, Source
+from navkit.navigation.view_data import ViewData
 from navkit.routing.location import path_of
 from navkit.routing.query_update import with_query
 from navkit.routing.routes import Match
@@ -28,8 +28,11 @@ from navkit.routing.shells import Place
 
 __all__ = ["DEFAULT_GUARD_TIMEOUT", "Navigator"]
 
+# No state given: the entry's state is the one it holds (see records.entry_state).
+_UNGIVEN: Any = object()
 
-class Navigator:
+
+class Navigator(ViewData):
     """Navigation for one page: go, back, pop, and what is shown.
 
     Create it with ``router.attach(page)``; every page (browser tab) has its
@@ -83,6 +86,12 @@ class Navigator:
         return self._machine.history.state
 
     @property
+    def state(self) -> Any:
+        """The state of the history entry shown (``go(..., state=...)``); None: none."""
+        shown = self._machine.shown
+        return shown.state if shown is not None else None
+
+    @property
     def can_pop(self) -> bool:
         """True when there is a view beneath the top one shown."""
         return len(self._machine.shown_now.levels) > 1
@@ -131,7 +140,9 @@ class Navigator:
 
     # -- navigating ------------------------------------------------------
 
-    def go(self, target: str, /, *, refresh: bool = False, **values: Any) -> Pending:
+    def go(
+        self, target: str, /, *, refresh: bool = False, state: Any = _UNGIVEN, **values: Any
+    ) -> Pending:
         """Navigate to ``target``, adding a history entry.
 
         The address shown already adds nothing (as in Flet; see
@@ -142,6 +153,13 @@ class Navigator:
                 string -- or an endpoint, built with ``url_for(target, **values)``.
             refresh: Build every level of the target again, those it would
                 keep too (their data changed): their leave checks are asked.
+            state: An object for the next page, kept with its history entry
+                (``Navigation.state``, :attr:`state`): Back and Forward give
+                it back, and -- when the router's ``state_codec`` encodes it
+                (JSON by default) -- the browser tab keeps it through a
+                reload and a new session; otherwise the page sees None then.
+                To the address shown, only the state changes (the top view
+                is built again). ``refresh`` and ``state`` are never route values.
 
         Returns:
             Its pending outcome; ignore it, or ``await`` it for a
@@ -152,7 +170,7 @@ class Navigator:
             AddressError: ``target`` is a path outside the app (``//host``).
             BuildError: ``target`` is an endpoint ``url_for`` cannot build.
         """
-        return self._begin(self._resolve(target, values), Source.GO, refresh)
+        return self._begin(self._resolve(target, values), Source.GO, refresh, state)
 
     async def push_for_result(self, target: str, /, **values: Any) -> Any:
         """Push ``target`` and wait until it is closed; what it returned, or None.
@@ -210,19 +228,23 @@ class Navigator:
         match = self._machine.router.match(base)
         route = match.route if match is not None else None
         address = with_query(base, route, self._machine.router.converters, changes)
-        return self._machine.begin(address, Source.REPLACE if replace else Source.GO)
+        state = flight.state if flight is not None else self.state  # the same page's
+        return self._machine.begin(address, Source.REPLACE if replace else Source.GO, state=state)
 
-    def replace(self, target: str, /, *, refresh: bool = False, **values: Any) -> Pending:
-        """Like :meth:`go`, in place of the current history entry."""
-        return self._begin(self._resolve(target, values), Source.REPLACE, refresh)
+    def replace(
+        self, target: str, /, *, refresh: bool = False, state: Any = _UNGIVEN, **values: Any
+    ) -> Pending:
+        """Like :meth:`go`, in place of the current history entry (``state``: its new state)."""
+        return self._begin(self._resolve(target, values), Source.REPLACE, refresh, state)
 
-    def _begin(self, address: str, source: Source, refresh: bool) -> Pending:
+    def _begin(self, address: str, source: Source, refresh: bool, state: Any) -> Pending:
         """Start a go or replace; with ``refresh`` every level of the target is loaded anew."""
+        given = {} if state is _UNGIVEN else {"state": state}
         if not refresh:
-            return self._machine.begin(address, source)
+            return self._machine.begin(address, source, **given)
         renewed = {level.address for level in build_stack(self._machine.router, address)}
         self._machine.loads.drop(lambda level: level.address not in renewed)
-        return self._machine.begin(address, source, keep=0)
+        return self._machine.begin(address, source, keep=0, **given)
 
     def back(self) -> Pending:
         """Go to the previous history entry; false when there is none (or a guard says no).
@@ -297,62 +319,6 @@ class Navigator:
         machine = self._machine
         target = opens_now(machine.router, machine.stacks, machine.tops, place, index)
         return machine.begin(target, Source.GO)
-
-    def refresh(self) -> Pending:
-        """Rebuild every view shown (their data changed; Flet drops same-route events).
-
-        Guards and leave checks are asked again: what was allowed may not be
-        any more. A navigation in flight is not cancelled: it lands with its
-        views built anew (``nav.go(...); nav.refresh()`` shows the new page,
-        fresh), or the refresh follows it.
-
-        Returns:
-            Its pending outcome (see :meth:`go`).
-        """
-        return self._machine.refresh([level.address for level in self._machine.shown_now.levels])
-
-    def invalidate(self, endpoint: str | None = None, /, **params: Any) -> Pending:
-        """Mark the views of ``endpoint`` (None: every view) with these ``params`` stale.
-
-        Each such view held -- on top, beneath, or in a parked tab -- is
-        built again when it shows next; the one on top is rebuilt now (after
-        the navigation in flight, if any: it is not cancelled).
-        ``nav.invalidate("note", note_id=7)`` after saving note 7.
-
-        Returns:
-            The pending outcome of the refresh it makes (see :meth:`go`).
-        """
-        stacks = self._machine.stacks
-        parked = (level for stack in stacks.parked.values() for level in stack.levels)
-        held = (*stacks.shown.levels, *parked)
-        stale = [level.address for level in held if matches(level, endpoint, params)]
-        self._machine.loads.drop(lambda level: not matches(level, endpoint, params))
-        return self._machine.refresh(stale)
-
-    def preload(self, target: str, /, **values: Any) -> None:
-        """Start the loaders of ``target``'s levels that are not shown; keep their results.
-
-        Opening ``target`` within ``navkit.loading.PRELOAD_SECONDS`` (30 s; or
-        its route's ``stale_time``, if longer) then waits for no load: the
-        navigation joins a load still running, or uses its result. What a
-        link offers on hover and focus (``navkit.link``). Guards are not
-        asked -- nothing is shown -- and a loader that fails is forgotten.
-
-        Raises:
-            AddressError: ``target`` is a path outside the app.
-            BuildError: ``target`` is an endpoint ``url_for`` cannot build.
-        """
-        address = self._resolve(target, values)
-        machine = self._machine
-        if machine.surface.in_loop(lambda: self.preload(address)):
-            return
-        levels = build_stack(machine.router, address)
-        shown = machine.shown_now.levels
-        entering = [level for level in levels if level not in shown]
-        navigation = Navigation(
-            address, levels[-1].match, Source.GO, self.address, levels=tuple(levels)
-        )
-        machine.loads.start(entering, navigation, preload=True)
 
     def _nothing(self, why: str) -> Pending:
         """Nothing started: a false pending, refused at once."""

@@ -10,23 +10,28 @@ elsewhere is recorded where it landed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from navkit.navigation.history import History
-from navkit.navigation.values import ClientMove, InFlight, Source
+from navkit.navigation.values import ClientMove, InFlight, Shown, Source
 
-__all__ = ["record", "restore"]
+__all__ = ["entry_state", "record", "restore"]
 
 Rule = Callable[[History, InFlight, str, int], "ClientMove | None"]
 
 
 def _new_entry(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
-    """go: a new entry (none when the address is the current entry's)."""
-    return None if final == history.current else history.push(final)
+    """go: a new entry (at the current entry's address, only its state changes)."""
+    if final == history.current:
+        return _in_place(history, flight, final, closed)
+    return history.push(final, flight.state)
 
 
 def _in_place(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
     """replace, refresh, a deep link that redirected: the current entry rewritten."""
-    return None if final == history.current else history.replace(final)
+    if final == history.current and flight.state is history.entry_state():
+        return None
+    return history.replace(final, flight.state)
 
 
 def _stepping(history: History, flight: InFlight, final: str, closed: int) -> ClientMove | None:
@@ -51,7 +56,7 @@ def _client_first(history: History, flight: InFlight, final: str, closed: int) -
     The history recorded the move when it happened; a redirect rewrites the
     entry the browser moved to, so Back never returns to the refused page.
     """
-    return None if final == flight.address else history.replace(final)
+    return None if final == flight.address else history.replace(final, flight.state)
 
 
 _RULES: dict[Source, Rule] = {
@@ -79,7 +84,29 @@ def record(history: History, flight: InFlight, final: str, closed: int = 0) -> C
     return _RULES[flight.source](history, flight, final, closed)
 
 
-def restore(history: History, moves: list[InFlight], shown: str) -> ClientMove | None:
+def entry_state(history: History, source: Source, address: str, below: int) -> Any:
+    """The state of the entry a navigation will show, before it lands.
+
+    ``go`` and ``replace`` given no state keep the current entry's when they
+    stay at its address; back and forward find it beside the current one;
+    closing views finds it among the ``below`` entries beneath (as
+    ``History.pop_to`` steps back over them); the client's own moves, a
+    refresh and a deep link show the current entry, which holds it already.
+    """
+    state = history.state
+    if source in (Source.GO, Source.REPLACE):
+        return history.entry_state() if address == state.current else None
+    if source in (Source.BACK, Source.FORWARD):
+        return history.entry_state(-1 if source is Source.BACK else 1)
+    if source in (Source.POP, Source.VIEW_POP):
+        for by in range(1, min(below, state.index) + 1):
+            if state.entries[state.index - by] == address:
+                return history.entry_state(-by)
+        return None
+    return history.entry_state()
+
+
+def restore(history: History, moves: list[InFlight], shown: Shown) -> ClientMove | None:
     """Navigations the client started never landed: show ``shown`` again.
 
     Browser moves known exactly are undone by moving back as many entries
@@ -87,10 +114,10 @@ def restore(history: History, moves: list[InFlight], shown: str) -> ClientMove |
     current entry is rewritten to ``shown``. No entry is added (where only
     pushes are possible, one is).
     """
-    if history.current == shown:
+    if history.current == shown.address:
         return None
     steps = [flight.moved_by for flight in moves]
     by = sum(step for step in steps if step is not None)
     if by and None not in steps:
-        return history.go(-by, shown)
-    return history.replace(shown)
+        return history.go(-by, shown.address)
+    return history.replace(shown.address, shown.state)

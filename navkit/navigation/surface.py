@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from navkit.navigation.snapshots import Snapshot
 from navkit.navigation.values import Level
 from navkit.navigation.views import Built
 from navkit.routing.shells import Place
@@ -65,6 +66,9 @@ class Surface(Protocol):
 
     def reshow_top(self) -> None:
         """Show the top view or modal again, the same object (the client closed it)."""
+
+    def snapshot_of(self, view: Any) -> Snapshot | None:
+        """The binding's own snapshot of ``view`` (its scroll offset), if it has one."""
 
     def in_loop(self, callback: Callable[[], object]) -> bool:
         """Run ``callback`` on the page's event loop if called from another thread.

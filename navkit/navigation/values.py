@@ -107,6 +107,8 @@ class Navigation:
         came_from: The address shown until now ("" on the first page).
         redirected_from: The addresses redirected on the way here, first first.
         levels: The stack it shows, bottom first (see :attr:`matched`).
+        state: The object its history entry holds (``nav.go(..., state=...)``;
+            Back and Forward give it back); None when there is none.
     """
 
     __navkit_inject__ = "Navigation"  # a view may ask for it (navkit.routing.signature)
@@ -117,6 +119,7 @@ class Navigation:
     came_from: str = ""
     redirected_from: tuple[str, ...] = field(default=())
     levels: tuple[Level, ...] = field(default=(), repr=False)
+    state: Any = field(default=None, compare=False, repr=False)
 
     @property
     def matched(self) -> tuple[Matched, ...]:
@@ -171,13 +174,14 @@ class Navigation:
 
 @dataclass(frozen=True, slots=True)
 class Shown:
-    """What the page shows: the address and its levels.
+    """What the page shows: the address, its levels and its history entry's state.
 
     Only the navigator's finalize step makes a new one.
     """
 
     address: str
     levels: tuple[Level, ...]
+    state: Any = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,11 +193,13 @@ class ClientMove:
             ``"go"`` back or forward ``by`` entries.
         address: The address the client shows afterwards.
         by: For ``"go"``: how many entries (negative: back).
+        state: For ``"push"`` and ``"replace"``: the entry's state.
     """
 
     kind: Literal["push", "replace", "go"]
     address: str
     by: int = 0
+    state: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +217,7 @@ class InFlight:
             without asking first): if refused, show it again.
         moved_by: For a browser move known exactly: how many entries the
             browser moved (negative: back); None when not known.
+        state: The state its history entry holds (see ``Navigation.state``).
     """
 
     number: int
@@ -220,3 +227,4 @@ class InFlight:
     result: Any = None
     reshow_on_refusal: bool = False
     moved_by: int | None = None
+    state: Any = None

@@ -35,6 +35,8 @@ class BrowserTab:
         self._key_numbers = itertools.count(1)
         self.entries = [route]
         self.keys = [self._new_key()]  # the script's key per entry (sessionStorage)
+        self.states = [""]  # the script's state text per entry ("": none)
+        self.snapshots = [""]  # the script's snapshot text per entry ("": none)
         self.index = 0
         # What the script answers ``sync`` with instead of the entries (a test
         # plays a tampered sessionStorage by setting it).
@@ -50,7 +52,13 @@ class BrowserTab:
         """What the history script keeps in ``sessionStorage`` for this tab, packed."""
         if self.stored_override is not None:
             return self.stored_override
-        return pack(TabHistory(HistoryState(tuple(self.entries), self.index), tuple(self.keys)))
+        state = HistoryState(tuple(self.entries), self.index)
+        kept = TabHistory(state, tuple(self.keys), tuple(self.states), tuple(self.snapshots))
+        return pack(kept)
+
+    def snapshots_kept(self) -> int:
+        """How many entries hold a view's snapshot."""
+        return sum(1 for text in self.snapshots if text)
 
     @property
     def current(self) -> str:
@@ -62,15 +70,18 @@ class BrowserTab:
         """``history.length`` (from this page's first entry on)."""
         return len(self.entries)
 
-    def push(self, route: str) -> None:
+    def push(self, route: str, state: str = "") -> None:
         """A new entry after the current one (``pushState``)."""
-        del self.entries[self.index + 1 :]
-        del self.keys[self.index + 1 :]
+        lists = (self.entries, self.keys, self.states, self.snapshots)
+        for kept in lists:
+            del kept[self.index + 1 :]
         self.entries.append(route)
         self.keys.append(self._new_key())
+        self.states.append(state)
+        self.snapshots.append("")
         if len(self.entries) > BROWSER_MAX_ENTRIES:
-            del self.entries[0]
-            del self.keys[0]
+            for kept in lists:
+                del kept[0]
         self.index = len(self.entries) - 1
 
     def answer_push(self, route: str) -> list[str]:
@@ -84,8 +95,13 @@ class BrowserTab:
         if command is None or command.kind == "moved":
             self.push(route)
             return [route]
+        at = self.index + command.at
+        if command.snapshot and 0 <= at < len(self.entries):
+            self.snapshots[at] = command.snapshot  # kept before the command runs
         if command.kind == "go":
             self.index = min(max(self.index + command.by, 0), len(self.entries) - 1)
+        elif command.kind == "push":
+            self.push(command.to, command.state)
         elif command.kind == "sync":
             self._messages += 1
             answer = state_route(self.stored(), self.current, str(self._messages))
@@ -94,7 +110,10 @@ class BrowserTab:
                 return [route]
             return [route, answer]
         else:
+            if self.entries[self.index] != command.to:
+                self.snapshots[self.index] = ""  # a snapshot is of its page
             self.entries[self.index] = command.to
+            self.states[self.index] = command.state
         return [route, self.current]
 
     def user_moves(self, by: int) -> str | None:

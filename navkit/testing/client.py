@@ -42,7 +42,8 @@ from navkit.flet.surface import PageSurface
 from navkit.navigation.navigator import Navigator
 from navkit.navigation.urls import UrlStrategy
 from navkit.testing.browser import BrowserTab
-from navkit.testing.flutter import FlutterClient, UserAction, _Event
+from navkit.testing.flutter import UserAction, _Event
+from navkit.testing.lifecycle import ClientLife
 from navkit.testing.protocol import (
     MessageAction,
     Session,
@@ -50,6 +51,7 @@ from navkit.testing.protocol import (
     ready_callbacks,
     set_context_page,
 )
+from navkit.testing.scrolling import ClientScrolls
 
 if TYPE_CHECKING:
     from navkit.flet.router import Router
@@ -59,7 +61,7 @@ __all__ = ["FletTestClient"]
 T = TypeVar("T")
 
 
-class FletTestClient(FlutterClient):
+class FletTestClient(ClientLife):
     """A Flet page driven by a stand-in for the Flutter client.
 
     Args:
@@ -108,6 +110,7 @@ class FletTestClient(FlutterClient):
         self._shown_dialogs: dict[int, ft.DialogControl] = {}
         # The browser tab's session history (web pages only).
         self.tab = BrowserTab(route, script=web and history_script)
+        self.scrolls = ClientScrolls()  # where the client shows each scrollable
         # push_route calls sent while disconnected: Flet dropped them, and
         # they wait until the session expires (settle() does not wait for them).
         self._orphans: set[asyncio.Future[Any]] = set()
@@ -246,10 +249,6 @@ class FletTestClient(FlutterClient):
         if chrome is None or chrome.selected_index is None:
             return None
         return str(chrome.destinations[chrome.selected_index].label)
-
-    def resize(self, width: float, height: float = 600, *, wait: bool = True) -> None:
-        """Resize the window (or browser) to ``width`` by ``height`` logical pixels."""
-        self._fire([self._resized(width, height)], wait)
 
     def system_back(self, *, wait: bool = True) -> None:
         """Android's back button (and predictive back), as Flet's page handles it.

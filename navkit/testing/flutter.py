@@ -18,7 +18,6 @@ import flet as ft
 
 from navkit.testing.browser import BrowserTab
 from navkit.testing.protocol import (
-    SESSION_TIMEOUT,
     Connection,
     Message,
     MessageAction,
@@ -27,11 +26,10 @@ from navkit.testing.protocol import (
     control_id,
     dialogs_of,
     encoder,
-    is_push,
     pack,
     register_message,
-    trigger_event,
 )
+from navkit.testing.scrolling import ClientScrolls
 
 __all__ = ["FlutterClient", "UserAction"]
 
@@ -76,6 +74,7 @@ class FlutterClient:
     _shown_dialogs: dict[int, ft.DialogControl]
     _events: set[asyncio.Task[Any]]
     _orphans: set[asyncio.Future[Any]]
+    scrolls: ClientScrolls
 
     def settle(self, timeout: float = 30.0) -> None:
         """Run the loop until the page has nothing left to do (see FletTestClient)."""
@@ -204,81 +203,6 @@ class FlutterClient:
         """False between :meth:`disconnect` and :meth:`reconnect`."""
         return self.session.connection is not None
 
-    def disconnect(self) -> None:
-        """The client loses its connection (a network drop); Flet keeps the session.
-
-        As Flet's web server does: the connection goes, the page gets
-        ``on_disconnect``, and whatever Python sends until :meth:`reconnect`
-        is dropped -- calls such as ``push_route`` are never answered.
-        """
-        self.loop.run_until_complete(self.session.disconnect(SESSION_TIMEOUT))
-
-    def reconnect(self, *, wait: bool = True) -> None:
-        """The client comes back to its session, as Flet's web server handles it.
-
-        The client reports its page (with the route it still shows) and
-        gets the whole page back; then the page gets ``on_connect`` and, if
-        Python's route differed from the client's, a route change for the
-        client's.
-        """
-        self._orphans |= {task for task in asyncio.all_tasks(self.loop) if is_push(task)}
-        original = self.page.route
-        # The client registers with its RouteState's route: after a message of
-        # the history script, that is the message (measured behind HAProxy).
-        self.session.apply_page_patch({"route": self.flutter_route})
-        connection = self._connection()
-        self._hidden.clear()  # a fresh client shows the page it is sent
-        self._shown_dialogs.clear()
-        self._register(connection, self.session.page)
-        self.session.attach_connection(connection)
-        self._spawn_event(self.session.dispatch_connect_event())
-        if self.page.route and self.page.route != original:
-            self._spawn_event(trigger_event(self.page, "route_change", {"route": self.page.route}))
-        if wait:
-            self.settle()
-        else:  # navigations still loading are left running
-            self.loop.run_until_complete(asyncio.sleep(0.01))
-
-    def new_session(self, *, history_late: bool = False) -> None:
-        """The process serving this tab is gone; the tab reconnects to one that never saw it.
-
-        As behind a load balancer when the tab's worker dies or restarts: the
-        tab keeps its browser history, its ``sessionStorage`` and the address
-        it shows, and registers with its old session id, which the new
-        process does not know -- so it gets a new session, whose ``main``
-        runs again (the router is attached again) with the tab's address.
-        The old session's page stays behind, never reached again.
-
-        Args:
-            history_late: The history script's answer (the tab's stored
-                history) is held until :meth:`answer_history`: what the user
-                does meanwhile reaches Python first, as a click within that
-                round trip does.
-        """
-        if self.connected:
-            self.disconnect()  # the old session hears nothing more
-        self._orphans |= {task for task in asyncio.all_tasks(self.loop) if is_push(task)}
-        self._hidden.clear()  # a fresh client shows the page it is sent
-        self._shown_dialogs.clear()
-        self.tab.hold_answers = history_late
-        self._open_session(self.flutter_route)
-        self.settle()
-
-    def answer_history(self) -> None:
-        """Deliver the history script's answers held by ``new_session(history_late=True)``."""
-        held, self.tab.held_answers = self.tab.held_answers, []
-        self.tab.hold_answers = False
-
-        async def late() -> None:  # Flutter read them long ago: only Python hears them now
-            for route in held:
-                self.session.apply_patch(control_id(self.page), {"route": route})
-                await self.session.dispatch_event(
-                    control_id(self.page), "route_change", {"route": route}
-                )
-
-        self._spawn_event(late())
-        self.settle()
-
     def _open_session(self, route: str) -> None:
         raise NotImplementedError
 
@@ -302,6 +226,11 @@ class FlutterClient:
             self.loop.call_soon(self._answer_push_route, message.body)
         elif message.action is MessageAction.INVOKE_METHOD and message.body.name == "confirm_pop":
             self.loop.call_soon(self._answer_confirm_pop, message.body)
+        elif message.action is MessageAction.INVOKE_METHOD and message.body.name == "scroll_to":
+            self.scrolls.scrolled_to(message.body.control_id, message.body.args or {})
+            self.session.handle_invoke_method_results(
+                message.body.control_id, message.body.call_id, None, None
+            )
 
     def _sync_dialogs(self) -> None:
         """Open the dialogs Python opened; report those Python closed, as the client does.

@@ -156,6 +156,24 @@ class Screen:
     def reload(self) -> None:
         self.page.reload()
 
+    def scroll(self, pixels: int) -> None:
+        """Turn the mouse wheel over the middle of the page by ``pixels`` (down: positive)."""
+        size = self.page.viewport_size or {"width": 800, "height": 600}
+        self.page.mouse.move(size["width"] / 2, size["height"] / 2)
+        self.page.mouse.wheel(0, pixels)
+
+    def top_of(self, name: str) -> float:
+        """How far from the top of the page the button ``name`` is drawn, once it is shown."""
+        button = self.page.get_by_role("button").filter(has_text=re.compile(f"^{re.escape(name)}$"))
+
+        def box() -> Any:
+            self.page.evaluate(ENABLE_SEMANTICS)
+            return button.bounding_box() if button.count() == 1 else None
+
+        found = wait_for(box, lambda seen: seen is not None)
+        assert found is not None, f"no single button {name!r}; buttons: {self.buttons()}"
+        return float(found["y"])
+
     @property
     def history_length(self) -> int:
         """The browser's ``history.length`` for this tab."""

@@ -300,3 +300,21 @@ def test_a_navigation_in_flight_at_the_kill_lands_or_is_dropped_cleanly(
         tab.at("/", length + 1, title="Reports")
     tab.click("Quick notes")
     tab.at("/notes", length + 1, title="Notes")
+
+
+def test_a_new_session_gives_back_a_notes_state_and_the_lists_scroll(
+    open_tab: Callable[[str], Tab],
+) -> None:
+    tab = open_tab("tests.e2e.notes_many")
+    tab.open(href(tab.strategy, "/notes"))
+    tab.at("/notes", title="Notes", text="Groceries")
+    tab.scroll(900)
+    top = tab.top_of("Errand 30")
+    tab.click("Errand 30")  # the link hands the note its place in the list (state=)
+    tab.at("/notes/30", title="Note", text="Note 30 of 40")
+    length = tab.history_length
+    tab.kill_worker()  # a process that never saw the tab: all it knows, the tab kept
+    tab.at("/notes/30", length, title="Note", text="Note 30 of 40")
+    tab.back_arrow()
+    tab.at("/notes", length, title="Notes")
+    assert abs(tab.top_of("Errand 30") - top) < 2, tab.report("the list was not scrolled back")

@@ -33,3 +33,29 @@ def test_sort_open_edit_save_and_back_shows_the_new_text(screen: Open) -> None:
     tab.expect("Notes", "/notes")  # the default stays out of the address
     tab.browser_back()
     tab.expect("Notes", "/notes?sort=title")
+
+
+MANY = "tests.e2e.notes_many"  # the example with 40 notes: the list scrolls
+
+
+def test_reload_keeps_the_lists_scroll_and_the_notes_place_in_it(screen: Open) -> None:
+    tab = screen(MANY)
+    tab.open("/notes")
+    tab.expect("Notes", "/notes", text="Groceries")
+    tab.scroll(900)
+    top = tab.top_of("Errand 30")  # drawn on screen only once scrolled to
+    assert 0 < top < 600
+    tab.reload()  # Flutter draws the page anew, at the top: navkit scrolls it back
+    tab.expect("Notes", "/notes")
+    assert abs(tab.top_of("Errand 30") - top) < 2
+    tab.click("Errand 30")  # the link hands the note its place in the list (state=)
+    tab.expect("Note", "/notes/30", text="Note 30 of 40")
+    tab.reload()
+    tab.expect("Note", "/notes/30", text="Note 30 of 40")  # kept with the entry
+    tab.click("Next")
+    tab.expect("Note", "/notes/31", text="Note 31 of 40")
+    length = tab.history_length
+    tab.back_arrow()  # Next replaced the entry: the list is beneath, where it was
+    tab.expect("Notes", "/notes")
+    assert abs(tab.top_of("Errand 30") - top) < 2
+    assert tab.history_length == length

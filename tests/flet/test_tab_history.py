@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from navkit.flet.state_codec import MAX_STATE
 from navkit.flet.tab_history import MAX_PACKED, TabHistory, TabHistoryError, pack, unpack
 from navkit.navigation.history import HistoryState
 
@@ -32,7 +33,10 @@ def test_what_the_script_packs_reads_back_the_same(
 ) -> None:
     index = data.draw(st.integers(0, len(entries) - 1))
     keys = tuple(f"k{n}" for n in range(len(entries)))
-    history = TabHistory(HistoryState(tuple(entries), index), keys)
+    state_text = st.text(alphabet="AZaz09-_", max_size=12)  # base64url, "" for none
+    texts = st.lists(state_text, min_size=len(keys), max_size=len(keys))
+    states, snapshots = tuple(data.draw(texts)), tuple(data.draw(texts))
+    history = TabHistory(HistoryState(tuple(entries), index), keys, states, snapshots)
     assert unpack(pack(history, first)) == history
 
 
@@ -50,7 +54,13 @@ def test_the_entry_shown_is_kept_when_entries_are_dropped() -> None:
         (packed([1, 2]), "version 1"),
         (packed({"v": 1, "first": -1, "at": 0, "entries": [["/", "k"]]}), "counts"),
         (packed({"v": 1, "first": 0, "at": 1, "entries": [["/", "k"]]}), "not among"),
-        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/"]]}), "[route, key]"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/"]]}), "is not \\[route"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "s", "p", "x"]]}), "is not \\[route"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "s", 1]]}), "not text"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "", "a.b"]]}), "base64url"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", 7]]}), "not text"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "a+b"]]}), "base64url"),
+        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "A" * 5000]]}), "too long"),
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/a\x00", "k"]]}), "not a path"),
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k" * 65]]}), "too long"),
         ("A" * (MAX_PACKED + 1), "more than"),
@@ -73,5 +83,7 @@ def test_deeply_nested_json_is_refused_not_raised() -> None:
 
 def test_the_longest_addresses_still_fit() -> None:
     entries = tuple(f"/{n:02d}" + "x" * 8000 for n in range(50))
-    history = TabHistory(HistoryState(entries, 49), tuple(f"key{n}" for n in range(50)))
+    states = tuple("s" * MAX_STATE for _ in range(50))  # and the longest states
+    keys = tuple(f"key{n}" for n in range(50))
+    history = TabHistory(HistoryState(entries, 49), keys, states, states)
     assert unpack(pack(history)) == history

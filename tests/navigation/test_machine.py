@@ -47,11 +47,11 @@ class RecordingHistory(MemoryHistory):
             self.moves.append(move)
         return move
 
-    def push(self, address: str) -> ClientMove:
-        return self._record(lambda: super(RecordingHistory, self).push(address))  # type: ignore[return-value]
+    def push(self, address: str, state: Any = None) -> ClientMove:
+        return self._record(lambda: super(RecordingHistory, self).push(address, state))  # type: ignore[return-value]
 
-    def replace(self, address: str) -> ClientMove:
-        return self._record(lambda: super(RecordingHistory, self).replace(address))  # type: ignore[return-value]
+    def replace(self, address: str, state: Any = None) -> ClientMove:
+        return self._record(lambda: super(RecordingHistory, self).replace(address, state))  # type: ignore[return-value]
 
     def back(self) -> ClientMove | None:
         return self._record(lambda: super(RecordingHistory, self).back())
@@ -93,6 +93,9 @@ class FakeSurface:
 
     def reshow_top(self) -> None:
         self.reshown += 1
+
+    def snapshot_of(self, view: Any) -> None:
+        return None  # this surface follows no scrolling
 
     @property
     def moves(self) -> list[ClientMove]:
