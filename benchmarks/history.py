@@ -94,7 +94,7 @@ class _Bare:
     def commit(self, screen: Screen) -> None:
         pass
 
-    def loading(self, waiting: bool) -> None:
+    def loading(self, waiting: bool, pending: Any = None) -> None:
         pass
 
     def stayed(self) -> None:

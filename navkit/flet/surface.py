@@ -89,6 +89,7 @@ class PageSurface:
         self.views: list[Any] = []
         self._before_update = before_update
         self._indicator: ft.Control | None = None
+        self._factory: Callable[[], Any] | None = pending_indicator  # what shows next
         self._timer: asyncio.TimerHandle | None = None
         self._dialog: ft.DialogControl | None = None  # the modal level's, while open
         self.chrome = ShellChrome(page, actions.destination_tapped)
@@ -226,17 +227,21 @@ class PageSurface:
 
     # -- waiting -----------------------------------------------------------
 
-    def loading(self, waiting: bool) -> None:
+    def loading(self, waiting: bool, pending: Callable[[], Any] | None = None) -> None:
         """Show one pending indicator while a navigation waits longer than ``pending_delay``.
 
         It stays while navigations overtake each other, until one lands (or
         none is left waiting) -- and, once shown, at least ``pending_minimum``
         seconds, so it never flashes. A navigation waiting for the user (a
         leave check's dialog) is not loading: navkit says so here too.
+        ``pending``: the waiting navigation's route's own pending view, shown
+        instead of the page's indicator (the one wanted when the delay ends).
         """
-        if self.pending_indicator is None:
-            return
         if waiting:
+            factory = pending or self.pending_indicator
+            if factory is None:
+                return
+            self._factory = factory
             self._hiding += 1  # a hide on its way is dropped: it stays
             if self._timer is None and self._indicator is None:
                 loop = asyncio.get_running_loop()
@@ -266,9 +271,9 @@ class PageSurface:
 
     def _show_pending(self) -> None:
         self._timer = None
-        if self.pending_indicator is None or self._indicator is not None:
+        if self._factory is None or self._indicator is not None:
             return
-        self._indicator = self.pending_indicator()
+        self._indicator = self._factory()
         self._shown_at = asyncio.get_running_loop().time()
         self.page.overlay.append(self._indicator)
         self.page.update()

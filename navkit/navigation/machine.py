@@ -41,7 +41,7 @@ from navkit.navigation.outcomes import (
 )
 from navkit.navigation.records import entry_state, record, restore
 from navkit.navigation.snapshots import Snapshots
-from navkit.navigation.stack import build_stack, place_of
+from navkit.navigation.stack import build_stack, pending_view, place_of
 from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
 from navkit.navigation.urls import UrlStrategy, resolve
@@ -218,7 +218,7 @@ class NavigationMachine:
         started = start(self._run(flight, keep, levels))
         if not started.done and self._flight is flight:
             self._task = started.task
-            self.surface.loading(True)
+            self.surface.loading(True, pending_view(self.router, address))
         return pending
 
     def overtake(self, *, successor: bool, by: str | None = None) -> None:
@@ -309,7 +309,7 @@ class NavigationMachine:
 
     def _asked(self, flight: InFlight, asked: bool) -> None:
         if self._flight is flight:  # a leave check waits for the user: not loading
-            self.surface.loading(not asked)
+            self.surface.loading(not asked, pending_view(self.router, flight.address))
 
     def _as_given(self, address: str, levels: tuple[Level, ...]) -> Decision:
         return Decision(address, levels, self._stacks.switch(self.router, levels))

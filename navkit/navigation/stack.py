@@ -16,6 +16,9 @@ beneath the product opened from it). Nothing here touches Flet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from navkit.errors import BuildError
 from navkit.navigation.values import Level
 from navkit.routing.location import path_of
@@ -23,7 +26,15 @@ from navkit.routing.routes import Match
 from navkit.routing.shells import Place
 from navkit.routing.table import RouteTable
 
-__all__ = ["MAX_DEPTH", "as_shown", "build_stack", "kept", "parent_address", "place_of"]
+__all__ = [
+    "MAX_DEPTH",
+    "as_shown",
+    "build_stack",
+    "kept",
+    "parent_address",
+    "pending_view",
+    "place_of",
+]
 
 MAX_DEPTH = 64  # deeper stacks are cut: a guard against pathological tables
 
@@ -80,6 +91,12 @@ def place_of(table: RouteTable, levels: tuple[Level, ...]) -> Place | None:
     if bottom.match is not None:
         return table.place_of(bottom.match.route)
     return table.root_place(bottom.path)
+
+
+def pending_view(table: RouteTable, address: str) -> Callable[[], Any] | None:
+    """The pending view of the route ``address`` matches (None: the page's indicator)."""
+    match = table.match(address)
+    return match.route.options.pending if match is not None else None
 
 
 def kept(shown: tuple[Level, ...], levels: tuple[Level, ...]) -> int:

@@ -54,8 +54,8 @@ class Surface(Protocol):
     def commit(self, screen: Screen) -> None:
         """Show ``screen``, in one update: its views and the shell's chrome."""
 
-    def loading(self, waiting: bool) -> None:
-        """A navigation is (or is no longer) waiting for async work."""
+    def loading(self, waiting: bool, pending: Callable[[], Any] | None = None) -> None:
+        """A navigation waits (or no longer) for async work; ``pending``: its route's view."""
 
     def stayed(self) -> None:
         """A navigation ended without landing: the page shows what it showed.

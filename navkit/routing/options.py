@@ -45,6 +45,9 @@ class RouteOptions:
         loader: Fetches the page's data apart from the view, which gets it
             as ``data`` (see :mod:`navkit.routing.loaders`).
         stale_time: Seconds the loader's result is reused for the same address.
+        pending: Makes the control shown while a navigation to this route
+            waits (after the pending delay), in place of the page's
+            indicator: a skeleton of the page, say.
     """
 
     title: str | None = None
@@ -57,6 +60,7 @@ class RouteOptions:
     invalid_query: Literal["error", "default"] = "error"
     loader: Callable[..., Any] | None = None
     stale_time: float = 0.0
+    pending: Callable[[], Any] | None = None
 
     @classmethod
     def of(cls, template: str, given: Mapping[str, Any]) -> RouteOptions:
@@ -102,6 +106,9 @@ class RouteOptions:
             raise RouteError(f"{where}: stale_time= must be a number of seconds, 0 or more")
         if "stale_time" in given and loader is None:
             raise RouteError(f"{where}: stale_time= needs a loader=")
+        pending = given.get("pending")
+        if pending is not None and not callable(pending):
+            raise RouteError(f"{where}: pending= must be a function making a control")
         title = given.get("title")
         if title is not None and not isinstance(title, str):
             raise RouteError(f"{where}: title= must be a string, not {title!r}")
@@ -118,6 +125,7 @@ class RouteOptions:
             invalid_query=invalid_query,
             loader=loader,
             stale_time=float(stale_time),
+            pending=pending,
         )
 
 

@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from typing import Any
 
 import flet as ft
+import pytest
 
 import navkit
 from navkit.testing import FletTestClient
@@ -128,3 +129,58 @@ def test_navkit_run_passes_the_pending_options_to_every_page() -> None:
     surface = pages[0].surface
     assert surface.pending_indicator is indicator
     assert (surface.pending_delay, surface.pending_minimum) == (0.5, 0.7)
+
+
+def skeleton() -> ft.Control:
+    return ft.Container(content=ft.Text("Loading the report..."), expand=True, key="skeleton")
+
+
+def skeletons(client: FletTestClient) -> list[ft.Control]:
+    return [c for c in client.page.overlay if getattr(c, "key", None) == "skeleton"]
+
+
+def with_skeleton(gates: Gates) -> None:
+    @gates.router.route("/slow-report", pending=skeleton)
+    async def slow_report() -> list[ft.Control]:
+        await gates.data.wait()
+        return [ft.Text("slow report")]
+
+
+def test_a_routes_pending_view_shows_instead_of_the_bar(navkit_client: Client) -> None:
+    gates = Gates()
+    with_skeleton(gates)
+    client = navkit_client(None, route="/")
+    client.call(gates.router.attach, client.page, pending_delay=0.01, pending_minimum=0.0)
+    client.call(client.navigator.go, "/slow-report", wait=False)
+    client.settle_until(lambda: len(skeletons(client)) == 1)
+    assert indicators(client) == []  # the route's own view, not the page's bar
+    client.call(gates.data.set)
+    assert client.page.route == "/slow-report" and skeletons(client) == []
+    gates.data.clear()
+    client.call(client.navigator.go, "/report", wait=False)  # a route without one: the bar
+    client.settle_until(lambda: len(indicators(client)) == 1)
+    assert skeletons(client) == []
+    client.call(gates.data.set)
+
+
+def test_a_routes_pending_view_waits_for_the_leave_dialog_like_the_bar(
+    navkit_client: Client,
+) -> None:
+    gates = Gates()
+    with_skeleton(gates)
+    client = navkit_client(None, route="/edit")
+    client.call(gates.router.attach, client.page, pending_delay=0.01, pending_minimum=0.0)
+    client.call(client.navigator.go, "/slow-report", wait=False)
+    wait(client, 0.1)  # the user reads "Discard changes?": nothing loads yet
+    assert skeletons(client) == [] and indicators(client) == []
+    client.call(gates.answer.set, wait=False)
+    client.settle_until(lambda: len(skeletons(client)) == 1)
+    client.call(client.navigator.go, "/", wait=False)  # the user gives up: it goes
+    client.settle()
+    assert client.page.route == "/" and skeletons(client) == []
+
+
+def test_a_pending_view_that_is_no_function_is_refused_at_registration() -> None:
+    router = navkit.Router()
+    with pytest.raises(navkit.RouteError, match="pending= must be a function"):
+        router.add_route("/x", lambda: [], pending=ft.Text("Loading"))

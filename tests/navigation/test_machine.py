@@ -85,7 +85,7 @@ class FakeSurface:
         self.shown = list(screen.views)
         self.commits += 1
 
-    def loading(self, waiting: bool) -> None:
+    def loading(self, waiting: bool, pending: Any = None) -> None:
         self.waiting = waiting
 
     def stayed(self) -> None:
