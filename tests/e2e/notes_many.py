@@ -9,7 +9,11 @@ from examples import notes
 from examples._serve import serve
 
 for number in range(4, 41):
-    notes.API.notes[number] = {"id": number, "title": f"Errand {number}", "text": f"Errand {number}."}
+    notes.API.notes[number] = {
+        "id": number,
+        "title": f"Errand {number}",
+        "text": f"Errand {number}.",
+    }
 
 if __name__ == "__main__":
     serve(notes.router, None, name="notes", start="/notes")

@@ -38,13 +38,17 @@ def notes_app(**router_options: Any) -> tuple[navkit.Router, list[Any]]:
 
     @router.route("/")
     def home() -> ft.View:
-        return ft.View(route="/", controls=[ft.Text("Home")], appbar=ft.AppBar(title=ft.Text("Home")))
+        return ft.View(
+            route="/", controls=[ft.Text("Home")], appbar=ft.AppBar(title=ft.Text("Home"))
+        )
 
     @router.route("/notes/:note_id")
     def note(note_id: int, navigation: navkit.Navigation) -> ft.View:
         seen.append(navigation.state)
         title = f"Note {note_id}"
-        return ft.View(controls=[ft.Text(repr(navigation.state)[:40])], appbar=ft.AppBar(title=ft.Text(title)))
+        return ft.View(
+            controls=[ft.Text(repr(navigation.state)[:40])], appbar=ft.AppBar(title=ft.Text(title))
+        )
 
     @router.route("/notes/:note_id/edit")
     def edit(note_id: int) -> ft.View:
@@ -80,7 +84,7 @@ def test_back_and_forward_give_the_entrys_state_back(navkit_client: Client) -> N
     assert seen[-1] is selection and client.navigator.state is selection  # the object itself
     client.browser_forward()
     assert seen[-1] is None
-    client.call(lambda: client.navigator.back())
+    client.call(client.navigator.back)
     client.settle()
     assert client.navigator.state is selection
 
@@ -110,7 +114,7 @@ def test_the_tab_keeps_the_state_and_a_new_session_shows_it(navkit_client: Clien
 
 
 def test_a_state_json_cannot_hold_stays_with_the_page(navkit_client: Client) -> None:
-    router, seen = notes_app()
+    router, _seen = notes_app()
     client = navkit_client(router)
     draft = Draft("Groceries", 3)
     client.call(lambda: client.navigator.go("/notes/1", state=draft))
@@ -215,7 +219,7 @@ def test_on_desktop_the_state_lives_in_navkits_own_history(navkit_client: Client
     client.call(lambda: client.navigator.go("/notes/1", state=("a", 1)))
     client.settle()
     client.go("/notes/2")
-    client.call(lambda: client.navigator.back())
+    client.call(client.navigator.back)
     client.settle()
     assert client.navigator.state == ("a", 1) and seen[-1] == ("a", 1)
     client.app_bar_back()

@@ -12,13 +12,18 @@ hold. After every step:
   stack for the current route (a 403 shows the kept levels and the error);
 * ``page.route`` is the top view's route and the address the model expects;
 * Python and the client agree on the route;
-* navkit's history, and the stand-in browser's entries, equal the model's.
+* navkit's history, and the stand-in browser's entries, equal the model's;
+* each entry's state (``go(..., state=...)``) is the model's, in navkit's
+  history, in ``nav.state``, and in what the tab keeps (JSON), through
+  redirects, refusals, browser moves and failovers.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -67,6 +72,7 @@ class BrowserModel:
     entries: list[str]
     index: int = 0
     decisions: dict[str, Decision] = field(default_factory=dict)
+    states: list[Any] = field(default_factory=lambda: [None])  # each entry's state
 
     @property
     def shown(self) -> str:
@@ -79,19 +85,36 @@ class BrowserModel:
             return None
         return "/login" if decision == "login" else target
 
-    def push(self, address: str) -> None:
+    def push(self, address: str, state: Any = None) -> None:
         del self.entries[self.index + 1 :]
+        del self.states[self.index + 1 :]
         self.entries.append(address)
+        self.states.append(state)
         self.index += 1
+
+    def rewrite(self, address: str, state: Any = None) -> None:
+        """The current entry holds ``address`` and ``state``."""
+        self.entries[self.index] = address
+        self.states[self.index] = state
 
     def go(self, target: str, *, replace: bool = False) -> None:
         final = self.lands(target) if target != self.shown else None
         if final is None or final == self.shown:
             return
         if replace:
-            self.entries[self.index] = final
+            self.rewrite(final)
         else:
             self.push(final)
+
+    def go_with_state(self, target: str, state: Any) -> None:
+        """``go(target, state=...)``: where it lands holds it (at the address shown: only it)."""
+        final = self.lands(target)
+        if final is None:
+            return
+        if final == self.shown:
+            self.states[self.index] = state
+        else:
+            self.push(final, state)
 
     def step(self, delta: int) -> None:
         """``nav.back()`` (-1) or ``nav.forward()`` (+1)."""
@@ -104,21 +127,28 @@ class BrowserModel:
         if final == target:
             self.index += delta
         elif final != self.shown:  # not redirected to where it is already
-            self.push(final)
+            self.push(final, self.states[self.index + delta])  # the state it went for
 
-    def pop_to(self, target: str, closed: int = 1) -> None:
+    def pop_to(self, target: str, closed: int = 1, depth: int = 0) -> None:
         """Closing ``closed`` views down to ``target`` (pop, pop_until, the AppBar arrow)."""
         final = self.lands(target)
         if final is None or final == self.shown:
             return
         if final != target:
-            self.push(final)
+            self.push(final, self._state_beneath(target, depth))
             return
         for by in range(1, min(closed, self.index) + 1):
             if self.entries[self.index - by] == target:
                 self.index -= by
                 return
-        self.entries[self.index] = target
+        self.rewrite(target)
+
+    def _state_beneath(self, target: str, depth: int) -> Any:
+        """The state of the nearest entry for ``target`` among the ``depth`` beneath."""
+        for by in range(1, min(depth, self.index) + 1):
+            if self.entries[self.index - by] == target:
+                return self.states[self.index - by]
+        return None
 
     def refresh(self) -> None:
         """A refresh rewrites its entry: one its guard redirects away is gone."""
@@ -133,11 +163,11 @@ class BrowserModel:
         self._browser_arrived(shown, delta)
 
     def typed(self, address: str) -> None:
-        shown = self.shown
+        shown, state = self.shown, self.states[self.index]
         self.push(address)
-        self._browser_arrived(shown, 0)
+        self._browser_arrived(shown, 0, state)
 
-    def _browser_arrived(self, shown: str, delta: int) -> None:
+    def _browser_arrived(self, shown: str, delta: int, state: Any = None) -> None:
         target = self.shown
         if target == shown:
             return
@@ -146,9 +176,11 @@ class BrowserModel:
             if delta:
                 self.index -= delta
             else:
-                self.entries[self.index] = shown
+                self.rewrite(shown, state)  # the page shown, with its state
         elif final != target:
-            self.entries[self.index] = final  # redirected: the entry is where it landed
+            self.entries[self.index] = (
+                final  # redirected: the entry (and its state) where it landed
+            )
 
 
 class Navigation(RuleBasedStateMachine):
@@ -196,6 +228,13 @@ class Navigation(RuleBasedStateMachine):
         self.client.go(address)
         self.model.go(address)
 
+    @rule(address=ADDRESSES, tag=st.integers(0, 3))
+    def go_with_state(self, address: str, tag: int) -> None:
+        state = {"tag": tag, "to": address}  # JSON: the tab keeps it as it is
+        self.client.call(lambda: self.client.navigator.go(address, state=state))
+        self.client.settle()
+        self.model.go_with_state(address, state)
+
     @rule(address=ADDRESSES)
     def replace(self, address: str) -> None:
         self.client.call(self.client.navigator.replace, address)
@@ -216,7 +255,7 @@ class Navigation(RuleBasedStateMachine):
         levels = self.client.navigator.stack
         self.client.call(self.client.navigator.pop)
         if len(levels) > 1:
-            self.model.pop_to(levels[-2].address)
+            self.model.pop_to(levels[-2].address, depth=len(levels))
 
     @rule(where=TARGETS)
     def pop_until(self, where: str) -> None:
@@ -226,7 +265,7 @@ class Navigation(RuleBasedStateMachine):
             level = levels[index]
             endpoint = level.match.endpoint if level.match is not None else None
             if where in (endpoint, level.path):
-                self.model.pop_to(level.address, len(levels) - 1 - index)
+                self.model.pop_to(level.address, len(levels) - 1 - index, len(levels))
                 return
 
     @rule()
@@ -245,9 +284,9 @@ class Navigation(RuleBasedStateMachine):
     @rule()
     def app_bar_back(self) -> None:
         if len(self.client.page.views) > 1:  # the client shows no back arrow on the last view
-            below = self.client.view_routes[-2]
+            below, depth = self.client.view_routes[-2], len(self.client.page.views)
             self.client.app_bar_back()
-            self.model.pop_to(below)
+            self.model.pop_to(below, depth=depth)
 
     @rule()
     def browser_back(self) -> None:
@@ -279,9 +318,9 @@ class Navigation(RuleBasedStateMachine):
             return  # a guard that now decides otherwise would open another page
         client.new_session(history_late=True)
         if len(client.page.views) > 1:
-            below = client.view_routes[-2]
+            below, depth = client.view_routes[-2], len(client.page.views)
             client.app_bar_back()
-            self.model.pop_to(below)
+            self.model.pop_to(below, depth=depth)
         if then_go is not None:
             client.go(then_go)
             self.model.go(then_go)
@@ -312,6 +351,22 @@ class Navigation(RuleBasedStateMachine):
     @invariant()
     def client_and_python_agree(self) -> None:
         assert self.client.page.route == self.client.client_route
+
+    @invariant()
+    def each_entry_holds_the_models_state(self) -> None:
+        model, client = self.model, self.client
+        assert [client.navigator.history.state_at(i) for i in range(len(model.entries))] == (
+            model.states
+        )
+        assert client.navigator.state == model.states[model.index]
+        if client.web:  # the tab keeps them too, as JSON
+            kept = [
+                json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+                if text
+                else None
+                for text in client.tab.states
+            ]
+            assert kept == model.states
 
     @invariant()
     def history_mirrors_the_model(self) -> None:

@@ -101,7 +101,7 @@ def test_refresh_and_reload_keep_the_scroll_position(navkit_client: Client) -> N
     client = navkit_client(router, route="/list")
     client.scroll(250)
     view = client.page.views[-1]
-    client.call(lambda: client.navigator.refresh())
+    client.call(client.navigator.refresh)
     client.settle()
     assert client.page.views[-1] is not view and client.scroll_offset() == 250
     client.disconnect()  # a reload: the same session, a client drawing the page anew

@@ -55,7 +55,10 @@ def test_the_entry_shown_is_kept_when_entries_are_dropped() -> None:
         (packed({"v": 1, "first": -1, "at": 0, "entries": [["/", "k"]]}), "counts"),
         (packed({"v": 1, "first": 0, "at": 1, "entries": [["/", "k"]]}), "not among"),
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/"]]}), "is not \\[route"),
-        (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "s", "p", "x"]]}), "is not \\[route"),
+        (
+            packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "s", "p", "x"]]}),
+            "is not \\[route",
+        ),
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "s", 1]]}), "not text"),
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", "", "a.b"]]}), "base64url"),
         (packed({"v": 1, "first": 0, "at": 0, "entries": [["/", "k", 7]]}), "not text"),
