@@ -16,6 +16,11 @@ inside an async view (no loader). Printed:
 3. the next page of a list (``?sort=title&page=2`` -> ``page=3``):
    ``nav.update_query`` against plain Flet's ``push_route`` of the whole
    address: bytes sent and views built.
+5. following a link from the list to a note, what handing over more than
+   the address costs: a plain push, a push with a state (``state=``, JSON),
+   a push from a scrolled list (its offset handed to the tab), against
+   plain Flet's ``push_route``: bytes sent to the client and route changes
+   it sends back.
 
     python -m benchmarks.bench_data [--rounds 15] [--delay 0.05]
 """
@@ -281,6 +286,59 @@ def paging(url: str, rounds: int) -> list[list[str]]:
     return table
 
 
+def handing_over(url: str, rounds: int) -> list[list[str]]:
+    """Table 5: a link from the list to a note -- with a state, from a scrolled list -- and
+    plain Flet: bytes sent to the client, and what the tab's sessionStorage then holds."""
+    router = navkit.Router()
+
+    @router.route("/notes")
+    def notes() -> ft.View:
+        return ft.View(scroll=ft.ScrollMode.AUTO, controls=rows("Note", Counts()))
+
+    @router.route("/notes/:note_id")
+    def note(note_id: int) -> list[ft.Control]:
+        return [ft.Text(f"Note {note_id}")]
+
+    place = {"order": list(range(1, ROWS + 1)), "at": 6}  # the list's order, as the example's
+
+    def plain_push(client: FletTestClient) -> None:
+        client.call(client.navigator.go, "/notes/7")
+
+    def with_state(client: FletTestClient) -> None:
+        client.call(lambda: client.navigator.go("/notes/7", state=place))
+
+    def scrolled(client: FletTestClient) -> None:
+        client.scroll(480)
+        client.call(client.navigator.go, "/notes/7")
+
+    table = []
+    for name, follow in (
+        ("navkit go (a plain push)", plain_push),
+        (f"navkit go, state= ({ROWS} ids in order)", with_state),
+        ("navkit go from a scrolled list (its offset kept)", scrolled),
+    ):
+        sent, stored = [], 0
+        for _ in range(rounds):
+            client = FletTestClient(router, route="/notes")
+            before = client.sent_bytes
+            follow(client)
+            client.settle()
+            sent.append(client.sent_bytes - before)
+            stored = len(client.tab.stored())
+            client.close()
+        table.append([name, f"{statistics.median(sent):,.0f}", f"{stored:,}"])
+    plain_sent = []
+    for _ in range(rounds):
+        plain = FletTestClient(route="/notes", main=plain_main(url, 0, Counts()))
+        before = plain.sent_bytes
+        plain.call(plain.page.push_route, "/notes/7")
+        plain.settle()
+        plain_sent.append(plain.sent_bytes - before)
+        plain.close()
+    table.append(["plain Flet push_route", f"{statistics.median(plain_sent):,.0f}", "-"])
+    return table
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=15)
@@ -298,6 +356,9 @@ def main(argv: list[str] | None = None) -> None:
         print(markdown_table(header, deep_link(url, args.delay, args.rounds)))
         print("\n4. The next page of the list (?sort=title&page=n)\n")
         print(markdown_table(["app", "views built", "bytes sent"], paging(url, args.rounds)))
+        print("\n5. A link from the list to a note: handing over more than the address\n")
+        header = ["navigation", "bytes sent, median", "the tab's stored history (chars)"]
+        print(markdown_table(header, handing_over(url, args.rounds)))
 
 
 if __name__ == "__main__":
