@@ -6,9 +6,10 @@ whole story, as a user would.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
-from tests.e2e.browser import Screen
+from tests.e2e.browser import Screen, wait_for
 
 APP = "examples.notes"
 Open = Callable[[str], Screen]
@@ -59,3 +60,24 @@ def test_reload_keeps_the_lists_scroll_and_the_notes_place_in_it(screen: Open) -
     tab.expect("Notes", "/notes")
     assert abs(tab.top_of("Errand 30") - top) < 2
     assert tab.history_length == length
+
+
+SLOW = "tests.e2e.notes_slow"  # the example's API answers after 0.8 s
+
+
+def test_a_slow_server_shows_the_bar_after_its_delay_until_the_note_shows(
+    screen: Open,
+) -> None:
+    # (Never behind a leave check's dialog: test_fresh_data.py paints it, pixel by pixel.)
+    tab = screen(SLOW)
+    tab.open("/notes")
+    tab.expect("Notes", "/notes", text="Tickets")
+    started = time.monotonic()
+    tab.click("Tickets")
+    early = tab.progress_shown()  # within the pending delay (0.2 s): nothing yet
+    clicked_in = time.monotonic() - started
+    assert wait_for(tab.progress_shown, bool), "no progress bar while the note loads"
+    tab.expect("Note", "/notes/3", text="Book the train to Lyon")
+    assert not wait_for(tab.progress_shown, lambda shown: not shown), "the bar stayed"
+    if clicked_in < 0.15:  # a slow machine may take the delay to click: nothing to say then
+        assert not early, "the progress bar showed before its delay"
