@@ -258,7 +258,7 @@ class ClientHistory:
             return move
         self._commands += 1
         route = command_route(self._commands, command)
-        self.client.commanded(route, move.address)
+        self.client.commanded(route, move.address, adds=move.kind == "push")
         self._loop.spawn(self.page.push_route(route))
         return move
 

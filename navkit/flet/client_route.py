@@ -21,8 +21,11 @@ class ClientRoute:
 
     def __init__(self, route: str) -> None:
         self.route = route
-        # (route, whether it is a push): a command and where it lands add no entry.
+        # (route, whether it is a push): a command and where it lands add no
+        # entry -- but a push command (a push carrying a state) does, as counted
+        # in ``_adding``.
         self._echoes: deque[tuple[str, bool]] = deque()
+        self._adding: set[str] = set()
 
     def pushed(self, route: str) -> bool:
         """Record a push; False when the client already shows ``route`` (nothing to send)."""
@@ -32,9 +35,14 @@ class ClientRoute:
         self._echoes.append((route, True))
         return True
 
-    def commanded(self, command: str, landing: str) -> None:
-        """Record a command to the history script: its echo, then the route it lands on."""
+    def commanded(self, command: str, landing: str, *, adds: bool = False) -> None:
+        """Record a command to the history script: its echo, then the route it lands on.
+
+        ``adds``: the command adds an entry (a push carrying what the tab keeps).
+        """
         self._echoes.extend(((command, False), (landing, False)))
+        if adds:
+            self._adding.add(command)
         self.route = landing
 
     def asked(self, command: str) -> None:
@@ -47,16 +55,17 @@ class ClientRoute:
         Those sent up to the one it shows arrived (their echoes were lost
         with the connection); the later ones were dropped by Flet.
         """
-        pending = list(self._echoes)
+        pending, adding = list(self._echoes), self._adding
         self._echoes.clear()
+        self._adding = set()
         self.route = route
         shown_from = 0  # what was sent up to the last echo of the route shown arrived
         for position in range(len(pending) - 1, -1, -1):
             if pending[position][0] == route:
                 shown_from = position + 1
                 break
-        # Only pushes add entries; a command and its landing add none.
-        return sum(1 for _, push in pending[shown_from:] if push)
+        # Only pushes add entries (and push commands); other commands and landings add none.
+        return sum(1 for echo, push in pending[shown_from:] if push or echo in adding)
 
     def moved(self, route: str) -> int:
         """The user moved the client to ``route`` before what navkit sent reached it.
@@ -83,6 +92,7 @@ class ClientRoute:
             current = pushed_route
             last = last and not ignored
         self._echoes = coming
+        self._adding &= {echo[0] for echo in coming}
         self.route = current  # where the client ends once the rest is carried out
         return ignored if last else 0
 
@@ -100,6 +110,7 @@ class ClientRoute:
         for echo in self._echoes:
             if echo[0] == route:
                 self._echoes.remove(echo)
+                self._adding.discard(route)
                 if not self._echoes and echo[1]:
                     # The last push landed: the client shows it, whatever came between.
                     self.route = route

@@ -15,9 +15,9 @@ to it through that one channel, with reserved routes it never shows:
   with Flutter's own entry tag and lets Flutter read it, as for a replace.
 
 (``s``, optional, is the entry's state as the tab keeps it: base64url, see
-:mod:`navkit.flet.state_codec`.) Any command may also carry ``p=<text>&pat=<d>``:
-a view's snapshot, kept with the entry ``d`` entries from the one shown
-before the command runs (the entry the user just left, usually ``0``).
+:mod:`navkit.flet.state_codec`.) Any command may also carry ``p=<t1>.<t2>&pat=<d1>.<d2>``:
+views' snapshots (at most ``MAX_SNAPSHOTS``), each kept with the entry ``d`` entries
+from the one shown before the command runs (the entry the user just left: ``0``).
 
 (``n`` makes every command a new route: Flet's client ignores a push of
 the route it shows.) The script talks back the same way. Flutter keeps the
@@ -139,10 +139,14 @@ HISTORY_SCRIPT = r"""<script>
     var query = route.indexOf("?"), at = route.indexOf("&to=");
     var head = at < 0 ? route : route.slice(0, at);  // "to" may hold anything
     var by = /[?&]by=(-?[0-9]+)/.exec(head), state = /[?&]s=([A-Za-z0-9_-]*)/.exec(head);
-    var snap = /[?&]p=([A-Za-z0-9_-]*)/.exec(head), pat = /[?&]pat=(-?[0-9]+)/.exec(head);
+    var snap = /[?&]p=([A-Za-z0-9_.-]*)/.exec(head), pat = /[?&]pat=([0-9.-]*)/.exec(head);
+    var texts = snap ? snap[1].split(".") : [], at = pat ? pat[1].split(".") : [], kept = [];
+    for (var k = 0; k < texts.length && k < at.length; k++) {
+      if (texts[k] && /^-?[0-9]+$/.test(at[k])) kept.push([Number(at[k]), texts[k]]);
+    }
     return {kind: route.slice(MARK.length, query < 0 ? undefined : query),
             by: by ? Number(by[1]) : 0, state: state ? state[1] : "",
-            snapshot: snap ? snap[1] : "", pat: pat ? Number(pat[1]) : 0,
+            snapshots: kept,
             to: at < 0 ? null : target(route.slice(at + 4))};
   }
   function target(text) {  // "to" is last and whole; Flutter may have decoded it once
@@ -170,7 +174,7 @@ HISTORY_SCRIPT = r"""<script>
       if (s !== null) { last = s; remember(s, routeOf(url), true); }
       return pushed;
     }
-    if (c.snapshot && last !== null) keepSnapshot(last + c.pat, c.snapshot);
+    if (last !== null) c.snapshots.forEach(function (k) { keepSnapshot(last + k[0], k[1]); });
     if (c.kind === "go" && c.by) { ownMoves += 1; history.go(c.by); return; }
     if (c.kind === "push" && c.to !== null) {  // Flutter's own tag: its position counts on
       var at = serial(state);
@@ -257,9 +261,8 @@ class Command:
         unique: What makes a message new (``m``): the same message heard
             twice (a reconnect reports the route again) is one message.
         state: The entry's state as the tab keeps it (``push``, ``replace``).
-        snapshot: A snapshot the tab keeps with the entry ``at`` entries from
-            the one shown before the command runs.
-        at: See ``snapshot``.
+        snapshots: Views' snapshots the tab keeps: (d, text) for the entry
+            ``d`` entries from the one shown before the command runs.
     """
 
     kind: Kind
@@ -268,8 +271,7 @@ class Command:
     data: str = ""
     unique: str = ""
     state: str = ""
-    snapshot: str = ""
-    at: int = 0
+    snapshots: tuple[tuple[int, str], ...] = ()
 
     @property
     def is_message(self) -> bool:
@@ -288,7 +290,9 @@ def command_route(number: int, command: Command) -> str:
     after ``&to=`` as the address, decoding it once more only if it still
     starts encoded (``%2F``).
     """
-    kept = f"&p={command.snapshot}&pat={command.at}" if command.snapshot else ""
+    texts = ".".join(text for _, text in command.snapshots)
+    at = ".".join(str(by) for by, _ in command.snapshots)
+    kept = f"&p={texts}&pat={at}" if command.snapshots else ""
     if command.kind == "go":
         return f"{RESERVED}go?n={number}&by={command.by}{kept}"
     if command.kind == "sync":
@@ -332,19 +336,37 @@ def parse_reserved(route: str) -> Command | None:
         return _INVALID
     if to.startswith("%2F"):
         to = unquote(to)  # not decoded on the way: decode it here
-    data, unique, state, snapshot = (params.get(name, [""])[0] for name in ("h", "m", "s", "p"))
+    data, unique, state, texts, at = (
+        params.get(name, [""])[0] for name in ("h", "m", "s", "p", "pat")
+    )
     try:
-        at = int(params.get("pat", ["0"])[0])
+        snapshots = _snapshots(texts, at)
     except ValueError:
         return _INVALID
-    command = Command(kind or "invalid", by, to, data, unique, state, snapshot, at)
+    command = Command(kind or "invalid", by, to, data, unique, state, snapshots)
     if (
         kind is None
-        or max(abs(by), abs(at)) > MAX_MOVE
+        or abs(by) > MAX_MOVE
+        or any(abs(d) > MAX_MOVE for d, _ in snapshots)
         or (command.is_message and not _is_app_route(to))
     ):
         return _INVALID
     return command
+
+
+# The most snapshots one command carries (those of entries left by the
+# browser's own moves, waiting for navkit's next move).
+MAX_SNAPSHOTS = 8
+
+
+def _snapshots(texts: str, at: str) -> tuple[tuple[int, str], ...]:
+    """The ``p`` and ``pat`` of a command, paired (ValueError: not a list of them)."""
+    if not texts and not at:
+        return ()
+    parts, distances = texts.split("."), at.split(".")
+    if len(parts) != len(distances) or len(parts) > MAX_SNAPSHOTS:
+        raise ValueError("p and pat do not pair")
+    return tuple((int(by), text) for by, text in zip(distances, parts, strict=True))
 
 
 def _is_app_route(route: str) -> bool:

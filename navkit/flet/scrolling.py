@@ -66,10 +66,14 @@ class ScrollKeeper:
         def capture() -> float | None:
             return offset[0] or None  # at the top: nothing to restore
 
+        shown = weakref.ref(view)  # the snapshot must not keep the view alive
+
         def restore(value: Any) -> None:
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            scrolled = shown()
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if scrolled is not None and number and 0 < value < float("inf"):
                 offset[0] = float(value)
-                self._loop.spawn(_scroll(view, float(value)))
+                self._loop.spawn(_scroll(scrolled, float(value)))
 
         return Snapshot(capture, restore)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -47,7 +48,22 @@ def _json_encode(state: Any) -> str:
     return json.dumps(state, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
-JSON_STATE = StateCodec(_json_encode, json.loads)
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):  # 1e400: the tab's text, not a number JSON holds
+        raise ValueError("not a finite number")
+    return number
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python's extension, refused
+
+
+def _json_decode(text: str) -> Any:
+    return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+
+
+JSON_STATE = StateCodec(_json_encode, _json_decode)
 """The default: JSON (dicts, lists, text, numbers, booleans; a tuple comes back a list)."""
 
 
@@ -57,10 +73,15 @@ def encoded(codec: StateCodec | None, state: Any) -> str | None:
         return None
     try:
         text = codec.encode(state)
+        # A lone surrogate (an undecodable file name) is text UTF-8 cannot hold.
+        data = text.encode("utf-8") if isinstance(text, str) else None
     except Exception as error:  # an app's codec may raise anything: the page keeps it
         log.debug("navkit: a state the codec cannot encode stays with the page (%s)", error)
         return None
-    packed = base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+    if data is None:
+        log.warning("navkit: a state codec gave %s, not text: the page keeps it", type(text))
+        return None
+    packed = base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
     if len(packed) > MAX_STATE:
         log.warning("navkit: a state of %d characters stays with the page", len(packed))
         return None

@@ -89,6 +89,8 @@ class Inbound:
         top = machine.shown_now.levels[-1:] or build_stack(machine.router, state.current)[-1:]
         if state.state_at(state.index) is not None:
             machine.refresh([top[0].address])  # the page was built before its entry's state came
+        else:
+            machine.snapshots.restored()  # the view as the entry left it (its snapshot)
 
     def view_popped(self, route: str, *, closed: bool = True) -> None:
         """The user closed the top view shown (AppBar back, Android back, iOS swipe).

@@ -5,13 +5,11 @@ One navigation, whatever started it::
     target ─resolve─▶ address ─decide─▶ final address, levels (guards, redirects)
            ─build─▶ views for the entering levels only ─finalize─▶ shown, history, URL
 
-What is shown (:class:`Shown`) changes only in :meth:`NavigationMachine._finalize`;
-the navigation in flight (:class:`InFlight`) is a separate value that no
-reader sees. Any new navigation -- even one to the address shown --
-overtakes the one in flight, which then never lands. How each kind of
-navigation records itself in the history is one rule per source
-(:mod:`navkit.navigation.records`). Nothing here imports Flet: the page is
-reached through a :class:`Surface`.
+What is shown (:class:`Shown`) changes only in :meth:`NavigationMachine._finalize`; the
+navigation in flight (:class:`InFlight`) is a separate value that no reader sees. Any new
+navigation -- even one to the address shown -- overtakes the one in flight, which then never
+lands. How each kind of navigation records itself in the history is one rule per source
+(:mod:`navkit.navigation.records`). Nothing here imports Flet: the page is a :class:`Surface`.
 """
 
 from __future__ import annotations
@@ -62,9 +60,8 @@ class NavigationMachine:
     """The pipeline and the state of one page's navigation (see the module docstring).
 
     Two objects drive it: :class:`~navkit.Navigator`, the user's API, and
-    :class:`~navkit.navigation.inbound.Inbound`, where the binding's events
-    and the client history's listener enter. Both read its state through the
-    properties below; only the pipeline writes it.
+    :class:`~navkit.navigation.inbound.Inbound`, where the binding's events and the client
+    history's listener enter. Both read its state below; only the pipeline writes it.
     """
 
     def __init__(
@@ -199,9 +196,8 @@ class NavigationMachine:
         depth = len(shown.levels) if shown else 0
         if "state" not in details:
             details["state"] = entry_state(self.history, source, address, depth)
-        if source in (Source.GO, Source.REPLACE) and shown and address == shown.address:
-            if details["state"] is not shown.state:  # a new state: the top view reads it
-                keep = min(depth - 1, depth if keep is None else keep)
+        same = shown is not None and details["state"] is shown.state  # else its top view reads it
+        if source in (Source.GO, Source.REPLACE) and shown and address == shown.address and same:
             if keep is None and flight and flight.source is Source.REFRESH:
                 self._waiting.join(flight, pending)  # the refresh shows it, fresh
                 return pending
@@ -278,6 +274,12 @@ class NavigationMachine:
             base = switch.base.levels
             keep_now = decision.keep if keep is None else min(keep, len(levels), len(base))
             keep_now = self._freshness.kept_fresh(levels, keep_now)
+            if (
+                self._shown
+                and final == self._shown.address
+                and flight.state is not self._shown.state
+            ):
+                keep_now = min(keep_now, len(levels) - 1)  # landing with a new state: rebuilt
             match, source, came_from = levels[-1].match, flight.source, flight.came_from
             navigation = Navigation(final, match, source, came_from, chain, levels, flight.state)
             built = await build_levels(
@@ -391,8 +393,6 @@ class NavigationMachine:
         """What is shown, or the address being opened while the first page builds."""
         if self._shown is not None:
             return self._shown
-        if self._flight is not None:
-            # The first page is being built: nothing is shown yet, at the
-            # address the page opened with (page.route holds it).
+        if self._flight is not None:  # the first page builds: at the address it opened with
             return Shown(self._flight.came_from or self._flight.address, ())
         raise RuntimeError("the navigator has not shown anything yet: call start()")

@@ -172,19 +172,21 @@ class Navigator(ViewData):
         """
         return self._begin(self._resolve(target, values), Source.GO, refresh, state)
 
-    async def push_for_result(self, target: str, /, **values: Any) -> Any:
+    async def push_for_result(self, target: str, /, *, state: Any = _UNGIVEN, **values: Any) -> Any:
         """Push ``target`` and wait until it is closed; what it returned, or None.
 
         The pushed view returns a value with ``nav.pop(result=...)``. Closed
         any other way -- the AppBar back arrow, the browser's Back, a
         navigation elsewhere -- or refused by a guard, it gives ``None``.
+        ``state``: as for :meth:`go`.
         """
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         address = self._resolve(target, values)
         if address == self.address:
             self._machine.overtake(successor=False)
             return None
-        self._machine.begin(address, Source.GO, waiter=future)
+        given = {} if state is _UNGIVEN else {"state": state}
+        self._machine.begin(address, Source.GO, waiter=future, **given)
         return await future
 
     def open_url(self, url: str) -> bool:

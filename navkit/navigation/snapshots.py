@@ -16,6 +16,8 @@ here touches Flet.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -62,11 +64,14 @@ class Snapshots:
         self._redrawn: dict[str, Any] = {}
 
     def add(self, snapshot: Snapshot, building: tuple[int, str] | None, top: str | None) -> None:
-        """Register ``snapshot`` for the view being built (``building``), else for ``top``."""
+        """Register ``snapshot`` for the view being built (``building``), else for ``top``.
+
+        A view may register several: they are kept side by side.
+        """
         if building is not None:
-            self._registered[building] = snapshot
+            self._registered[building] = joined(self._registered.get(building), snapshot)
         elif top is not None:
-            self._by_level[top] = snapshot
+            self._by_level[top] = joined(self._by_level.get(top), snapshot)
 
     def leaving(self, history: History) -> None:
         """A navigation lands: keep what the view shown until now captures, with its entry."""
@@ -94,8 +99,8 @@ class Snapshots:
             shown: The levels and views shown.
             keep: How many levels (from the bottom) were kept, not built anew.
             staying: The addresses of the levels kept (shown and parked).
-            default: The binding's snapshot of a view (for a view built now
-                that registered none).
+            default: The binding's snapshot of a view (its scrolling), kept for
+                each view built now beside those it registered.
         """
         top = shown.levels[-1].address
         number, rebuilt = flight.number, keep < len(shown.levels)
@@ -103,9 +108,9 @@ class Snapshots:
         kept.update({address: s for (n, address), s in self._registered.items() if n == number})
         self._registered.clear()
         for level, view in zip(shown.levels[keep:], shown.views[keep:], strict=True):
-            own = default(view) if level.address not in kept else None
-            if own is not None:  # built without one of its own: the binding's
-                kept[level.address] = own
+            own = default(view)  # the binding's (its scrolling), beside the view's own
+            if own is not None:
+                kept[level.address] = joined(kept.get(level.address), own)
         self._by_level, self._top = kept, top
         self._entry = entry = history.entry_data()
         beneath = {level.address for level in shown.levels[keep:-1]}
@@ -139,10 +144,50 @@ class Snapshots:
             _called(snapshot.restore, self._entry.snapshot)
 
 
+def joined(first: Snapshot | None, second: Snapshot) -> Snapshot:
+    """Two snapshots of one view as one: their values side by side, ``[first's, second's]``."""
+    if first is None:
+        return second
+
+    def capture() -> Any:
+        values = [_called(first.capture), _called(second.capture)]
+        return None if values == [None, None] else values
+
+    def restore(value: Any) -> None:
+        if isinstance(value, list) and len(value) == 2:
+            for snapshot, part in zip((first, second), value, strict=True):
+                if part is not None:
+                    _called(snapshot.restore, part)
+
+    return Snapshot(capture, restore)
+
+
 def _called(function: Callable[..., Any], *args: Any) -> Any:
-    """An app's capture or restore; one that fails is logged, never the navigation's failure."""
+    """An app's capture or restore; one that fails is logged, never the navigation's failure.
+
+    A restore may be async (it runs as a task of its own); a capture may
+    not: it runs as its entry is left, and its value is kept at once.
+    """
     try:
-        return function(*args)
+        result = function(*args)
     except Exception:
         log.exception("navkit: a view's snapshot failed")
         return None
+    if inspect.isawaitable(result):
+        if args:  # a restore
+            _tasks.add(task := asyncio.ensure_future(result))
+            task.add_done_callback(_finished)
+        else:
+            getattr(result, "close", lambda: None)()
+            log.error("navkit: a snapshot's capture must not be async; nothing was kept")
+        return None
+    return result
+
+
+_tasks: set[asyncio.Future[Any]] = set()  # async restores running (held until done)
+
+
+def _finished(task: asyncio.Future[Any]) -> None:
+    _tasks.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        log.error("navkit: a view's snapshot failed", exc_info=task.exception())

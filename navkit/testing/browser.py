@@ -95,9 +95,9 @@ class BrowserTab:
         if command is None or command.kind == "moved":
             self.push(route)
             return [route]
-        at = self.index + command.at
-        if command.snapshot and 0 <= at < len(self.entries):
-            self.snapshots[at] = command.snapshot  # kept before the command runs
+        for by, text in command.snapshots:  # kept before the command runs
+            if 0 <= self.index + by < len(self.entries):
+                self.snapshots[self.index + by] = text
         if command.kind == "go":
             self.index = min(max(self.index + command.by, 0), len(self.entries) - 1)
         elif command.kind == "push":

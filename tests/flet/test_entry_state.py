@@ -247,3 +247,68 @@ def test_the_back_arrow_returns_to_the_entry_and_its_state(navkit_client: Client
     client.app_bar_back()  # a step back in the tab's history, to the entry holding it
     assert client.titles == ["Home", "Note 1"] and client.index == 1
     assert client.navigator.state == {"from": "list"} and len(seen) == 1  # kept, not rebuilt
+
+
+def test_a_state_utf8_cannot_hold_or_a_codec_giving_no_text_stays_with_the_page(
+    navkit_client: Client,
+) -> None:
+    for options, state in (
+        ({}, {"name": "\udcff.txt"}),  # an undecodable file name: a lone surrogate
+        ({"state_codec": navkit.StateCodec(encode=lambda s: b"bytes", decode=str)}, "x"),
+    ):
+        router, _ = notes_app(**options)
+        client = navkit_client(router)
+        client.call(lambda c=client, s=state: c.navigator.go("/notes/1", state=s))
+        client.settle()
+        assert client.titles[-1] == "Note 1" and client.entries == ["/", "/notes/1"]
+        assert client.navigator.state == state and stored_states(client) == [None, None]
+        client.go("/")
+        assert client.navigator.history.entries == tuple(client.entries)
+
+
+def test_a_push_with_a_state_lost_with_the_connection_is_forgotten(
+    navkit_client: Client,
+) -> None:
+    router, _ = notes_app()
+    client = navkit_client(router)
+    client.call(lambda: client.navigator.go("/notes/1", state="first"))
+    client.settle()
+    client.disconnect()
+    client.call(lambda: client.navigator.go("/notes/2", state="dropped"))  # never reaches it
+    client.reconnect()
+    assert client.entries == ["/", "/notes/1"]
+    assert client.navigator.history.entries == ("/", "/notes/1")
+    assert client.navigator.state == "first" and client.titles[-1] == "Note 1"
+
+
+def test_a_redirect_landing_on_the_page_shown_with_a_new_state_rebuilds_it(
+    navkit_client: Client,
+) -> None:
+    router, seen = notes_app()
+    router.add_route("/latest", endpoint="latest", redirect_to="/notes/1")
+    client = navkit_client(router, route="/notes/1")
+    client.call(lambda: client.navigator.go("/latest", state="via the redirect"))
+    client.settle()
+    assert seen[-1] == "via the redirect" and client.navigator.state == "via the redirect"
+
+
+def test_a_tab_handing_back_nan_or_infinity_gives_none(navkit_client: Client) -> None:
+    router, _ = notes_app()
+    client = navkit_client(router)
+    client.call(lambda: client.navigator.go("/notes/1", state=1))
+    client.settle()
+    for text in ("NaN", "1e400", "[Infinity]"):
+        client.tab.states[-1] = base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+        client.new_session()
+        assert client.titles[-1] == "Note 1" and client.navigator.state is None
+
+
+def test_push_for_result_hands_its_state_over(navkit_client: Client) -> None:
+    router, seen = notes_app()
+    client = navkit_client(router)
+    picked = client.loop.create_task(client.navigator.push_for_result("/notes/2", state="pick"))
+    client.settle_until(lambda: client.page.route != "/")
+    assert client.navigator.address == "/notes/2" and seen[-1] == "pick"  # not ?state=pick
+    client.call(lambda: client.navigator.pop(result=7))
+    client.settle_until(picked.done)
+    assert picked.result() == 7

@@ -10,7 +10,11 @@ every view at the top: what the user sees there is what navkit restored.
 from __future__ import annotations
 
 import asyncio
+import base64
+import gc
+import json
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -222,3 +226,102 @@ def test_after_a_new_session_the_list_beneath_comes_back_scrolled(
     client.app_bar_back()  # a step back to the list's entry, whose snapshot the tab kept
     assert client.titles[-1] == "List" and client.scroll_offset() == 640
     assert len(client.entries) == 2 and client.index == 0
+
+
+def test_a_view_keeps_several_snapshots_and_its_scrolling(navkit_client: Client) -> None:
+    router = navkit.Router()
+    fields: list[tuple[ft.TextField, ft.TextField]] = []
+
+    @router.route("/")
+    def home() -> ft.View:
+        return ft.View(appbar=ft.AppBar(title=ft.Text("Home")))
+
+    @router.route("/form")
+    def form(nav: navkit.Navigator) -> ft.View:
+        first, second = ft.TextField(label="A"), ft.TextField(label="B")
+        fields.append((first, second))
+        for field in (first, second):
+            nav.snapshot(lambda f=field: f.value, lambda v, f=field: setattr(f, "value", v))
+        return ft.View(scroll=ft.ScrollMode.AUTO, controls=[first, second])
+
+    client = navkit_client(router, route="/form")
+    typed(client, fields[-1][0], "alpha")
+    typed(client, fields[-1][1], "beta")
+    client.scroll(400)
+    client.go("/")
+    client.browser_back()
+    assert [f.value for f in fields[-1]] == ["alpha", "beta"] and client.scroll_offset() == 400
+
+
+def test_views_that_scrolled_are_freed_once_closed(navkit_client: Client) -> None:
+    router, _ = app()
+    client = navkit_client(router, route="/list")
+    built = weakref.WeakSet([client.page.views[-1]])
+    for _ in range(5):
+        client.go("/plain")
+        client.go("/list")
+        built.add(client.page.views[-1])
+    client.go("/")
+    gc.collect()
+    assert len(built) <= 1  # at most the one a history entry's kept view still holds
+
+
+def test_a_new_session_restores_the_snapshot_of_the_entry_it_shows(
+    navkit_client: Client,
+) -> None:
+    router, _ = app()
+    client = navkit_client(router, route="/list")
+    client.scroll(300)
+    client.go("/plain")
+    client.browser_back()  # the list again, scrolled; its entry holds 300 in the tab
+    client.go("/list/1")  # (a move of navkit's hands the tab what is unsent)
+    client.app_bar_back()
+    client.new_session()
+    assert client.titles[-1] == "List" and client.scroll_offset() == 300
+
+
+def test_snapshots_left_by_several_browser_moves_all_reach_the_tab(
+    navkit_client: Client,
+) -> None:
+    router, _ = app()
+    router.add_route("/list2", lambda: ft.View(scroll=ft.ScrollMode.AUTO, controls=[]))
+    client = navkit_client(router, route="/plain")
+    client.go("/list")
+    client.go("/list2")
+    client.go("/plain")
+    client.browser_back()
+    client.scroll(260)
+    client.browser_back()  # leaves /list2 at 260: the tab has not got it yet
+    client.scroll(160)
+    client.browser_back()  # leaves /list at 160 too
+    assert client.tab.snapshots_kept() == 0
+    client.call(client.navigator.forward)  # navkit's next move carries both
+    client.settle()
+    kept = [
+        json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))) if text else None
+        for text in client.tab.snapshots
+    ]
+    assert kept == [None, 160, 260, None]
+    client.new_session()
+    client.browser_forward()
+    assert client.navigator.address == "/list2" and client.scroll_offset() == 260
+
+
+def test_an_async_capture_keeps_nothing_and_says_so(
+    navkit_client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    router = navkit.Router()
+
+    @router.route("/")
+    def home(nav: navkit.Navigator) -> ft.View:
+        async def capture() -> int:
+            return 1
+
+        nav.snapshot(capture, lambda value: None)
+        return ft.View(appbar=ft.AppBar(title=ft.Text("Home")))
+
+    router.add_route("/next", lambda: [])
+    client = navkit_client(router)
+    with caplog.at_level(logging.ERROR, logger="navkit"):
+        client.go("/next")
+    assert "must not be async" in caplog.text and client.tab.snapshots_kept() == 0
