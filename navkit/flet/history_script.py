@@ -140,9 +140,9 @@ HISTORY_SCRIPT = r"""<script>
     var head = at < 0 ? route : route.slice(0, at);  // "to" may hold anything
     var by = /[?&]by=(-?[0-9]+)/.exec(head), state = /[?&]s=([A-Za-z0-9_-]*)/.exec(head);
     var snap = /[?&]p=([A-Za-z0-9_.-]*)/.exec(head), pat = /[?&]pat=([0-9.-]*)/.exec(head);
-    var texts = snap ? snap[1].split(".") : [], at = pat ? pat[1].split(".") : [], kept = [];
-    for (var k = 0; k < texts.length && k < at.length; k++) {
-      if (texts[k] && /^-?[0-9]+$/.test(at[k])) kept.push([Number(at[k]), texts[k]]);
+    var texts = snap ? snap[1].split(".") : [], far = pat ? pat[1].split(".") : [], kept = [];
+    for (var k = 0; k < texts.length && k < far.length; k++) {
+      if (texts[k] && /^-?[0-9]+$/.test(far[k])) kept.push([Number(far[k]), texts[k]]);
     }
     return {kind: route.slice(MARK.length, query < 0 ? undefined : query),
             by: by ? Number(by[1]) : 0, state: state ? state[1] : "",
