@@ -20,6 +20,7 @@ Two drivers:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import random
 import tracemalloc
@@ -102,6 +103,9 @@ class _Bare:
 
     def reshow_top(self) -> None:
         pass
+
+    def calling(self, navigator: Any, navigation: Any, level: Any) -> Any:
+        return contextlib.nullcontext()
 
     def snapshot_of(self, view: Any) -> None:
         return None

@@ -34,6 +34,10 @@ from navkit.flet import StateCodec as StateCodec
 from navkit.flet import link as link
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
+from navkit.flet.components import use_level as use_level
+from navkit.flet.components import use_navigation as use_navigation
+from navkit.flet.components import use_navigator as use_navigator
+from navkit.flet.components import use_params as use_params
 from navkit.navigation.browser import BrowserHistory as BrowserHistory
 from navkit.navigation.browser import PushOnlyHistory as PushOnlyHistory
 from navkit.navigation.guards import never_refuses as never_refuses
@@ -113,6 +117,10 @@ __all__ = [
     "run",
     "safe_next",
     "testing",
+    "use_level",
+    "use_navigation",
+    "use_navigator",
+    "use_params",
 ]
 
 

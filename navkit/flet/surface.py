@@ -22,16 +22,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 import flet as ft
 
 from navkit.flet.chrome import ShellChrome
+from navkit.flet.components import (
+    has_components,
+    hosted,
+    refuse_other_owner,
+    rendering,
+    start_components,
+)
 from navkit.flet.loop import PageLoop
 from navkit.flet.scrolling import ScrollKeeper
 from navkit.flet.views import render
 from navkit.navigation.snapshots import Snapshot
 from navkit.navigation.surface import Screen
+from navkit.navigation.values import Level, Navigation
 from navkit.navigation.views import Built
 
 __all__ = ["CLIENT_FRAME", "PageSurface", "UserActions"]
@@ -105,8 +114,17 @@ class PageSurface:
         self.page.route = address
 
     def render(self, built: Built) -> ft.View | ft.DialogControl:
-        """The control one built level shows (see :func:`navkit.flet.views.render`)."""
-        return render(built)
+        """The control one built level shows (see :func:`navkit.flet.views.render`).
+
+        Components it holds are hosted (:func:`navkit.flet.components.hosted`).
+        """
+        return render(Built(built.level, hosted(built.result), built.handled))
+
+    def calling(
+        self, navigator: Any, navigation: Navigation, level: Level
+    ) -> AbstractContextManager[None]:
+        """A view function runs inside Flet's renderer: it may make components."""
+        return rendering(navigator, navigation, level)
 
     def snapshot_of(self, view: Any) -> Snapshot | None:
         """The default snapshot of a view: its scroll offset (see :mod:`navkit.flet.scrolling`)."""
@@ -134,6 +152,7 @@ class PageSurface:
         shown = [view for view in self.views if isinstance(view, ft.View)]
         for view in shown:
             self.scrolls.snapshot_of(view)  # followed from its first update on
+        refuse_other_owner(page)
         page.views[:] = shown
         self._guard_pops(shown, screen.refusable)
         self.chrome.show(screen.place, shown, screen.parked)
@@ -149,6 +168,8 @@ class PageSurface:
             page.update()  # views first: see the module docstring
             page.show_dialog(dialog)
         page.update()
+        if any(has_components(view) for view in shown):
+            start_components(page)  # set_state and effects, from now on
 
     def stayed(self) -> None:
         """A navigation did not land: a destination tapped for it is unselected again."""

@@ -286,9 +286,7 @@ class NavigationMachine:
                 self.router,
                 levels,
                 keep_now,
-                Builder(
-                    self.navigator, navigation, asking.handoff, self.surface.render, self.loads
-                ),
+                Builder(self.navigator, navigation, asking.handoff, self.surface, self.loads),
                 functools.partial(self.leave_checks.collecting, flight.number),
             )
             if self._flight is not flight:

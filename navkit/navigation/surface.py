@@ -9,11 +9,12 @@ the client's history holds is not the surface's: see
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from navkit.navigation.snapshots import Snapshot
-from navkit.navigation.values import Level
+from navkit.navigation.values import Level, Navigation
 from navkit.navigation.views import Built
 from navkit.routing.shells import Place
 
@@ -66,6 +67,11 @@ class Surface(Protocol):
 
     def reshow_top(self) -> None:
         """Show the top view or modal again, the same object (the client closed it)."""
+
+    def calling(
+        self, navigator: Any, navigation: Navigation, level: Level
+    ) -> AbstractContextManager[None]:
+        """What the view function of ``level`` runs inside (a renderer, for components)."""
 
     def snapshot_of(self, view: Any) -> Snapshot | None:
         """The binding's own snapshot of ``view`` (its scroll offset), if it has one."""

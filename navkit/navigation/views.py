@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from navkit.errors import HTTPError, InternalServerError, NotFound, Redirect
 from navkit.navigation.loading import MISSING, LoadFailed, Loads
@@ -23,7 +23,7 @@ from navkit.routing.loaders import DATA_PARAMETER
 from navkit.routing.routes import Match
 from navkit.routing.table import RouteTable
 
-__all__ = ["Builder", "Built", "build_level", "build_levels"]
+__all__ = ["Builder", "Built", "Drawing", "build_level", "build_levels"]
 
 log = logging.getLogger("navkit")
 
@@ -54,15 +54,28 @@ class Builder:
         navigation: Given to view parameters annotated ``navkit.Navigation``
             (the navigation being built: its matched levels and meta).
         handoff: Awaited before any awaitable of the app's.
-        render: Turns a built level into what the page shows.
+        drawing: The page's surface: what view functions run inside, and
+            what turns a built level into what the page shows.
         loads: The page's loader results.
     """
 
     navigator: Any
     navigation: Navigation
     handoff: Handoff
-    render: Callable[[Built], Any]
+    drawing: Drawing
     loads: Loads
+
+
+class Drawing(Protocol):
+    """What building needs of the page's surface."""
+
+    def render(self, built: Built) -> Any:
+        """The view object for one built level."""
+
+    def calling(
+        self, navigator: Any, navigation: Navigation, level: Level
+    ) -> AbstractContextManager[None]:
+        """What the view function of ``level`` runs inside (a renderer, for components)."""
 
 
 # While one level is built: the leave checks its view registers go to ``registered``.
@@ -98,7 +111,7 @@ async def build_levels(
                         return outcome
                     built = outcome
             built_levels.append(built.level)
-            views.append(builder.render(built))
+            views.append(builder.drawing.render(built))
     except BaseException:
         loads.released(started)  # overtaken: loads no one else waits for stop
         raise
@@ -125,7 +138,9 @@ async def build_level(
         error = NotFound(f"No page lives at {level.path}.", path=level.path)
     if error is None and match is not None:
         try:
-            return Built(level, await _call_view(match, builder, loaded))
+            # (An async view's components, made after an await, too.)
+            with builder.drawing.calling(builder.navigator, builder.navigation, level):
+                return Built(level, await _call_view(match, builder, loaded))
         except Redirect as redirect:
             return redirect
         except HTTPError as raised:  # a BadRequest from the query, or abort()

@@ -28,6 +28,7 @@ from navkit.testing.protocol import (
     encoder,
     pack,
     register_message,
+    views_of,
 )
 from navkit.testing.scrolling import ClientScrolls
 
@@ -219,7 +220,7 @@ class FlutterClient:
         """A message from the page (called by the fake connection)."""
         self.sent.append((message.action, size))
         if message.action is MessageAction.PATCH_CONTROL:
-            self._hidden &= {view.route for view in self.page.views}
+            self._hidden &= {view.route for view in views_of(self.page)}
         if message.action in (MessageAction.PATCH_CONTROL, MessageAction.REGISTER_CLIENT):
             self._sync_dialogs()
         if message.action is MessageAction.INVOKE_METHOD and message.body.name == "push_route":

@@ -18,6 +18,7 @@ from typing import Any
 
 import flet as ft
 import msgpack
+from flet.components.public_utils import unwrap_component
 from flet.controls.base_control import BaseControl
 from flet.controls.context import _context_page
 from flet.messaging.connection import Connection as FletConnection
@@ -46,6 +47,7 @@ __all__ = [
     "register_message",
     "set_context_page",
     "trigger_event",
+    "views_of",
 ]
 
 # Flet's default session_timeout_seconds: how long a disconnected session is kept.
@@ -83,6 +85,12 @@ def register_message(session_id: str, page_patch: Any) -> Message:
 def control_id(control: Any) -> int:
     """The id a control has in Flet's protocol."""
     return int(control._i)
+
+
+def views_of(page: ft.Page) -> list[ft.View]:
+    """``page.views`` as the client sees them (a ``page.render_views`` root unwrapped)."""
+    views: Any = unwrap_component(page.views)
+    return list(views) if isinstance(views, list) else []
 
 
 def dialogs_of(page: ft.Page) -> list[ft.DialogControl]:

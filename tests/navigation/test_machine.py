@@ -7,6 +7,7 @@ These tests import nothing of Flet: the navigation layer stands on its own
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import subprocess
 import sys
 from collections.abc import Callable
@@ -94,6 +95,9 @@ class FakeSurface:
 
     def reshow_top(self) -> None:
         self.reshown += 1
+
+    def calling(self, navigator: Any, navigation: Any, level: Any) -> Any:
+        return contextlib.nullcontext()
 
     def snapshot_of(self, view: Any) -> None:
         return None  # this surface follows no scrolling
