@@ -16,7 +16,8 @@ The list scrolls, and navkit keeps its offset with its history entry: Back
 to it, a reload, a new session show it where it was. After a save the
 note and the list are marked stale (``nav.invalidate``), so
 both show the new text. ``--delay 1`` makes the API slow: the progress bar
-shows after its delay -- never behind the leave check's dialog.
+(for a note, its own pending view) shows after its delay -- never behind
+the leave check's dialog.
 
 Run: ``python -m examples.notes [--delay 1]`` and open http://127.0.0.1:8550/notes.
 """
@@ -166,7 +167,24 @@ def notes(nav: navkit.Navigator, query: ListQuery, data: list[dict[str, Any]]) -
     )
 
 
-@blueprint.route("/:note_id", title="Note", endpoint="note", loader=load_note, stale_time=30)
+def note_pending() -> ft.Control:
+    """What a note shows while it loads (after the pending delay): its own skeleton."""
+    return ft.Container(
+        ft.Column([ft.ProgressRing(), ft.Text("Loading the note...")]),
+        alignment=ft.Alignment.CENTER,
+        bgcolor=ft.Colors.SURFACE,
+        expand=True,
+    )
+
+
+@blueprint.route(
+    "/:note_id",
+    title="Note",
+    endpoint="note",
+    loader=load_note,
+    stale_time=30,
+    pending=note_pending,
+)
 def note(
     nav: navkit.Navigator, note_id: int, data: dict[str, Any], navigation: navkit.Navigation
 ) -> list[ft.Control]:

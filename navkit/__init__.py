@@ -34,6 +34,7 @@ from navkit.flet import StateCodec as StateCodec
 from navkit.flet import link as link
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
+from navkit.flet.components import use_leave_check as use_leave_check
 from navkit.flet.components import use_level as use_level
 from navkit.flet.components import use_navigation as use_navigation
 from navkit.flet.components import use_navigator as use_navigator
@@ -117,6 +118,7 @@ __all__ = [
     "run",
     "safe_next",
     "testing",
+    "use_leave_check",
     "use_level",
     "use_navigation",
     "use_navigator",

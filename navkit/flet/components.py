@@ -12,30 +12,36 @@ Flet 1.0.5 diffs a list of controls in place, and a component straight in
 a view's ``controls`` would be rendered again on every ``page.update()``
 without its new body ever reaching the client (measured; see
 docs/notes/). A single ``content`` is diffed as the frozen tree it is.
-The page's component scheduler is started the first time a view holds a
-component, so ``set_state`` renders the component alone, as in Flet.
+The page's component scheduler is started with every commit (again, if a
+render killed it: Flet's loop does not survive an exception), so
+``set_state`` renders the component alone, as in Flet. A level's
+components are rendered once while it is built (:func:`prepared`): what
+they raise is the level's error, what they register (a leave check) is
+known before the page shows them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import weakref
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, cast
 
 import flet as ft
 from flet.components.component import Component, Renderer
-from flet.components.utils import _CURRENT_RENDERER
+from flet.components.utils import _CURRENT_RENDERER, current_component
 
 from navkit.errors import NavkitError
 from navkit.navigation.values import Level, Navigation
 
 __all__ = [
-    "has_components",
     "hosted",
     "other_owner",
+    "prepared",
     "refuse_other_owner",
     "rendering",
     "start_components",
+    "use_leave_check",
     "use_level",
     "use_navigation",
     "use_navigator",
@@ -81,28 +87,44 @@ def hosted(result: Any) -> Any:
     return result
 
 
+def prepared(result: Any) -> Any:
+    """``result`` hosted (:func:`hosted`), its level's components rendered once, now.
+
+    Called while the view function's level is being built: what their bodies
+    register -- a leave check (:func:`use_leave_check`) -- is the level's
+    before the page shows it (its ``can_pop`` included). Rendered before
+    they are mounted, they schedule no effect yet (Flet runs effects on
+    mount), and marked memoized they are not rendered again by the update
+    that shows them.
+    """
+    result = hosted(result)
+    stack: list[Any] = list(result) if isinstance(result, list) else [result]
+    seen = 0
+    while stack and seen < _MOST_CONTROLS:  # nested components too: what they raise counts
+        control, seen = stack.pop(), seen + 1
+        if isinstance(control, Component):
+            if control._b is None:
+                _owners[control] = _provided()
+                control.memoized = True
+                control.before_update()  # type: ignore[no-untyped-call]  # Flet's, untyped
+            control = control._b
+        if isinstance(control, list):
+            stack.extend(control)
+            continue
+        content = getattr(control, "content", None)
+        if content is not None and not isinstance(content, str):
+            stack.append(content)
+        stack.extend(getattr(control, "controls", None) or ())
+    return result
+
+
 def _host(component: Component) -> ft.Container:
     # A Component is a control Flet's own typing does not list as content.
     return ft.Container(content=cast(ft.Control, component), expand=True)
 
 
-def has_components(view: Any) -> bool:
-    """True when ``view`` holds a component anywhere (in ``controls`` and ``content``)."""
-    stack, seen = [view], 0
-    while stack and seen < _MOST_CONTROLS:
-        control = stack.pop()
-        seen += 1
-        if isinstance(control, Component):
-            return True
-        content = getattr(control, "content", None)
-        if content is not None and not isinstance(content, str):
-            stack.append(content)
-        stack.extend(getattr(control, "controls", None) or ())
-    return False
-
-
-# A view is walked this far at most: a component deeper in a huge view is
-# found by the next one (the scheduler runs for the whole page).
+# A view's result is walked this far at most (a component deeper in a huge
+# view renders when the page shows it, as in Flet).
 _MOST_CONTROLS = 10_000
 
 
@@ -162,6 +184,17 @@ def use_navigation() -> Navigation:
     return navigation
 
 
+def use_leave_check(check: Callable[[Navigation], Any]) -> None:
+    """Ask ``check`` before a navigation closes the component's level (``nav.on_leave``).
+
+    Known before the page shows the level (the back arrow, Android back and
+    the browser's Back ask it too); registered again on every render, so
+    the check sees the component's current state.
+    """
+    navigator, level = use_navigator(), use_level()
+    navigator.on_leave(check, at=level.address)
+
+
 def use_level() -> Level:
     """The stack level whose view holds the component."""
     level: Level = _used(_LEVEL, "use_level")
@@ -175,7 +208,30 @@ def use_params() -> Mapping[str, Any]:
 
 
 def _used(context: Any, name: str) -> Any:
-    value = ft.use_context(context)
+    wrong = f"navkit.{name}() is for components made by a navkit view function"
+    try:
+        value = ft.use_context(context)
+        component = current_component() if value is None else None
+    except RuntimeError:  # Flet's: not inside a component's render at all
+        raise NavkitError(f"{wrong}, called while one renders") from None
+    while value is None and component is not None:
+        # Flet clears a component's contexts when it leaves the page (a
+        # parked tab); navkit's stay with the level's components.
+        value = _owners.get(component, {}).get(context)
+        parent = component._parent_component
+        component = parent() if parent is not None else None
     if value is None:
-        raise NavkitError(f"navkit.{name}() is for components made by a navkit view function")
+        raise NavkitError(wrong)
     return value
+
+
+# What navkit provided to each component a level's view made (its level,
+# navigation, navigator), kept while the component lives.
+_owners: weakref.WeakKeyDictionary[Component, dict[Any, Any]] = weakref.WeakKeyDictionary()
+
+
+def _provided() -> dict[Any, Any]:
+    """navkit's contexts on the current renderer (the level being built)."""
+    renderer = _CURRENT_RENDERER.get()
+    contexts = renderer._snapshot_contexts() if renderer is not None else {}
+    return {c: contexts[c._key] for c in (_NAVIGATOR, _NAVIGATION, _LEVEL) if c._key in contexts}

@@ -29,8 +29,7 @@ import flet as ft
 
 from navkit.flet.chrome import ShellChrome
 from navkit.flet.components import (
-    has_components,
-    hosted,
+    prepared,
     refuse_other_owner,
     rendering,
     start_components,
@@ -116,9 +115,14 @@ class PageSurface:
     def render(self, built: Built) -> ft.View | ft.DialogControl:
         """The control one built level shows (see :func:`navkit.flet.views.render`).
 
-        Components it holds are hosted (:func:`navkit.flet.components.hosted`).
+        Components it holds were hosted by :meth:`prepared`.
         """
-        return render(Built(built.level, hosted(built.result), built.handled))
+        return render(built)
+
+    def prepared(self, result: Any) -> Any:
+        """Components in a view function's result hosted and rendered once (see
+        :func:`navkit.flet.components.prepared`)."""
+        return prepared(result)
 
     def calling(
         self, navigator: Any, navigation: Navigation, level: Level
@@ -168,8 +172,9 @@ class PageSurface:
             page.update()  # views first: see the module docstring
             page.show_dialog(dialog)
         page.update()
-        if any(has_components(view) for view in shown):
-            start_components(page)  # set_state and effects, from now on
+        # Components anywhere (a dialog, an app bar) update through Flet's
+        # scheduler: started (again, if a render killed it) with every commit.
+        start_components(page)
 
     def stayed(self) -> None:
         """A navigation did not land: a destination tapped for it is unselected again."""

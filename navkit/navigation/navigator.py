@@ -121,7 +121,7 @@ class Navigator(ViewData):
         """The task finishing the navigation in flight (None when it needs none)."""
         return self._machine.task
 
-    def on_leave(self, check: LeaveCheck) -> None:
+    def on_leave(self, check: LeaveCheck, *, at: str | None = None) -> None:
         """Ask ``check`` before any navigation removes the view being built.
 
         Call it from a view function, e.g. for a form with unsaved changes.
@@ -130,9 +130,12 @@ class Navigator(ViewData):
         answer) and returns ``False`` to stay. It covers ``go``, back,
         ``pop``, refresh, the AppBar back arrow and the browser's Back:
         where the browser has moved already, navkit puts the address back.
+        Called outside a build, it belongs to the level at ``at`` (a level
+        address; by default the top level shown).
         """
         shown = self._machine.shown
-        self._machine.leave_checks.add(check, shown.levels[-1].address if shown else None)
+        top = shown.levels[-1].address if shown else None
+        self._machine.leave_checks.add(check, at or top)
 
     def href(self, target: str, /, **values: Any) -> str:
         """The address a browser shows for a target (``/app/store/42``, ``/#/store/42``)."""

@@ -73,6 +73,9 @@ class Surface(Protocol):
     ) -> AbstractContextManager[None]:
         """What the view function of ``level`` runs inside (a renderer, for components)."""
 
+    def prepared(self, result: Any) -> Any:
+        """A view function's result made ready while its level is built (components)."""
+
     def snapshot_of(self, view: Any) -> Snapshot | None:
         """The binding's own snapshot of ``view`` (its scroll offset), if it has one."""
 

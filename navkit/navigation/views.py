@@ -77,6 +77,10 @@ class Drawing(Protocol):
     ) -> AbstractContextManager[None]:
         """What the view function of ``level`` runs inside (a renderer, for components)."""
 
+    def prepared(self, result: Any) -> Any:
+        """A view function's result made ready, still inside :meth:`calling` (components
+        hosted and rendered once, so what they register counts for their level)."""
+
 
 # While one level is built: the leave checks its view registers go to ``registered``.
 Collecting = Callable[[str, dict[str, Any]], AbstractContextManager[None]]
@@ -98,8 +102,14 @@ async def build_levels(
     try:
         if any(isinstance(value, asyncio.Future) for value in started.values()):
             await builder.handoff  # waiting for a load: the rest runs in the navigation's task
+        drawing, navigator, navigation = builder.drawing, builder.navigator, builder.navigation
         for level in entering:
-            with collecting(level.address, registered):
+            # Inside the binding's renderer: views and error handlers may make
+            # components (an async view's, made after an await, too).
+            with (
+                collecting(level.address, registered),
+                drawing.calling(navigator, navigation, level),
+            ):
                 if level.error is not None:
                     built = await build_error(table, level, builder.handoff)
                 else:
@@ -110,6 +120,8 @@ async def build_levels(
                         loads.released(started)
                         return outcome
                     built = outcome
+                if built.handled:  # the app's error view: its components too
+                    built = _prepared_error(drawing, built)
             built_levels.append(built.level)
             views.append(builder.drawing.render(built))
     except BaseException:
@@ -138,9 +150,8 @@ async def build_level(
         error = NotFound(f"No page lives at {level.path}.", path=level.path)
     if error is None and match is not None:
         try:
-            # (An async view's components, made after an await, too.)
-            with builder.drawing.calling(builder.navigator, builder.navigation, level):
-                return Built(level, await _call_view(match, builder, loaded))
+            result = await _call_view(match, builder, loaded)
+            return Built(level, builder.drawing.prepared(result))
         except Redirect as redirect:
             return redirect
         except HTTPError as raised:  # a BadRequest from the query, or abort()
@@ -176,6 +187,15 @@ async def build_error(table: RouteTable, level: Level, handoff: Handoff) -> Buil
         except Exception:
             log.exception("the handler for error %s failed at %s", error.code, level.path)
     return Built(level)
+
+
+def _prepared_error(drawing: Drawing, built: Built) -> Built:
+    """An error handler's view made ready; one whose components fail: the default view."""
+    try:
+        return Built(built.level, drawing.prepared(built.result), handled=True)
+    except Exception:
+        log.exception("the error view for %s failed to render", built.level.path)
+        return Built(built.level)
 
 
 async def _call_view(match: Match, builder: Builder, loaded: Any) -> Any:

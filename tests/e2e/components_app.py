@@ -3,7 +3,8 @@
 ``/`` holds a ``Counter`` component; ``/items/:item_id`` is itself a
 component (its typed parameter is its prop) that reads
 ``navkit.use_navigator()`` and ``navkit.use_params()``; ``/items/:item_id/edit``
-is an imperative view above it.
+is a component above it whose ``navkit.use_leave_check`` refuses to be
+left with a draft typed.
 
 Run: ``python -m tests.e2e.components_app --port N``.
 """
@@ -52,8 +53,18 @@ def Item(item_id: int) -> ft.Control:
 
 
 @router.route("/items/:item_id/edit", title="Edit", endpoint="edit")
-def edit(item_id: int) -> list[ft.Control]:
-    return [ft.Text(f"Editing {item_id}")]
+@ft.component
+def Editor(item_id: int) -> ft.Control:
+    draft, set_draft = ft.use_state("")
+    # Known before the view shows: the back arrow asks it, as nav.on_leave's.
+    navkit.use_leave_check(lambda navigation: not draft)
+    return ft.Column(
+        [
+            ft.Text(f"Editing {item_id}: {draft or 'nothing typed'}"),
+            ft.Button("Type", on_click=lambda _: set_draft("a draft")),
+            ft.Button("Clear", on_click=lambda _: set_draft("")),
+        ]
+    )
 
 
 if __name__ == "__main__":

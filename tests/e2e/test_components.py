@@ -28,7 +28,13 @@ def test_set_state_shows_and_a_kept_level_keeps_its_state(screen: Open) -> None:
     tab.click("Seen")
     tab.expect("Item", "/items/7", text="Item 7 (int) seen 1")
     tab.click("Edit")
-    tab.expect("Edit", "/items/7/edit", text="Editing 7")
+    tab.expect("Edit", "/items/7/edit", text="Editing 7: nothing typed")
+    tab.click("Type")
+    tab.expect("Edit", "/items/7/edit", text="Editing 7: a draft")
+    tab.back_arrow()  # the component's leave check refuses: a draft is typed
+    tab.keeps("Edit", "/items/7/edit")
+    tab.click("Clear")
+    tab.expect("Edit", "/items/7/edit", text="Editing 7: nothing typed")
     tab.back_arrow()  # the item's level was kept: the same component, its state
     tab.expect("Item", "/items/7", text="Item 7 (int) seen 1")
     tab.browser_back()

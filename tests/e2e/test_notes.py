@@ -65,7 +65,7 @@ def test_reload_keeps_the_lists_scroll_and_the_notes_place_in_it(screen: Open) -
 SLOW = "tests.e2e.notes_slow"  # the example's API answers after 0.8 s
 
 
-def test_a_slow_server_shows_the_bar_after_its_delay_until_the_note_shows(
+def test_a_slow_server_shows_the_notes_pending_view_after_its_delay(
     screen: Open,
 ) -> None:
     # (Never behind a leave check's dialog: test_fresh_data.py paints it, pixel by pixel.)
@@ -74,10 +74,12 @@ def test_a_slow_server_shows_the_bar_after_its_delay_until_the_note_shows(
     tab.expect("Notes", "/notes", text="Tickets")
     started = time.monotonic()
     tab.click("Tickets")
-    early = tab.progress_shown()  # within the pending delay (0.2 s): nothing yet
+    early = tab.shows("Loading the note...")  # within the pending delay (0.2 s): nothing yet
     clicked_in = time.monotonic() - started
-    assert wait_for(tab.progress_shown, bool), "no progress bar while the note loads"
+    # The note's route has a pending view of its own, shown instead of the bar.
+    assert wait_for(lambda: tab.shows("Loading the note..."), bool), "no pending view"
+    assert not tab.progress_shown()
     tab.expect("Note", "/notes/3", text="Book the train to Lyon")
-    assert not wait_for(tab.progress_shown, lambda shown: not shown), "the bar stayed"
+    assert not wait_for(lambda: tab.shows("Loading the note..."), lambda shown: not shown)
     if clicked_in < 0.15:  # a slow machine may take the delay to click: nothing to say then
         assert not early, "the progress bar showed before its delay"

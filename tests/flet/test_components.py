@@ -187,3 +187,137 @@ def test_render_views_after_attaching_is_refused_at_the_next_navigation(
     client.call(lambda: client.page.render_views(App))
     with pytest.raises(navkit.NavkitError, match="one of them must own page"):
         client.call(client.navigator.go, "/items")
+
+
+def test_a_components_leave_check_is_known_before_the_back_arrow(
+    navkit_client: Client,
+) -> None:
+    router = navkit.Router()
+    asked: list[str] = []
+
+    @ft.component
+    def Editor() -> ft.Control:
+        text, set_text = ft.use_state("")
+
+        def leave(navigation: navkit.Navigation) -> bool:
+            asked.append(text)
+            return not text  # unsaved text: stay
+
+        navkit.use_leave_check(leave)
+        return ft.Column(
+            [ft.Text(f"draft: {text}"), ft.Button("Type", on_click=lambda _: set_text("hi"))]
+        )
+
+    @router.route("/")
+    def home() -> list[ft.Control]:
+        return [ft.Text("Home")]
+
+    @router.route("/edit")
+    def edit() -> Any:
+        return Editor()
+
+    client = navkit_client(router, route="/edit")
+    assert client.page.views[-1].can_pop is False  # asked first, from the very first render
+    tap(client, "Type")
+    client.app_bar_back()
+    assert asked == ["hi"] and client.navigator.address == "/edit"  # the current state's check
+    assert shown_texts(client) == ["draft: hi"]
+    client.browser_back()  # (nothing beneath in the tab: the back arrow again, emptied)
+    client.call(client.navigator.go, "/")
+    assert asked[-1] == "hi" and client.navigator.address == "/edit"
+
+
+def test_a_components_effects_run_once_it_is_shown(navkit_client: Client) -> None:
+    router = navkit.Router()
+    runs: list[str] = []
+
+    @ft.component
+    def Loaded() -> ft.Control:
+        text, set_text = ft.use_state("loading")
+
+        def mounted() -> None:
+            runs.append("effect")
+            set_text("loaded")
+
+        ft.use_effect(mounted, [])
+        return ft.Text(text)
+
+    @router.route("/")
+    def home() -> Any:
+        return Loaded()
+
+    client = navkit_client(router)
+    client.settle()
+    assert shown_texts(client) == ["loaded"] and runs == ["effect"]  # once: on mount
+
+
+def test_a_nested_component_that_aborts_shows_the_levels_error_page(
+    navkit_client: Client,
+) -> None:
+    router = navkit.Router()
+
+    @ft.component
+    def Details(item_id: int) -> ft.Control:
+        if item_id > 10:
+            navkit.abort(404)
+        return ft.Text(f"details {item_id}")
+
+    @router.route("/")
+    def home() -> list[ft.Control]:
+        return [ft.Text("Home")]
+
+    @router.route("/items/:item_id")
+    def item(item_id: int) -> list[ft.Control]:
+        return [ft.Column([ft.Text("header"), Details(item_id)])]  # nested, not hosted
+
+    @router.errorhandler(404)
+    def missing(error: navkit.HTTPError) -> list[ft.Control]:
+        return [ft.Text("no such item"), Counter("404")]  # an error view with a component
+
+    client = navkit_client(router, route="/items/3")
+    assert "details 3" in shown_texts(client)
+    client.go("/items/99")
+    assert client.navigator.address == "/items/99" and client.client_route == "/items/99"
+    assert shown_texts(client) == ["no such item", "404: 0"]
+    tap(client, "Add")
+    assert shown_texts(client) == ["no such item", "404: 1"]
+
+
+def test_components_in_a_modal_route_update(navkit_client: Client) -> None:
+    router = navkit.Router()
+
+    @router.route("/")
+    def home() -> list[ft.Control]:
+        return [ft.Text("Home")]
+
+    @router.route("/share", modal="dialog")
+    def share() -> ft.AlertDialog:
+        return ft.AlertDialog(title=ft.Text("Share"), content=Counter("shared"))
+
+    client = navkit_client(router, route="/share")
+    dialog = client.dialog
+    assert dialog is not None
+    button = next(
+        c for c in _walk(dialog.content) if isinstance(c, ft.Button) and c.content == "Add"
+    )
+    client.loop.run_until_complete(client.session.dispatch_event(control_id(button), "click", None))
+    client.settle()
+    assert [c.value for c in _walk(dialog.content) if isinstance(c, ft.Text)] == ["shared: 1"]
+
+
+def _walk(control: Any) -> list[Any]:
+    found: list[Any] = []
+    stack = [control]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Component):
+            stack.append(current._b)
+            continue
+        found.append(current)
+        stack.extend(reversed(getattr(current, "controls", None) or []))
+    return found
+
+
+def test_navkits_hooks_called_outside_any_render_say_so_too() -> None:
+    with pytest.raises(navkit.NavkitError, match="called while one renders"):
+        navkit.use_navigator()

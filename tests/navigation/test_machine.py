@@ -99,6 +99,9 @@ class FakeSurface:
     def calling(self, navigator: Any, navigation: Any, level: Any) -> Any:
         return contextlib.nullcontext()
 
+    def prepared(self, result: Any) -> Any:
+        return result
+
     def snapshot_of(self, view: Any) -> None:
         return None  # this surface follows no scrolling
 
