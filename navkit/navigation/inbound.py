@@ -47,7 +47,9 @@ class Inbound:
         navigation still loading goes on.
         """
         machine, shown = self.machine, self.machine.shown
-        if shown is not None and event.address == shown.address:
+        # An entry of the same address may hold another state: it is shown anew.
+        same = shown is not None and machine.history.entry_state() is shown.state
+        if shown is not None and event.address == shown.address and same:
             if event.source is not Source.RECONNECT:
                 machine.overtake(successor=False)
             else:
@@ -87,7 +89,11 @@ class Inbound:
         if place is not None:
             machine.tops = branch_tops(machine.router, state.entries[: state.index], place)
         top = machine.shown_now.levels[-1:] or build_stack(machine.router, state.current)[-1:]
-        if state.state_at(state.index) is not None:
+        if state.state_at(state.index) is not None and machine.shown is None:
+            # The first page is still building, given no state: open it again
+            # with its entry's (its loads are shared, not started again).
+            machine.begin(state.current, Source.DEEP_LINK)
+        elif state.state_at(state.index) is not None:
             machine.refresh([top[0].address])  # the page was built before its entry's state came
         else:
             machine.snapshots.restored()  # the view as the entry left it (its snapshot)

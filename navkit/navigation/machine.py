@@ -37,7 +37,7 @@ from navkit.navigation.outcomes import (
     Pending,
     Refused,
 )
-from navkit.navigation.records import entry_state, record, restore
+from navkit.navigation.records import entry_state, landed_as, record, restore
 from navkit.navigation.snapshots import Snapshots
 from navkit.navigation.stack import build_stack, pending_view, place_of
 from navkit.navigation.surface import Screen, Surface
@@ -194,8 +194,9 @@ class NavigationMachine:
             return pending  # called from another thread: it runs on the page's loop
         shown, flight = self._shown, self._flight
         depth = len(shown.levels) if shown else 0
-        if "state" not in details:
-            details["state"] = entry_state(self.history, source, address, depth)
+        if "state" not in details:  # the entry's, not one the caller gave
+            details["state"] = entry_state(self.history, source, address, depth, self.router)
+            details["gave_state"] = False
         same = shown is not None and details["state"] is shown.state  # else its top view reads it
         if source in (Source.GO, Source.REPLACE) and shown and address == shown.address and same:
             if keep is None and flight and flight.source is Source.REFRESH:
@@ -274,14 +275,15 @@ class NavigationMachine:
             base = switch.base.levels
             keep_now = decision.keep if keep is None else min(keep, len(levels), len(base))
             keep_now = self._freshness.kept_fresh(levels, keep_now)
+            landing = landed_as(flight, final, self._shown)  # with the state its entry holds
             if (
                 self._shown
                 and final == self._shown.address
-                and flight.state is not self._shown.state
+                and landing.state is not self._shown.state
             ):
                 keep_now = min(keep_now, len(levels) - 1)  # landing with a new state: rebuilt
             match, source, came_from = levels[-1].match, flight.source, flight.came_from
-            navigation = Navigation(final, match, source, came_from, chain, levels, flight.state)
+            navigation = Navigation(final, match, source, came_from, chain, levels, landing.state)
             built = await build_levels(
                 self.router,
                 levels,
@@ -296,7 +298,7 @@ class NavigationMachine:
                 views = (*switch.base.views[:keep_now], *built[1])
                 stack = ViewStack(levels, views)
                 redirected = decision.redirected_from or chain
-                self._finalize(flight, final, stack, keep_now, switch, built[2], redirected)
+                self._finalize(landing, final, stack, keep_now, switch, built[2], redirected)
                 return True
             # A view raised navkit.redirect(): decide again from its target.
             chain = (*chain, final)

@@ -10,12 +10,15 @@ elsewhere is recorded where it landed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from navkit.navigation.history import History
+from navkit.navigation.stack import build_stack
 from navkit.navigation.values import ClientMove, InFlight, Shown, Source
+from navkit.routing.table import RouteTable
 
-__all__ = ["entry_state", "record", "restore"]
+__all__ = ["entry_state", "landed_as", "record", "restore"]
 
 Rule = Callable[[History, InFlight, str, int], "ClientMove | None"]
 
@@ -84,14 +87,17 @@ def record(history: History, flight: InFlight, final: str, closed: int = 0) -> C
     return _RULES[flight.source](history, flight, final, closed)
 
 
-def entry_state(history: History, source: Source, address: str, below: int) -> Any:
+def entry_state(
+    history: History, source: Source, address: str, depth: int, table: RouteTable
+) -> Any:
     """The state of the entry a navigation will show, before it lands.
 
     ``go`` and ``replace`` given no state keep the current entry's when they
     stay at its address; back and forward find it beside the current one;
-    closing views finds it among the ``below`` entries beneath (as
-    ``History.pop_to`` steps back over them); the client's own moves, a
-    refresh and a deep link show the current entry, which holds it already.
+    closing views finds it among the entries of the views it closes (those
+    ``History.pop_to`` steps back over: ``depth`` levels shown now, the
+    target's fewer); the client's own moves, a refresh and a deep link show
+    the current entry, which holds it already.
     """
     state = history.state
     if source in (Source.GO, Source.REPLACE):
@@ -99,11 +105,25 @@ def entry_state(history: History, source: Source, address: str, below: int) -> A
     if source in (Source.BACK, Source.FORWARD):
         return history.entry_state(-1 if source is Source.BACK else 1)
     if source in (Source.POP, Source.VIEW_POP):
-        for by in range(1, min(below, state.index) + 1):
+        closing = max(depth - len(build_stack(table, address)), 1)
+        for by in range(1, min(closing, state.index) + 1):
             if state.entries[state.index - by] == address:
                 return history.entry_state(-by)
         return None
     return history.entry_state()
+
+
+def landed_as(flight: InFlight, final: str, shown: Shown | None) -> InFlight:
+    """``flight`` as it lands on ``final``, with the state its entry will hold.
+
+    Redirected to the page shown, a navigation given no state changes
+    nothing of it: the page keeps its entry's state (a ``back()`` a guard
+    sends home again does not take the state of the entry it aimed at).
+    """
+    back_home = shown is not None and final == shown.address and final != flight.address
+    if back_home and not flight.gave_state and shown is not None:
+        return replace(flight, state=shown.state)
+    return flight
 
 
 def restore(history: History, moves: list[InFlight], shown: Shown) -> ClientMove | None:

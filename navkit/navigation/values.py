@@ -218,6 +218,8 @@ class InFlight:
         moved_by: For a browser move known exactly: how many entries the
             browser moved (negative: back); None when not known.
         state: The state its history entry holds (see ``Navigation.state``).
+        gave_state: ``state`` was given by the caller (``go(..., state=...)``),
+            not taken from the history.
     """
 
     number: int
@@ -228,3 +230,4 @@ class InFlight:
     reshow_on_refusal: bool = False
     moved_by: int | None = None
     state: Any = None
+    gave_state: bool = True

@@ -312,3 +312,61 @@ def test_push_for_result_hands_its_state_over(navkit_client: Client) -> None:
     client.call(lambda: client.navigator.pop(result=7))
     client.settle_until(picked.done)
     assert picked.result() == 7
+
+
+def test_a_pop_that_rewrites_its_entry_shows_no_older_entrys_state(
+    navkit_client: Client,
+) -> None:
+    # Found by the model-based test: Home's state is two entries back, but the
+    # pop closes one view, so its entry is rewritten -- with no state.
+    router, _ = notes_app()
+    client = navkit_client(router)
+    client.call(lambda: client.navigator.go("/", state="home's"))
+    client.settle()
+    client.go("/notes/1?tab=links")
+    client.call(lambda: client.navigator.go("/notes/1", state="note's"))
+    client.settle()
+    client.call(client.navigator.pop)
+    client.settle()
+    assert client.entries == ["/", "/notes/1?tab=links", "/"] and client.index == 2
+    assert client.navigator.state is None and stored_states(client) == ["home's", None, None]
+
+
+def test_browser_forward_to_an_entry_of_the_same_address_shows_its_own_state(
+    navkit_client: Client,
+) -> None:
+    # Found by the model-based test: two entries of one address, one state.
+    router, seen = notes_app()
+    client = navkit_client(router)
+    client.go("/notes/1")
+    client.go("/notes/1?tab=links")
+    client.call(lambda: client.navigator.replace("/notes/1"))  # two /notes/1 entries now
+    client.settle()
+    client.browser_back()
+    client.call(lambda: client.navigator.go("/notes/1", state="the first"))
+    client.settle()
+    client.browser_forward()  # the second entry: no state
+    assert client.navigator.state is None and seen[-1] is None
+    client.browser_back()
+    assert client.navigator.state == "the first" and seen[-1] == "the first"
+
+
+def test_a_navigation_a_guard_sends_back_to_the_page_shown_keeps_its_state(
+    navkit_client: Client,
+) -> None:
+    # Found by the model-based test: redirected home, nothing of the page changes.
+    router, _ = notes_app()
+
+    @router.guard
+    def closed_note(navigation: navkit.Navigation) -> Any:
+        return "/notes/1" if navigation.path == "/notes/2" else None
+
+    client = navkit_client(router, web=False)
+    client.call(lambda: client.navigator.go("/notes/2", state="kept"))  # lands on /notes/1
+    client.settle()
+    assert client.navigator.address == "/notes/1" and client.navigator.state == "kept"
+    client.go("/notes/2")  # no state given, redirected to the page shown: it stays
+    assert client.navigator.state == "kept"
+    client.call(client.navigator.back)  # home's entry, but "/" is fine: a real move
+    client.settle()
+    assert client.navigator.address == "/" and client.navigator.state is None

@@ -129,13 +129,13 @@ class BrowserModel:
         elif final != self.shown:  # not redirected to where it is already
             self.push(final, self.states[self.index + delta])  # the state it went for
 
-    def pop_to(self, target: str, closed: int = 1, depth: int = 0) -> None:
+    def pop_to(self, target: str, closed: int = 1) -> None:
         """Closing ``closed`` views down to ``target`` (pop, pop_until, the AppBar arrow)."""
         final = self.lands(target)
         if final is None or final == self.shown:
             return
         if final != target:
-            self.push(final, self._state_beneath(target, depth))
+            self.push(final, self._state_beneath(target, closed))
             return
         for by in range(1, min(closed, self.index) + 1):
             if self.entries[self.index - by] == target:
@@ -143,9 +143,9 @@ class BrowserModel:
                 return
         self.rewrite(target)
 
-    def _state_beneath(self, target: str, depth: int) -> Any:
-        """The state of the nearest entry for ``target`` among the ``depth`` beneath."""
-        for by in range(1, min(depth, self.index) + 1):
+    def _state_beneath(self, target: str, closed: int) -> Any:
+        """The state of the nearest entry for ``target`` among the ``closed`` beneath."""
+        for by in range(1, min(closed, self.index) + 1):
             if self.entries[self.index - by] == target:
                 return self.states[self.index - by]
         return None
@@ -255,7 +255,7 @@ class Navigation(RuleBasedStateMachine):
         levels = self.client.navigator.stack
         self.client.call(self.client.navigator.pop)
         if len(levels) > 1:
-            self.model.pop_to(levels[-2].address, depth=len(levels))
+            self.model.pop_to(levels[-2].address)
 
     @rule(where=TARGETS)
     def pop_until(self, where: str) -> None:
@@ -265,7 +265,7 @@ class Navigation(RuleBasedStateMachine):
             level = levels[index]
             endpoint = level.match.endpoint if level.match is not None else None
             if where in (endpoint, level.path):
-                self.model.pop_to(level.address, len(levels) - 1 - index, len(levels))
+                self.model.pop_to(level.address, len(levels) - 1 - index)
                 return
 
     @rule()
@@ -284,9 +284,9 @@ class Navigation(RuleBasedStateMachine):
     @rule()
     def app_bar_back(self) -> None:
         if len(self.client.page.views) > 1:  # the client shows no back arrow on the last view
-            below, depth = self.client.view_routes[-2], len(self.client.page.views)
+            below = self.client.view_routes[-2]
             self.client.app_bar_back()
-            self.model.pop_to(below, depth=depth)
+            self.model.pop_to(below)
 
     @rule()
     def browser_back(self) -> None:
@@ -318,9 +318,9 @@ class Navigation(RuleBasedStateMachine):
             return  # a guard that now decides otherwise would open another page
         client.new_session(history_late=True)
         if len(client.page.views) > 1:
-            below, depth = client.view_routes[-2], len(client.page.views)
+            below = client.view_routes[-2]
             client.app_bar_back()
-            self.model.pop_to(below, depth=depth)
+            self.model.pop_to(below)
         if then_go is not None:
             client.go(then_go)
             self.model.go(then_go)
