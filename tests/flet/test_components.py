@@ -76,19 +76,7 @@ def app() -> navkit.Router:
 
 def bodies(client: FletTestClient) -> list[Any]:
     """The controls rendered by the components the top view hosts, depth first."""
-    found: list[Any] = []
-    stack: list[Any] = [client.page.views[-1]]
-    while stack:
-        control = stack.pop()
-        if isinstance(control, Component):
-            stack.append(control._b)
-            continue
-        found.append(control)
-        content = getattr(control, "content", None)
-        if content is not None and not isinstance(content, str):
-            stack.append(content)
-        stack.extend(reversed(getattr(control, "controls", None) or []))
-    return found
+    return _walk(client.page.views[-1])
 
 
 def shown_texts(client: FletTestClient) -> list[str]:
@@ -306,6 +294,7 @@ def test_components_in_a_modal_route_update(navkit_client: Client) -> None:
 
 
 def _walk(control: Any) -> list[Any]:
+    """``control`` and what it holds (components' bodies, contents, controls), depth first."""
     found: list[Any] = []
     stack = [control]
     while stack:
@@ -314,6 +303,9 @@ def _walk(control: Any) -> list[Any]:
             stack.append(current._b)
             continue
         found.append(current)
+        content = getattr(current, "content", None)
+        if content is not None and not isinstance(content, str):
+            stack.append(content)
         stack.extend(reversed(getattr(current, "controls", None) or []))
     return found
 
