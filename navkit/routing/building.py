@@ -54,7 +54,8 @@ class Builder:
         # Where parameters share a segment (``/:name.:ext``) or may span
         # segments, a value may hold the text the next one starts at: the
         # built path is read back with the template's own expression.
-        self._reading = template_regexes(route.template)[0] if _may_misread(route) else None
+        # Every reading the matcher tries, in its order (see matcher.match).
+        self._reading = template_regexes(route.template) if _may_misread(route) else None
 
     @property
     def route(self) -> Route:
@@ -198,9 +199,7 @@ class Builder:
 
     def _check_reading(self, path: str, written: Mapping[str, str]) -> None:
         """Refuse ``path`` unless the template reads back exactly the values written."""
-        semi = semi_decode_path(path)
-        hit = self._reading.match(semi) if self._reading is not None and semi else None
-        read = hit.groupdict() if hit is not None else None
+        read = self._read_back(semi_decode_path(path))
         names = self._params
         if read is not None and all(read.get(name) == written.get(name) for name in names):
             return
@@ -218,6 +217,17 @@ class Builder:
             f"parameter its own segment.",
             endpoint=route.endpoint,
         )
+
+    def _read_back(self, semi: str | None) -> dict[str, str | None] | None:
+        """The texts the matcher reads from ``semi``: its first reading whose values
+        the converters take (an optional value a converter refuses reads as absent)."""
+        if not semi or self._reading is None:
+            return None
+        for regex in self._reading:
+            hit = regex.match(semi)
+            if hit is not None and self._route.convert_groups(hit.groupdict()) is not None:
+                return hit.groupdict()
+        return None
 
     def _error(self, param: Param, why: str) -> BuildError:
         return BuildError(

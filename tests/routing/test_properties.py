@@ -11,7 +11,7 @@ import re
 import uuid
 from typing import Any
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from navkit import BuildError, RouteError
@@ -242,6 +242,10 @@ BUILDABLE_PIECES = [piece for piece in PATH_PIECES if "%2F" not in piece and pie
     route_tables(),
     st.lists(st.lists(st.sampled_from([*BUILDABLE_PIECES, "-1", "12345"]), max_size=5), max_size=6),
 )
+# Found by a fresh-clone run: an optional value before a typed one. The
+# matcher reads p0 as absent (p1 refuses "a"); url_for's check must read the
+# same way, not with the template's first expression alone.
+@example([("/:p0?/:p1/:p2?/:rest(.*)", {"p1": int})], [["1", "a", "a"]])
 def test_url_for_of_a_match_gives_the_match_back(
     table: list[tuple[str, dict[str, Any]]], paths: list[list[str]]
 ) -> None:
