@@ -5,7 +5,8 @@ parameters are its props), or controls containing components. Calling a
 component needs Flet's current renderer: navkit calls view functions
 inside one (:func:`rendering`), which also provides the navigator, the
 navigation and the level to the components made there -- read with
-:func:`use_navigator`, :func:`use_navigation`, :func:`use_params`.
+:func:`use_navigator`, :func:`use_navigation`, :func:`use_params`,
+:func:`use_query`, :func:`use_loader_data`, :func:`use_branch`.
 
 A component is hosted in a ``Container`` of its own (:func:`hosted`):
 Flet 1.0.5 diffs a list of controls in place, and a component straight in
@@ -31,33 +32,51 @@ import flet as ft
 from flet.components.component import Component, Renderer
 from flet.components.utils import _CURRENT_RENDERER, current_component
 
-from navkit.errors import NavkitError
+from navkit.errors import HTTPError, NavkitError
+from navkit.flet.declarative import app_contexts, is_views_root
+from navkit.navigation.stack import place_of
 from navkit.navigation.values import Level, Navigation
 
 __all__ = [
     "hosted",
     "other_owner",
     "prepared",
+    "provide_data",
     "refuse_other_owner",
     "rendering",
     "start_components",
+    "use_branch",
     "use_leave_check",
     "use_level",
+    "use_loader_data",
     "use_navigation",
     "use_navigator",
     "use_params",
+    "use_query",
 ]
 
 _NAVIGATOR: Any = ft.create_context(None)
 _NAVIGATION: Any = ft.create_context(None)
 _LEVEL: Any = ft.create_context(None)
+_DATA: Any = ft.create_context(None)  # a one-item list: the level's loader data, once loaded
+
+# No loader data (the level's route has no loader, or it is not loaded yet).
+_NO_DATA: Any = object()
 
 
 @contextmanager
 def rendering(navigator: Any, navigation: Navigation, level: Level) -> Iterator[None]:
     """While a view function of ``level`` runs: components can be made, and see navkit."""
     renderer = Renderer()  # type: ignore[no-untyped-call]  # Flet's, untyped
-    provided = ((_NAVIGATOR, navigator), (_NAVIGATION, navigation), (_LEVEL, level))
+    app = app_contexts(getattr(navigator, "page", None))
+    for key, value in app.items():  # what the app provided above navkit.Views
+        renderer.push_context(key, value)
+    provided = (
+        (_NAVIGATOR, navigator),
+        (_NAVIGATION, navigation),
+        (_LEVEL, level),
+        (_DATA, [_NO_DATA]),
+    )
     for context, value in provided:
         renderer.push_context(context._key, value)
     # Set and put back, not Flet's token-based with_context(): an async view
@@ -70,6 +89,17 @@ def rendering(navigator: Any, navigation: Navigation, level: Level) -> Iterator[
         _CURRENT_RENDERER.set(previous)
         for context, _ in provided:
             renderer.pop_context(context._key)
+        for key in app:
+            renderer.pop_context(key)
+
+
+def provide_data(data: Any) -> None:
+    """The level being built (inside :func:`rendering`) loaded ``data``: for
+    :func:`use_loader_data` in the components its view makes."""
+    renderer = _CURRENT_RENDERER.get()
+    box: Any = renderer._snapshot_contexts().get(_DATA._key) if renderer is not None else None
+    if isinstance(box, list):
+        box[0] = data
 
 
 def hosted(result: Any) -> Any:
@@ -143,6 +173,8 @@ def other_owner(page: ft.Page) -> str | None:
     """Who else renders ``page``'s views, if anyone: ``page.render_views``, ``page.render``,
     ``ft.Router``; None when navkit is alone."""
     views: Any = page.views
+    if is_views_root(views):
+        return None  # navkit.Views: navkit's own, handing the page over
     if isinstance(views, Component):
         return f"page.render_views({getattr(views.fn, '__name__', 'App')})"
     if views and isinstance(getattr(views[0], "controls", None), Component):
@@ -207,6 +239,58 @@ def use_params() -> Mapping[str, Any]:
     return match.params if match is not None else {}
 
 
+def use_query() -> tuple[Any, Callable[..., Any]]:
+    """The level's typed query, and a function that changes it (``nav.update_query``).
+
+    The query is what the view function would be given: the instance of the
+    dataclass its route takes the query as, else a dict of the query
+    parameters its signature declares, converted (a route that declares
+    none: the raw ``{key: last value}``). ``set_query(page=3)`` changes keys
+    of the page shown and keeps the others; ``set_query(q="x", replace=True)``
+    in place of the history entry.
+    """
+    navigator, level = use_navigator(), use_level()
+    return _query_of(level), navigator.update_query
+
+
+def use_loader_data() -> Any:
+    """What the level's loader loaded (the view's ``data``), awaited before any render.
+
+    Raises:
+        NavkitError: The level's route has no loader.
+    """
+    box = _used(_DATA, "use_loader_data")
+    if box[0] is _NO_DATA:
+        level = use_level()
+        raise NavkitError(f"the route of {level.path} has no loader: nothing to read")
+    return box[0]
+
+
+def use_branch() -> tuple[Any, Callable[[int], Any]]:
+    """The shell branch shown (a :class:`~navkit.routing.shells.Place`, None outside a
+    shell) and a function that shows destination ``index`` (``nav.switch_branch``)."""
+    navigator, navigation = use_navigator(), use_navigation()
+    table = getattr(navigator.router, "table", navigator.router)  # a Router, or its table
+    # The branch of the stack built, which may not be shown yet (its first render).
+    return place_of(table, navigation.levels), navigator.switch_branch
+
+
+def _query_of(level: Level) -> Any:
+    match = level.match
+    if match is None:
+        return {}
+    route = match.route
+    if route.query_model is None and not route.query:
+        try:
+            return dict(match.query)
+        except (ValueError, HTTPError):  # a malformed query the view did not read
+            return {}
+    args = match.view_args()  # read once already, when the level was built
+    if route.query_model is not None:
+        return args[route.query_model.parameter]
+    return {param.name: args[param.name] for param in route.query}
+
+
 def _used(context: Any, name: str) -> Any:
     wrong = f"navkit.{name}() is for components made by a navkit view function"
     try:
@@ -234,4 +318,5 @@ def _provided() -> dict[Any, Any]:
     """navkit's contexts on the current renderer (the level being built)."""
     renderer = _CURRENT_RENDERER.get()
     contexts = renderer._snapshot_contexts() if renderer is not None else {}
-    return {c: contexts[c._key] for c in (_NAVIGATOR, _NAVIGATION, _LEVEL) if c._key in contexts}
+    ours = (_NAVIGATOR, _NAVIGATION, _LEVEL, _DATA)
+    return {c: contexts[c._key] for c in ours if c._key in contexts}

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 import flet as ft
 
+from navkit.flet.declarative import Views, navigator_when_attached, uses_components
 from navkit.flet.events import claim_events
 from navkit.flet.router import Router
 from navkit.flet.webclient import install_index_hook
@@ -31,7 +32,10 @@ def run(
     Args:
         router: The app's router.
         main: Called after attaching, as ``main(page)`` or ``main(page, nav)``
-            (sync or async); optional.
+            (sync or async); optional. When a route's view is an
+            ``@ft.component``, the page is rendered in Flet's components mode
+            with ``page.render_views(navkit.Views, router)``; a ``main``
+            taking ``nav`` is called once navkit holds the page.
         strategy: The URL strategy, ``"path"`` or ``"hash"``; passed to Flet
             as its enum (Flet's ASGI export fails on a plain string). Under
             ``"path"``, a legacy ``#/route`` address is redirected to its path
@@ -48,19 +52,27 @@ def run(
     # strategies) and, under "path", the rescue of legacy "#/route" links.
     install_index_hook()
 
+    options: dict[str, Any] = {
+        "strategy": strategy,
+        "base_path": base_path,
+        "pending_indicator": pending_indicator,
+        "pending_delay": pending_delay,
+        "pending_minimum": pending_minimum,
+    }
+    components = uses_components(router)
+
     async def navkit_main(page: ft.Page) -> None:
-        navigator = router.attach(
-            page,
-            strategy=strategy,
-            base_path=base_path,
-            pending_indicator=pending_indicator,
-            pending_delay=pending_delay,
-            pending_minimum=pending_minimum,
-        )
+        if components:  # a components app: Flet's components mode, navkit owning the views
+            page.render_views(Views, router, **options)
+        else:
+            router.attach(page, **options)
         if main is None:
             return
-        wants_navigator = len(inspect.signature(main).parameters) >= 2
-        result = main(page, navigator) if wants_navigator else main(page)
+        if len(inspect.signature(main).parameters) >= 2:  # main(page, nav)
+            navigator = await navigator_when_attached(page)
+            result = main(page, navigator)
+        else:
+            result = main(page)
         if inspect.isawaitable(result):
             await result
         claim_events(page)  # main may have set page.on_connect & co.

@@ -30,6 +30,7 @@ import flet as ft
 from navkit.flet.chrome import ShellChrome
 from navkit.flet.components import (
     prepared,
+    provide_data,
     refuse_other_owner,
     rendering,
     start_components,
@@ -124,6 +125,10 @@ class PageSurface:
         :func:`navkit.flet.components.prepared`)."""
         return prepared(result)
 
+    def provide(self, data: Any) -> None:
+        """The level's loader data, for :func:`navkit.use_loader_data`."""
+        provide_data(data)
+
     def calling(
         self, navigator: Any, navigation: Navigation, level: Level
     ) -> AbstractContextManager[None]:
@@ -157,7 +162,10 @@ class PageSurface:
         for view in shown:
             self.scrolls.snapshot_of(view)  # followed from its first update on
         refuse_other_owner(page)
-        page.views[:] = shown
+        if isinstance(page.views, list):
+            page.views[:] = shown
+        else:  # navkit.Views hands the page over: the stack replaces it
+            page.views = shown
         self._guard_pops(shown, screen.refusable)
         self.chrome.show(screen.place, shown, screen.parked)
         self.keep_route(screen.levels[-1].address)

@@ -76,6 +76,9 @@ class Surface(Protocol):
     def prepared(self, result: Any) -> Any:
         """A view function's result made ready while its level is built (components)."""
 
+    def provide(self, data: Any) -> None:
+        """The level being built has loaded ``data``: what its view makes may read it."""
+
     def snapshot_of(self, view: Any) -> Snapshot | None:
         """The binding's own snapshot of ``view`` (its scroll offset), if it has one."""
 

@@ -81,6 +81,9 @@ class Drawing(Protocol):
         """A view function's result made ready, still inside :meth:`calling` (components
         hosted and rendered once, so what they register counts for their level)."""
 
+    def provide(self, data: Any) -> None:
+        """The level being built has loaded ``data`` (its loader's): for what its view makes."""
+
 
 # While one level is built: the leave checks its view registers go to ``registered``.
 Collecting = Callable[[str, dict[str, Any]], AbstractContextManager[None]]
@@ -201,7 +204,8 @@ def _prepared_error(drawing: Drawing, built: Built) -> Built:
 async def _call_view(match: Match, builder: Builder, loaded: Any) -> Any:
     args = match.view_args()
     if match.route.loader is not None:
-        args[DATA_PARAMETER] = await _data(loaded, match)
+        args[DATA_PARAMETER] = data = await _data(loaded, match)
+        builder.drawing.provide(data)
     for name, kind in match.route.injected:
         args[name] = builder.navigation if kind == "Navigation" else builder.navigator
     result = match.route.view(**args)
