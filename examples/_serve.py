@@ -27,21 +27,29 @@ def serve(
     name: str,
     start: str = "/",
     strategy: Literal["path", "hash"] = "path",
+    root: Callable[..., Any] | None = None,
 ) -> None:
-    """Serve ``router`` as the example ``name``; ``start`` is the address printed."""
+    """Serve ``router`` as the example ``name``; ``start`` is the address printed.
+
+    ``root``: the app's root component, which renders ``navkit.Views`` and
+    takes the URL strategy as its ``strategy`` prop; the app is then served
+    as a components app is, with ``ft.run`` and ``page.render_views(root)``
+    (``main`` is not called).
+    """
     parser = argparse.ArgumentParser(prog=f"python -m examples.{name}")
     parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--desktop", action="store_true", help="open a desktop window")
     parser.add_argument("--strategy", choices=["path", "hash"], default=strategy)
     args = parser.parse_args()
     strategy = args.strategy
+    run = navkit.run if root is None else _components_run(root)
     if args.desktop:
-        navkit.run(router, main, strategy=strategy)
+        run(router, main, strategy=strategy)
         return
     os.environ.setdefault("FLET_FORCE_WEB_SERVER", "true")  # serve; do not open a browser
     address = start if strategy == "path" or start == "/" else f"/#{start}"
     print(f"navkit example {name}: http://{HOST}:{args.port}{address}", flush=True)
-    navkit.run(
+    run(
         router,
         main,
         strategy=strategy,
@@ -50,3 +58,18 @@ def serve(
         view=ft.AppView.WEB_BROWSER,
         no_cdn=True,
     )
+
+
+def _components_run(root: Callable[..., Any]) -> Callable[..., Any]:
+    """What a components app does itself: ``ft.run`` rendering its root (navkit is imported,
+    so Flet's index carries the history script)."""
+
+    def run(_: navkit.Router, __: Any, *, strategy: str, **options: Any) -> Any:
+        url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
+        return ft.run(
+            lambda page: page.render_views(root, strategy=strategy),
+            route_url_strategy=url_strategy,
+            **options,
+        )
+
+    return run

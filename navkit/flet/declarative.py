@@ -123,6 +123,12 @@ async def navigator_when_attached(page: ft.Page) -> Navigator:
 
 
 def uses_components(router: Any) -> bool:
-    """Whether any route's view is an ``@ft.component`` (``navkit.run`` renders
-    those apps with :func:`Views`)."""
-    return any(getattr(route.view, "__is_component__", False) for route in router.routes())
+    """Whether every route's view is an ``@ft.component``: ``navkit.run`` renders
+    those apps with :func:`Views`, in Flet's components mode.
+
+    An app that mixes them is attached instead: components work in its views
+    as well, and its imperative views keep Flet's auto-update after events,
+    which components mode turns off for the whole session.
+    """
+    views = [route.view for route in router.routes() if route.options.redirect_to is None]
+    return bool(views) and all(getattr(view, "__is_component__", False) for view in views)

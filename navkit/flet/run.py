@@ -32,7 +32,7 @@ def run(
     Args:
         router: The app's router.
         main: Called after attaching, as ``main(page)`` or ``main(page, nav)``
-            (sync or async); optional. When a route's view is an
+            (sync or async); optional. When every route's view is an
             ``@ft.component``, the page is rendered in Flet's components mode
             with ``page.render_views(navkit.Views, router)``; a ``main``
             taking ``nav`` is called once navkit holds the page.

@@ -36,6 +36,7 @@ from navkit.flet.components import (
     start_components,
 )
 from navkit.flet.loop import PageLoop
+from navkit.flet.parking import HookKeeper
 from navkit.flet.scrolling import ScrollKeeper
 from navkit.flet.views import render
 from navkit.navigation.snapshots import Snapshot
@@ -103,6 +104,7 @@ class PageSurface:
         self._dialog: ft.DialogControl | None = None  # the modal level's, while open
         self.chrome = ShellChrome(page, actions.destination_tapped)
         self.scrolls = ScrollKeeper(loop)
+        self.parking = HookKeeper()
 
     @property
     def tasks(self) -> frozenset[asyncio.Future[Any]]:
@@ -162,6 +164,8 @@ class PageSurface:
         for view in shown:
             self.scrolls.snapshot_of(view)  # followed from its first update on
         refuse_other_owner(page)
+        before = page.views if isinstance(page.views, list) else []
+        self.parking.moving(before, shown)  # a parked tab's components keep their state
         if isinstance(page.views, list):
             page.views[:] = shown
         else:  # navkit.Views hands the page over: the stack replaces it
@@ -241,12 +245,14 @@ class PageSurface:
         # The client hides a popped view's route until it builds a page
         # listing no view with that route: take it out, let a frame pass,
         # and put it back.
+        self.parking.moving(page.views, [view for view in page.views if view is not top])
         page.views.remove(top)
         page.update()
 
         async def put_back() -> None:
             await asyncio.sleep(CLIENT_FRAME)
             if self.views and self.views[-1] is top and top not in page.views:
+                self.parking.moving(page.views, [*page.views, top])
                 page.views.append(top)
                 page.update()
 

@@ -270,8 +270,80 @@ def test_a_leave_check_stops_the_back_arrow_in_components_mode(navkit_client: Cl
     assert client.navigator.address == "/edit" and shown_texts(client) == ["dirty True"]
 
 
-def test_navkit_run_renders_component_views_in_components_mode() -> None:
-    assert uses_components(app())  # Item is an @ft.component
+def test_navkit_run_uses_components_mode_only_when_every_view_is_a_component() -> None:
     router = navkit.Router()
-    router.add_route("/", lambda: [ft.Text("x")], endpoint="home")
     assert not uses_components(router)
+    router.add_route("/", ft.component(lambda: ft.Text("x")), endpoint="home")
+    router.add_route("/start", endpoint="start", redirect_to="home")  # no view of its own
+    assert uses_components(router)
+    # An imperative view beside them relies on auto-update, which components mode turns off.
+    assert not uses_components(app())
+
+
+def test_a_parked_tab_keeps_its_components_state_and_runs_its_effects_again(
+    navkit_client: Client,
+) -> None:
+    shell = navkit.Shell("app")
+    feed = shell.branch("feed", label="Feed", icon=ft.Icons.HOME, route="/feed")
+    other = shell.branch("other", label="Other", icon=ft.Icons.SEARCH, route="/other")
+    effects: list[str] = []
+
+    @ft.component
+    def Likes(post: int) -> ft.Control:  # nested in the view's component
+        likes, set_likes = ft.use_state(0)
+        return ft.Column(
+            [
+                ft.Text(f"post {post}: {likes} likes"),
+                ft.Button("Like", on_click=lambda _: set_likes(likes + 1)),
+            ]
+        )
+
+    @feed.route("/feed")
+    @ft.component
+    def Feed() -> ft.Control:
+        read, set_read = ft.use_state(0)
+
+        # Flet's cleanup= (1.0.5 drops a cleanup the setup returns once the
+        # component renders again).
+        ft.use_effect(
+            lambda: effects.append("subscribed"), [], cleanup=lambda: effects.append("unsubscribed")
+        )
+        return ft.Column(
+            [
+                ft.Text(f"read {read}"),
+                ft.Button("Read", on_click=lambda _: set_read(read + 1)),
+                Likes(1),
+            ]
+        )
+
+    @other.route("/other")
+    @ft.component
+    def Other() -> ft.Control:
+        return ft.Text("other")
+
+    router = navkit.Router()
+    router.register_blueprint(shell)
+    opened: list[Callable[[], FletTestClient]] = [
+        lambda: navkit_client(router, route="/feed"),
+        lambda: components_client(navkit_client, router, route="/feed"),
+    ]
+    for opening in opened:
+        effects.clear()
+        client = opening()
+        client.settle()
+        tap(client, "Read")
+        tap(client, "Like")
+        tap(client, "Like")
+        assert shown_texts(client) == ["read 1", "post 1: 2 likes"]
+        client.tap_destination("Other")
+        assert shown_texts(client) == ["other"]
+        client.tap_destination("Feed")  # the parked stack again: state as left
+        assert shown_texts(client) == ["read 1", "post 1: 2 likes"]
+        tap(client, "Like")  # and still alive: set_state renders it
+        assert shown_texts(client) == ["read 1", "post 1: 3 likes"]
+        client.browser_back()
+        assert client.navigator.address == "/other", client.entries
+        client.browser_forward()
+        assert shown_texts(client) == ["read 1", "post 1: 3 likes"]
+        # Away, its effects are cleaned up; back, they run again (React's <Activity>).
+        assert effects == ["subscribed", "unsubscribed"] * 2 + ["subscribed"]
