@@ -83,10 +83,16 @@ def Products(data: list[tuple[int, dict[str, Any]]], listing: Listing) -> ft.Con
         [
             ft.Button(f"Sort by {other}", on_click=lambda _: set_query(sort=other)),
             *[
-                ft.ListTile(
-                    title=ft.Text(product["name"]),
-                    subtitle=ft.Text(f"${product['price']:.2f}"),
-                    on_click=lambda _, p=product_id: nav.go("products.product", product_id=p),
+                ft.Row(
+                    [
+                        ft.Button(
+                            product["name"],
+                            on_click=lambda _, p=product_id: nav.go(
+                                "products.product", product_id=p
+                            ),
+                        ),
+                        ft.Text(f"${product['price']:.2f}"),
+                    ]
                 )
                 for product_id, product in data
             ],

@@ -318,3 +318,28 @@ def test_a_new_session_gives_back_a_notes_state_and_the_lists_scroll(
     tab.back_arrow()
     tab.at("/notes", length, title="Notes")
     assert abs(tab.top_of("Errand 30") - top) < 2, tab.report("the list was not scrolled back")
+
+
+def test_a_components_app_comes_back_with_its_stacks(open_tab: Callable[[str], Tab]) -> None:
+    # Every view an @ft.component: navkit.run renders it with page.render_views(navkit.Views).
+    tab = open_tab("examples.components.workspace")
+    tab.open(href(tab.strategy, "/projects/2"))
+    tab.at("/projects/2", title="Project", text="Project 2: 0 tasks done")
+    tab.click("Finish a task")
+    tab.at("/projects/2", title="Project", text="Project 2: 1 tasks done")
+    tab.tap_destination("Settings")
+    tab.at("/settings", title="Settings", text="General settings")
+    length = tab.history_length
+    tab.kill_worker()  # the new process renders the app again, from the tab's history
+    tab.at("/settings", length, title="Settings", text="General settings")
+    tab.tap_destination("Projects")  # the branch's stack came back with the history
+    tab.at("/projects/2", title="Project", text="Project 2: 0 tasks done")  # a new process
+    tab.click("Finish a task")  # its components live in the new session
+    tab.at("/projects/2", title="Project", text="Project 2: 1 tasks done")
+    after = tab.history_length
+    tab.browser_back()
+    tab.at("/settings", after, title="Settings")
+    tab.browser_back()
+    tab.at("/projects/2", after, title="Project")
+    tab.back_arrow()
+    tab.at("/projects", after, title="Projects")
