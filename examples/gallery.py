@@ -7,6 +7,11 @@ work across it, and every stack starts at this index page -- but the tabs
 example's: an app shell's tabs are the bottoms of their own stacks, so the
 browser's Back (or the address bar) leads out of it.
 
+The last three are Flet's router cookbook samples ported to navkit, with
+views written as ``@ft.component`` functions (``examples/components/``):
+here they run beside imperative views; alone, ``python -m
+examples.components.<name>`` serves each as a components app.
+
 Run: ``python -m examples.gallery`` and open http://127.0.0.1:8550/.
 """
 
@@ -16,6 +21,7 @@ import flet as ft
 
 import navkit
 from examples import auth, deeplinks, loading, notes, shop, store, tabs, unsaved
+from examples.components import products, signin, workspace
 
 # (prefix, blueprint, where to start, what it shows)
 EXAMPLES = [
@@ -27,6 +33,22 @@ EXAMPLES = [
     ("/unsaved", unsaved.blueprint, "unsaved.edit", {}, "Asks before losing your edits"),
     ("/notes", notes.blueprint, "notes.notes", {}, "Loaders, preloading links, typed query"),
     ("/tabs", tabs.shell, "tabs.feed.home", {}, "An app shell: a bar or rail, one stack per tab"),
+    # Flet's router cookbook, views as @ft.component (examples/components/).
+    ("/signin", signin.blueprint, "signin.dashboard", {}, "Components: a guard before render"),
+    (
+        "/products",
+        products.blueprint,
+        "products.product",
+        {"product_id": 2},
+        "Components: async loaders, typed params, hooks",
+    ),
+    (
+        "/workspace",
+        workspace.shell,
+        "workspace.projects.project",
+        {"project_id": 2},
+        "Components: a shell keeping each tab's state",
+    ),
 ]
 
 router = navkit.Router()

@@ -212,6 +212,14 @@ def test_the_gallery_links_every_example(screen: Open) -> None:
     tab.expect("navkit examples", "/")
     tab.click("auth")
     tab.expect("Log in", "/auth/login?next=/auth/account")
+    tab.open("/")
+    tab.expect("navkit examples", "/")
+    tab.click("workspace")  # a components example, beside the imperative ones
+    tab.expect("Project", "/workspace/projects/2", text="Project 2: 0 tasks done")
+    tab.click("Finish a task")
+    tab.expect("Project", "/workspace/projects/2", text="Project 2: 1 tasks done")
+    tab.back_arrow()
+    tab.expect("Projects", "/workspace/projects")
 
 
 # -- screenshots for the README -------------------------------------------------

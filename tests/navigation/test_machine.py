@@ -102,6 +102,9 @@ class FakeSurface:
     def prepared(self, result: Any) -> Any:
         return result
 
+    def provide(self, data: Any) -> None:
+        pass
+
     def snapshot_of(self, view: Any) -> None:
         return None  # this surface follows no scrolling
 
