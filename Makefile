@@ -54,6 +54,7 @@ bench: $(STAMP) $(CHROMIUM) $(HAPROXY)
 	$(PY) -m benchmarks.bench_shells
 	$(PY) -m benchmarks.bench_failover
 	$(PY) -m benchmarks.bench_data
+	$(PY) -m benchmarks.bench_components
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -50,6 +50,7 @@ from navkit.testing.protocol import (
     is_push,
     ready_callbacks,
     set_context_page,
+    views_of,
 )
 from navkit.testing.scrolling import ClientScrolls
 
@@ -149,18 +150,18 @@ class FletTestClient(ClientLife):
     @property
     def view_routes(self) -> list[str]:
         """The routes of ``page.views``, bottom first."""
-        return [view.route or "" for view in self.page.views]
+        return [view.route or "" for view in views_of(self.page)]
 
     @property
     def shown_routes(self) -> list[str]:
         """The routes of the views the client shows (not those it popped itself)."""
-        return [view.route or "" for view in self.page.views if view.route not in self._hidden]
+        return [view.route or "" for view in views_of(self.page) if view.route not in self._hidden]
 
     @property
     def titles(self) -> list[str]:
         """The AppBar titles of ``page.views``, bottom first ("" without one)."""
         titles = []
-        for view in self.page.views:
+        for view in views_of(self.page):
             appbar = view.appbar
             title = getattr(appbar, "title", None) if appbar is not None else None
             titles.append(str(getattr(title, "value", title or "")))

@@ -108,12 +108,12 @@ class FlutterClient:
             arrow: The AppBar's back arrow: Flutter draws it only over a
                 view beneath, unless ``automatically_imply_leading`` is off.
         """
-        if not self.page.views:
+        if not views_of(self.page):
             return []
-        view = self.page.views[-1]
+        view = views_of(self.page)[-1]
         appbar = view.appbar
         if arrow and (
-            len(self.page.views) < 2
+            len(views_of(self.page)) < 2
             or not isinstance(appbar, ft.AppBar)
             or not appbar.automatically_imply_leading
             or appbar.leading is not None
@@ -125,7 +125,7 @@ class FlutterClient:
 
     def _system_back(self) -> list[_Event]:
         """Flet's ``Page._handleSystemPopRoute``, then ``Navigator.maybePop``."""
-        views = self.page.views
+        views = views_of(self.page)
         dialog = self.dialog
         if len(views) > 1 and views[-1].can_pop is not False and views[-1].on_confirm_pop is None:
             # The view goes at once; a dialog shown on it goes with its page.
@@ -160,7 +160,7 @@ class FlutterClient:
         A bar in the top view's scaffold (``View.navigation_bar``) first,
         else a bar or rail in the page's overlay (drawn over the top view).
         """
-        views = self.page.views
+        views = views_of(self.page)
         bar = views[-1].navigation_bar if views else None
         if isinstance(bar, ft.NavigationBar) and bar.visible:
             return bar
@@ -191,7 +191,7 @@ class FlutterClient:
         (view.dart); while the client hides that view (it popped it and
         Python still lists it) no dialog is shown.
         """
-        views = self.page.views
+        views = views_of(self.page)
         if views and (views[-1].route or "/") in self._hidden:
             return None
         for dialog in reversed(dialogs_of(self.page)):

@@ -18,6 +18,7 @@ from navkit.testing.protocol import (
     control_id,
     is_push,
     trigger_event,
+    views_of,
 )
 
 __all__ = ["ClientLife"]
@@ -109,12 +110,12 @@ class ClientLife(FlutterClient):
 
     def scroll(self, pixels: float, *, view: ft.View | None = None, wait: bool = True) -> None:
         """The user scrolls ``view`` (the top view) to ``pixels``; Flet reports it if it listens."""
-        target = view if view is not None else self.page.views[-1]
+        target = view if view is not None else views_of(self.page)[-1]
         scrolled = self.scrolls.user_scrolled(target, pixels)
         if scrolled is not None:
             self._dispatch_to(_Event(scrolled[0], "scroll", scrolled[1]), wait=wait)
 
     def scroll_offset(self, view: ft.View | None = None) -> float:
         """Where the client shows ``view`` (the top view) scrolled to, in pixels."""
-        target = view if view is not None else self.page.views[-1]
+        target = view if view is not None else views_of(self.page)[-1]
         return self.scrolls.offset(target)

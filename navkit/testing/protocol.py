@@ -89,8 +89,15 @@ def control_id(control: Any) -> int:
 
 def views_of(page: ft.Page) -> list[ft.View]:
     """``page.views`` as the client sees them (a ``page.render_views`` root unwrapped)."""
-    views: Any = unwrap_component(page.views)
-    return list(views) if isinstance(views, list) else []
+    found: list[ft.View] = []
+    pending: list[Any] = [page.views]
+    while pending:  # ft.Router's body: a list of components, each rendering a View
+        item = unwrap_component(pending.pop())
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif isinstance(item, ft.View):
+            found.append(item)
+    return found
 
 
 def dialogs_of(page: ft.Page) -> list[ft.DialogControl]:
