@@ -34,15 +34,17 @@ from navkit.flet import StateCodec as StateCodec
 from navkit.flet import link as link
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
-from navkit.flet.components import use_branch as use_branch
-from navkit.flet.components import use_leave_check as use_leave_check
-from navkit.flet.components import use_level as use_level
-from navkit.flet.components import use_loader_data as use_loader_data
-from navkit.flet.components import use_navigation as use_navigation
-from navkit.flet.components import use_navigator as use_navigator
-from navkit.flet.components import use_params as use_params
-from navkit.flet.components import use_query as use_query
 from navkit.flet.declarative import Views as Views
+from navkit.flet.hooks import Navigating as Navigating
+from navkit.flet.hooks import use_branch as use_branch
+from navkit.flet.hooks import use_leave_check as use_leave_check
+from navkit.flet.hooks import use_level as use_level
+from navkit.flet.hooks import use_loader_data as use_loader_data
+from navkit.flet.hooks import use_navigation as use_navigation
+from navkit.flet.hooks import use_navigator as use_navigator
+from navkit.flet.hooks import use_params as use_params
+from navkit.flet.hooks import use_query as use_query
+from navkit.flet.hooks import use_route as use_route
 from navkit.navigation.browser import BrowserHistory as BrowserHistory
 from navkit.navigation.browser import PushOnlyHistory as PushOnlyHistory
 from navkit.navigation.guards import never_refuses as never_refuses
@@ -96,6 +98,7 @@ __all__ = [
     "Match",
     "Matched",
     "MemoryHistory",
+    "Navigating",
     "Navigation",
     "NavigationOutcome",
     "Navigator",
@@ -131,6 +134,7 @@ __all__ = [
     "use_navigator",
     "use_params",
     "use_query",
+    "use_route",
 ]
 
 

@@ -1,12 +1,11 @@
-"""Flet 1.0's components inside navkit's views: rendering, hosting, and navkit's hooks.
+"""Flet 1.0's components inside navkit's views: rendering and hosting them.
 
 A view function may return an ``@ft.component`` (or be one: its typed
 parameters are its props), or controls containing components. Calling a
 component needs Flet's current renderer: navkit calls view functions
 inside one (:func:`rendering`), which also provides the navigator, the
-navigation and the level to the components made there -- read with
-:func:`use_navigator`, :func:`use_navigation`, :func:`use_params`,
-:func:`use_query`, :func:`use_loader_data`, :func:`use_branch`.
+navigation, the level and its loader data to the components made there --
+read by navkit's hooks (:mod:`navkit.flet.hooks`) through :func:`used`.
 
 A component is hosted in a ``Container`` of its own (:func:`hosted`):
 Flet 1.0.5 diffs a list of controls in place, and a component straight in
@@ -24,7 +23,7 @@ known before the page shows them.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
@@ -32,12 +31,16 @@ import flet as ft
 from flet.components.component import Component, Renderer
 from flet.components.utils import _CURRENT_RENDERER, current_component
 
-from navkit.errors import HTTPError, NavkitError
+from navkit.errors import NavkitError
 from navkit.flet.declarative import app_contexts, is_views_root
-from navkit.navigation.stack import place_of
 from navkit.navigation.values import Level, Navigation
 
 __all__ = [
+    "DATA",
+    "LEVEL",
+    "NAVIGATION",
+    "NAVIGATOR",
+    "NO_DATA",
     "hosted",
     "other_owner",
     "prepared",
@@ -45,23 +48,17 @@ __all__ = [
     "refuse_other_owner",
     "rendering",
     "start_components",
-    "use_branch",
-    "use_leave_check",
-    "use_level",
-    "use_loader_data",
-    "use_navigation",
-    "use_navigator",
-    "use_params",
-    "use_query",
+    "used",
 ]
 
-_NAVIGATOR: Any = ft.create_context(None)
-_NAVIGATION: Any = ft.create_context(None)
-_LEVEL: Any = ft.create_context(None)
-_DATA: Any = ft.create_context(None)  # a one-item list: the level's loader data, once loaded
+# What navkit provides to the components a level's view makes.
+NAVIGATOR: Any = ft.create_context(None)
+NAVIGATION: Any = ft.create_context(None)
+LEVEL: Any = ft.create_context(None)
+DATA: Any = ft.create_context(None)  # a one-item list: the level's loader data, once loaded
 
 # No loader data (the level's route has no loader, or it is not loaded yet).
-_NO_DATA: Any = object()
+NO_DATA: Any = object()
 
 
 @contextmanager
@@ -72,10 +69,10 @@ def rendering(navigator: Any, navigation: Navigation, level: Level) -> Iterator[
     for key, value in app.items():  # what the app provided above navkit.Views
         renderer.push_context(key, value)
     provided = (
-        (_NAVIGATOR, navigator),
-        (_NAVIGATION, navigation),
-        (_LEVEL, level),
-        (_DATA, [_NO_DATA]),
+        (NAVIGATOR, navigator),
+        (NAVIGATION, navigation),
+        (LEVEL, level),
+        (DATA, [NO_DATA]),
     )
     for context, value in provided:
         renderer.push_context(context._key, value)
@@ -97,7 +94,7 @@ def provide_data(data: Any) -> None:
     """The level being built (inside :func:`rendering`) loaded ``data``: for
     :func:`use_loader_data` in the components its view makes."""
     renderer = _CURRENT_RENDERER.get()
-    box: Any = renderer._snapshot_contexts().get(_DATA._key) if renderer is not None else None
+    box: Any = renderer._snapshot_contexts().get(DATA._key) if renderer is not None else None
     if isinstance(box, list):
         box[0] = data
 
@@ -201,97 +198,12 @@ def refuse_other_owner(page: ft.Page) -> None:
         )
 
 
-def use_navigator() -> Any:
-    """The page's :class:`~navkit.Navigator`, in a component of a navkit view.
+def used(context: Any, name: str) -> Any:
+    """The value navkit provided as ``context`` to the component rendering now (hook ``name``).
 
     Raises:
-        NavkitError: Called outside a component of a navkit view.
+        NavkitError: Not inside a component made by a navkit view function.
     """
-    return _used(_NAVIGATOR, "use_navigator")
-
-
-def use_navigation() -> Navigation:
-    """The navigation that built the component's view (address, matched levels, meta, state)."""
-    navigation: Navigation = _used(_NAVIGATION, "use_navigation")
-    return navigation
-
-
-def use_leave_check(check: Callable[[Navigation], Any]) -> None:
-    """Ask ``check`` before a navigation closes the component's level (``nav.on_leave``).
-
-    Known before the page shows the level (the back arrow, Android back and
-    the browser's Back ask it too); registered again on every render, so
-    the check sees the component's current state.
-    """
-    navigator, level = use_navigator(), use_level()
-    navigator.on_leave(check, at=level.address)
-
-
-def use_level() -> Level:
-    """The stack level whose view holds the component."""
-    level: Level = _used(_LEVEL, "use_level")
-    return level
-
-
-def use_params() -> Mapping[str, Any]:
-    """The converted path parameters of the component's level (``{"item_id": 42}``)."""
-    match = use_level().match
-    return match.params if match is not None else {}
-
-
-def use_query() -> tuple[Any, Callable[..., Any]]:
-    """The level's typed query, and a function that changes it (``nav.update_query``).
-
-    The query is what the view function would be given: the instance of the
-    dataclass its route takes the query as, else a dict of the query
-    parameters its signature declares, converted (a route that declares
-    none: the raw ``{key: last value}``). ``set_query(page=3)`` changes keys
-    of the page shown and keeps the others; ``set_query(q="x", replace=True)``
-    in place of the history entry.
-    """
-    navigator, level = use_navigator(), use_level()
-    return _query_of(level), navigator.update_query
-
-
-def use_loader_data() -> Any:
-    """What the level's loader loaded (the view's ``data``), awaited before any render.
-
-    Raises:
-        NavkitError: The level's route has no loader.
-    """
-    box = _used(_DATA, "use_loader_data")
-    if box[0] is _NO_DATA:
-        level = use_level()
-        raise NavkitError(f"the route of {level.path} has no loader: nothing to read")
-    return box[0]
-
-
-def use_branch() -> tuple[Any, Callable[[int], Any]]:
-    """The shell branch shown (a :class:`~navkit.routing.shells.Place`, None outside a
-    shell) and a function that shows destination ``index`` (``nav.switch_branch``)."""
-    navigator, navigation = use_navigator(), use_navigation()
-    table = getattr(navigator.router, "table", navigator.router)  # a Router, or its table
-    # The branch of the stack built, which may not be shown yet (its first render).
-    return place_of(table, navigation.levels), navigator.switch_branch
-
-
-def _query_of(level: Level) -> Any:
-    match = level.match
-    if match is None:
-        return {}
-    route = match.route
-    if route.query_model is None and not route.query:
-        try:
-            return dict(match.query)
-        except (ValueError, HTTPError):  # a malformed query the view did not read
-            return {}
-    args = match.view_args()  # read once already, when the level was built
-    if route.query_model is not None:
-        return args[route.query_model.parameter]
-    return {param.name: args[param.name] for param in route.query}
-
-
-def _used(context: Any, name: str) -> Any:
     wrong = f"navkit.{name}() is for components made by a navkit view function"
     try:
         value = ft.use_context(context)
@@ -318,5 +230,5 @@ def _provided() -> dict[Any, Any]:
     """navkit's contexts on the current renderer (the level being built)."""
     renderer = _CURRENT_RENDERER.get()
     contexts = renderer._snapshot_contexts() if renderer is not None else {}
-    ours = (_NAVIGATOR, _NAVIGATION, _LEVEL, _DATA)
+    ours = (NAVIGATOR, NAVIGATION, LEVEL, DATA)
     return {c: contexts[c._key] for c in ours if c._key in contexts}

@@ -105,6 +105,8 @@ class PageSurface:
         self.chrome = ShellChrome(page, actions.destination_tapped)
         self.scrolls = ScrollKeeper(loop)
         self.parking = HookKeeper()
+        # Called when a navigation starts to wait and when it ends (use_navigation).
+        self.watchers: set[Callable[[], None]] = set()
 
     @property
     def tasks(self) -> frozenset[asyncio.Future[Any]]:
@@ -187,11 +189,17 @@ class PageSurface:
         # Components anywhere (a dialog, an app bar) update through Flet's
         # scheduler: started (again, if a render killed it) with every commit.
         start_components(page)
+        self._navigation_changed()
 
     def stayed(self) -> None:
         """A navigation did not land: a destination tapped for it is unselected again."""
         if self.chrome.reselect():
             self.page.update()
+        self._navigation_changed()
+
+    def _navigation_changed(self) -> None:
+        for watcher in list(self.watchers):
+            watcher()
 
     def resized(self) -> None:
         """The page's size changed: a shell's chrome may switch between bars and rail."""
@@ -277,6 +285,7 @@ class PageSurface:
         ``pending``: the waiting navigation's route's own pending view, shown
         instead of the page's indicator (the one wanted when the delay ends).
         """
+        self._navigation_changed()
         if waiting:
             factory = pending or self.pending_indicator
             if factory is None:

@@ -347,3 +347,72 @@ def test_a_parked_tab_keeps_its_components_state_and_runs_its_effects_again(
         assert shown_texts(client) == ["read 1", "post 1: 3 likes"]
         # Away, its effects are cleaned up; back, they run again (React's <Activity>).
         assert effects == ["subscribed", "unsubscribed"] * 2 + ["subscribed"]
+
+
+def test_use_navigation_shows_a_spinner_while_a_navigation_waits(navkit_client: Client) -> None:
+    router = navkit.Router()
+    release = asyncio.Event()
+    seen: list[tuple[bool, str | None]] = []
+
+    async def load_report(report_id: int) -> str:
+        await release.wait()
+        return f"report {report_id} data"
+
+    @ft.component
+    def Spinner() -> ft.Control:
+        navigating = navkit.use_navigation()
+        seen.append((navigating.loading, navigating.address))
+        return ft.Text(f"loading {navigating.address}" if navigating.loading else "idle")
+
+    @router.route("/")
+    @ft.component
+    def Reports() -> ft.Control:
+        route = navkit.use_route()
+        return ft.Column([ft.Text(f"at {route.address}"), Spinner()])
+
+    @router.route("/reports/:report_id", loader=load_report)
+    @ft.component
+    def Report(report_id: int, data: str) -> ft.Control:
+        return ft.Text(data)
+
+    client = components_client(navkit_client, router)
+    assert shown_texts(client) == ["at /", "idle"]
+    client.call(client.navigator.go, "/reports/1", wait=False)
+    client.settle_until(lambda: "loading /reports/1" in shown_texts(client))
+    client.call(client.navigator.go, "/reports/2", wait=False)  # overtakes it
+    client.settle_until(lambda: "loading /reports/2" in shown_texts(client))
+    release.set()
+    client.settle()
+    assert client.navigator.address == "/reports/2" and shown_texts(client) == ["report 2 data"]
+    client.app_bar_back()  # the list was kept: its spinner is idle again, not stuck
+    assert shown_texts(client) == ["at /", "idle"]
+    assert (True, "/reports/1") in seen and (True, "/reports/2") in seen
+
+
+def test_use_navigation_after_a_refused_navigation_is_idle(navkit_client: Client) -> None:
+    router = navkit.Router()
+    answer: asyncio.Future[bool] | None = None
+
+    async def ask(navigation: navkit.Navigation) -> bool:
+        nonlocal answer
+        answer = asyncio.get_running_loop().create_future()
+        return await answer
+
+    @router.route("/")
+    @ft.component
+    def Home() -> ft.Control:
+        navigating = navkit.use_navigation()
+        return ft.Text("busy" if navigating.loading else "idle")
+
+    @router.route("/private", guards=[ask])
+    @ft.component
+    def Private() -> ft.Control:
+        return ft.Text("private")
+
+    client = components_client(navkit_client, router)
+    client.call(client.navigator.go, "/private", wait=False)
+    client.settle_until(lambda: answer is not None and shown_texts(client) == ["busy"])
+    assert answer is not None
+    answer.set_result(False)  # the guard refuses: nothing lands
+    client.settle()
+    assert client.navigator.address == "/" and shown_texts(client) == ["idle"]
