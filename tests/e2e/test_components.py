@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from tests.e2e.browser import Screen
 
-APP = "tests.e2e.components_app"
 Open = Callable[[str], Screen]
 
 
-def test_set_state_shows_and_a_kept_level_keeps_its_state(screen: Open) -> None:
-    tab = screen(APP)
+# components_app: components in an attached app's views (its home page is
+# imperative); components_mode_app: the same pages, every one a component,
+# rendered by page.render_views(navkit.Views, router).
+@pytest.mark.parametrize("app", ["tests.e2e.components_app", "tests.e2e.components_mode_app"])
+def test_set_state_shows_and_a_kept_level_keeps_its_state(screen: Open, app: str) -> None:
+    tab = screen(app)
     tab.open("/")
     tab.expect("Home", "/", text="home counted 0")
     tab.click("Add")
