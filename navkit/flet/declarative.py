@@ -38,6 +38,8 @@ __all__ = ["Views", "app_contexts", "is_views_root", "navigator_when_attached", 
 
 # The contexts provided above each page's ``Views`` (key -> value).
 _contexts: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+# The pages a Views attached navkit to (rendered again before the hand-over: no error).
+_handing_over: weakref.WeakSet[Any] = weakref.WeakSet()
 # Who waits for each page's navigator (navkit.run's main(page, nav)).
 _waiting: weakref.WeakKeyDictionary[Any, asyncio.Future[Navigator]] = weakref.WeakKeyDictionary()
 
@@ -56,24 +58,29 @@ def Views(router: Any, **options: Any) -> list[ft.View]:
         (the next update).
     """
     page = ft.context.page
+    placeholder = [ft.View(route=page.route or "/")]
+    if not has_navigator(page) or page in _handing_over:
+        _contexts[page] = _provided_above()  # the latest, for the levels built from now on
+    if page in _handing_over:
+        return placeholder  # the app's root rendered again while the first page builds
     if has_navigator(page):
         raise NavkitError(
             "navkit is already attached to this page (router.attach or navkit.run): "
             "one of them must own page.views. Keep one: render navkit.Views with "
             "page.render_views, or attach the router, not both."
         )
-    _contexts[page] = _provided_above()
 
     def take_over() -> None:
         if has_navigator(page):
             return  # mounted twice before the hand-over landed
         navigator = router.attach(page, **options)
+        _handing_over.add(page)
         waiting = _waiting.pop(page, None)
         if waiting is not None and not waiting.done():
             waiting.set_result(navigator)
 
     ft.use_effect(take_over, [])
-    return [ft.View(route=page.route or "/")]
+    return placeholder
 
 
 def _provided_above() -> dict[Any, Any]:

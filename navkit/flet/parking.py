@@ -16,7 +16,6 @@ bounded walk, only for views that leave or return).
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -32,48 +31,60 @@ class HookKeeper:
     """Keeps the hooks of components in views held off the page, until they return."""
 
     def __init__(self) -> None:
-        # Per component: what Flet clears as it leaves the page.
-        self._kept: weakref.WeakKeyDictionary[Component, _Kept] = weakref.WeakKeyDictionary()
+        # Per parked view (by id; the view itself kept to check it): what Flet
+        # clears on its components as they leave the page, by component id.
+        self._kept: dict[int, tuple[Any, dict[int, _Kept]]] = {}
 
-    def moving(self, before: Iterable[Any], after: Iterable[Any]) -> None:
-        """The page's views go from ``before`` to ``after`` in the next update.
+    def moving(self, before: Iterable[Any], after: Iterable[Any], held: Iterable[Any]) -> None:
+        """The page's views go from ``before`` to ``after`` in the next update; ``held``
+        are the views kept off the page to be shown again (parked branches).
 
         Call before that update: it unmounts what leaves, and renders what
-        returns with what is given back here.
+        returns with what is given back here. What a closed view's
+        components held is not kept: their hooks' setters hold the
+        components, so keeping them would keep every closed view alive.
         """
-        before, after = list(before), list(after)
-        staying = {id(view) for view in after}
+        before, after, held = list(before), list(after), list(held)
+        staying, holding = {id(view) for view in after}, {id(view) for view in held}
         for view in before:
-            if id(view) not in staying:
-                for component in _components(view):
-                    if component._state.hooks:
-                        self._kept[component] = _Kept.of(component)
+            if id(view) not in staying and id(view) in holding:
+                kept = {id(c): _Kept.of(c) for c in _components(view) if c._state.hooks}
+                if kept:
+                    self._kept[id(view)] = (view, kept)
         shown = {id(view) for view in before}
         for view in after:
-            if id(view) not in shown:
-                # Lazily walked: a component's body is given back before the
-                # walk goes into it, so nested components are found too.
-                for component in _components(view):
-                    kept = self._kept.pop(component, None)
-                    if kept is not None and not component._state.hooks:
-                        kept.give_back(component)
+            entry = self._kept.pop(id(view), None) if id(view) not in shown else None
+            if entry is None or entry[0] is not view:
+                continue
+            by_component = entry[1]
+            # Lazily walked: a component's body is given back before the walk
+            # goes into it, so nested components are found too.
+            for component in _components(view):
+                held_state = by_component.get(id(component))
+                if held_state is None or held_state.owner is not component:
+                    continue
+                if not component._state.hooks:
+                    held_state.give_back(component)
+        for key in [key for key in self._kept if key not in holding]:
+            del self._kept[key]  # closed while parked: never shown again
 
 
 class _Kept:
     """What Flet clears when a component leaves the page: its hooks, contexts and body."""
 
-    __slots__ = ("body", "contexts", "hooks", "last")
+    __slots__ = ("body", "contexts", "hooks", "last", "owner")
 
-    def __init__(
-        self, hooks: list[Any], contexts: dict[Any, Any], body: Any, last: tuple[Any, ...]
-    ) -> None:
-        self.hooks, self.contexts, self.body, self.last = hooks, contexts, body, last
+    def __init__(self, component: Component) -> None:
+        state = component._state
+        self.owner = component
+        self.hooks = list(state.hooks)
+        self.contexts = dict(component._contexts)
+        self.body = component._b
+        self.last = (state.last_b, state.last_args, dict(state.last_kwargs))
 
     @classmethod
     def of(cls, component: Component) -> _Kept:
-        state = component._state
-        last = (state.last_b, state.last_args, dict(state.last_kwargs))
-        return cls(list(state.hooks), dict(component._contexts), component._b, last)
+        return cls(component)
 
     def give_back(self, component: Component) -> None:
         state = component._state

@@ -167,7 +167,8 @@ class PageSurface:
             self.scrolls.snapshot_of(view)  # followed from its first update on
         refuse_other_owner(page)
         before = page.views if isinstance(page.views, list) else []
-        self.parking.moving(before, shown)  # a parked tab's components keep their state
+        # A parked tab's components keep their state.
+        self.parking.moving(before, shown, screen.parked)
         if isinstance(page.views, list):
             page.views[:] = shown
         else:  # navkit.Views hands the page over: the stack replaces it
@@ -253,14 +254,14 @@ class PageSurface:
         # The client hides a popped view's route until it builds a page
         # listing no view with that route: take it out, let a frame pass,
         # and put it back.
-        self.parking.moving(page.views, [view for view in page.views if view is not top])
+        self.parking.moving(page.views, [view for view in page.views if view is not top], [top])
         page.views.remove(top)
         page.update()
 
         async def put_back() -> None:
             await asyncio.sleep(CLIENT_FRAME)
             if self.views and self.views[-1] is top and top not in page.views:
-                self.parking.moving(page.views, [*page.views, top])
+                self.parking.moving(page.views, [*page.views, top], ())
                 page.views.append(top)
                 page.update()
 

@@ -10,6 +10,8 @@ the page, a second owner, the tab's process dying.
 from __future__ import annotations
 
 import asyncio
+import gc
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -416,3 +418,56 @@ def test_use_navigation_after_a_refused_navigation_is_idle(navkit_client: Client
     answer.set_result(False)  # the guard refuses: nothing lands
     client.settle()
     assert client.navigator.address == "/" and shown_texts(client) == ["idle"]
+
+
+def test_the_apps_root_rendering_again_before_the_hand_over_is_harmless() -> None:
+    router = navkit.Router()
+    renders: list[int] = []
+
+    async def load(item_id: int) -> str:
+        await asyncio.sleep(0.2)  # the first page is still loading when the root renders again
+        return f"item {item_id}"
+
+    @router.route("/items/:item_id", loader=load)
+    @ft.component
+    def Item(item_id: int, data: str) -> ft.Control:
+        return ft.Text(f"{data}, {ft.use_context(Theme)}")
+
+    @ft.component
+    def App() -> Any:
+        count, set_count = ft.use_state(0)
+        renders.append(count)
+        # The root's own state changes once navkit is attached (its effect ran).
+        ft.use_effect(lambda: asyncio.get_running_loop().call_later(0.05, set_count, 1), [])
+        # Props that change render Views again (Flet skips it when they are equal).
+        return Theme(f"render {count}", lambda: navkit.Views(router, pending_delay=0.2 + count))
+
+    loop = asyncio.new_event_loop()
+    failures: list[str] = []
+    loop.set_exception_handler(lambda _, context: failures.append(str(context.get("exception"))))
+    main = lambda page: page.render_views(App)  # noqa: E731
+    client = FletTestClient(None, route="/items/3", main=main, loop=loop)
+    try:
+        client.settle()
+        assert renders == [0, 1]  # rendered again before navkit's first commit
+        assert client.navigator.address == "/items/3"
+        assert shown_texts(client) == ["item 3, render 0"]  # the contexts as the level began
+    finally:
+        client.close()
+        # Flet's update loop never died on a render error (it would drop the
+        # set_state and effects queued with it): a dead task reports when collected.
+        gc.collect()
+        loop.close()
+    assert failures == []
+
+
+def test_closed_component_views_are_not_kept_alive(navkit_client: Client) -> None:
+    router = app()
+    client = components_client(navkit_client, router, route="/items/3")
+    closed: list[weakref.ref[Any]] = []
+    for _ in range(20):
+        client.go("/items/3/edit")
+        closed.append(weakref.ref(client.page.views[-1]))
+        client.app_bar_back()
+    gc.collect()
+    assert sum(1 for ref in closed if ref() is not None) <= 1  # Flet may hold the last one
