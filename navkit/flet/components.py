@@ -4,17 +4,18 @@ A view function may return an ``@ft.component`` (or be one: its typed
 parameters are its props), or controls containing components. Calling a
 component needs Flet's current renderer: navkit calls view functions
 inside one (:func:`rendering`), which also provides the navigator, the
-navigation, the level and its loader data to the components made there --
-read by navkit's hooks (:mod:`navkit.flet.hooks`) through :func:`used`.
+navigation, the level, its loader data and its leave checks to the
+components made there (:mod:`navkit.flet.component_context`), read by
+navkit's hooks (:mod:`navkit.flet.hooks`).
 
 A component is hosted in a ``Container`` of its own (:func:`hosted`):
 Flet 1.0.5 diffs a list of controls in place, and a component straight in
 a view's ``controls`` would be rendered again on every ``page.update()``
 without its new body ever reaching the client (measured; see
 docs/notes/). A single ``content`` is diffed as the frozen tree it is.
-The page's component scheduler is started with every commit (again, if a
-render killed it: Flet's loop does not survive an exception), so
-``set_state`` renders the component alone, as in Flet. A level's
+The page's component scheduler is started with every commit and kept
+alive (:mod:`navkit.flet.render_failures`), so ``set_state`` renders the
+component alone, as in Flet. A level's
 components are rendered once while it is built (:func:`prepared`): what
 they raise is the level's error, what they register (a leave check) is
 known before the page shows them.
@@ -22,25 +23,31 @@ known before the page shows them.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
 import flet as ft
 from flet.components.component import Component, Renderer
-from flet.components.utils import _CURRENT_RENDERER, current_component
+from flet.components.utils import _CURRENT_RENDERER
 
 from navkit.errors import NavkitError
+from navkit.flet.component_context import (
+    CHECKS,
+    DATA,
+    LEVEL,
+    NAVIGATION,
+    NAVIGATOR,
+    NO_DATA,
+    LevelLeaveChecks,
+    owners,
+    provided,
+)
 from navkit.flet.declarative import app_contexts, is_views_root
+from navkit.flet.render_failures import raise_again, start_components
 from navkit.navigation.values import Level, Navigation
 
 __all__ = [
-    "DATA",
-    "LEVEL",
-    "NAVIGATION",
-    "NAVIGATOR",
-    "NO_DATA",
     "hosted",
     "other_owner",
     "prepared",
@@ -48,17 +55,7 @@ __all__ = [
     "refuse_other_owner",
     "rendering",
     "start_components",
-    "used",
 ]
-
-# What navkit provides to the components a level's view makes.
-NAVIGATOR: Any = ft.create_context(None)
-NAVIGATION: Any = ft.create_context(None)
-LEVEL: Any = ft.create_context(None)
-DATA: Any = ft.create_context(None)  # a one-item list: the level's loader data, once loaded
-
-# No loader data (the level's route has no loader, or it is not loaded yet).
-NO_DATA: Any = object()
 
 
 @contextmanager
@@ -73,6 +70,7 @@ def rendering(navigator: Any, navigation: Navigation, level: Level) -> Iterator[
         (NAVIGATION, navigation),
         (LEVEL, level),
         (DATA, [NO_DATA]),
+        (CHECKS, LevelLeaveChecks()),
     )
     for context, value in provided:
         renderer.push_context(context._key, value)
@@ -124,6 +122,7 @@ def prepared(result: Any) -> Any:
     mount), and marked memoized they are not rendered again by the update
     that shows them.
     """
+    raise_again()
     result = hosted(result)
     stack: list[Any] = list(result) if isinstance(result, list) else [result]
     seen = 0
@@ -131,7 +130,7 @@ def prepared(result: Any) -> Any:
         control, seen = stack.pop(), seen + 1
         if isinstance(control, Component):
             if control._b is None:
-                _owners[control] = _provided()
+                owners[control] = provided()
                 control.memoized = True
                 control.before_update()  # type: ignore[no-untyped-call]  # Flet's, untyped
             control = control._b
@@ -153,17 +152,6 @@ def _host(component: Component) -> ft.Container:
 # A view's result is walked this far at most (a component deeper in a huge
 # view renders when the page shows it, as in Flet).
 _MOST_CONTROLS = 10_000
-
-
-def start_components(page: ft.Page) -> None:
-    """Start the page's component scheduler (``set_state``, effects); again if it stopped.
-
-    Flet starts it only for ``page.render``/``render_views``; navkit's views
-    are imperative, so auto-update stays on for the app's own handlers.
-    """
-    session = getattr(page, "session", None)
-    if session is not None:
-        session.start_updates_scheduler()
 
 
 def other_owner(page: ft.Page) -> str | None:
@@ -196,39 +184,3 @@ def refuse_other_owner(page: ft.Page) -> None:
             "may return @ft.component views, which keep their hook state -- and "
             "remove the other root (or do not attach navkit to this page)."
         )
-
-
-def used(context: Any, name: str) -> Any:
-    """The value navkit provided as ``context`` to the component rendering now (hook ``name``).
-
-    Raises:
-        NavkitError: Not inside a component made by a navkit view function.
-    """
-    wrong = f"navkit.{name}() is for components made by a navkit view function"
-    try:
-        value = ft.use_context(context)
-        component = current_component() if value is None else None
-    except RuntimeError:  # Flet's: not inside a component's render at all
-        raise NavkitError(f"{wrong}, called while one renders") from None
-    while value is None and component is not None:
-        # Flet clears a component's contexts when it leaves the page (a
-        # parked tab); navkit's stay with the level's components.
-        value = _owners.get(component, {}).get(context)
-        parent = component._parent_component
-        component = parent() if parent is not None else None
-    if value is None:
-        raise NavkitError(wrong)
-    return value
-
-
-# What navkit provided to each component a level's view made (its level,
-# navigation, navigator), kept while the component lives.
-_owners: weakref.WeakKeyDictionary[Component, dict[Any, Any]] = weakref.WeakKeyDictionary()
-
-
-def _provided() -> dict[Any, Any]:
-    """navkit's contexts on the current renderer (the level being built)."""
-    renderer = _CURRENT_RENDERER.get()
-    contexts = renderer._snapshot_contexts() if renderer is not None else {}
-    ours = (NAVIGATOR, NAVIGATION, LEVEL, DATA)
-    return {c: contexts[c._key] for c in ours if c._key in contexts}

@@ -13,9 +13,19 @@ from dataclasses import dataclass
 from typing import Any
 
 import flet as ft
+from flet.components.utils import current_component
 
 from navkit.errors import HTTPError, NavkitError
-from navkit.flet.components import DATA, LEVEL, NAVIGATION, NAVIGATOR, NO_DATA, used
+from navkit.flet.component_context import (
+    CHECKS,
+    DATA,
+    LEVEL,
+    NAVIGATION,
+    NAVIGATOR,
+    NO_DATA,
+    LevelLeaveChecks,
+    used,
+)
 from navkit.navigation.stack import place_of
 from navkit.navigation.values import InFlight, Level, Navigation
 
@@ -103,10 +113,17 @@ def use_leave_check(check: Callable[[Navigation], Any]) -> None:
 
     Known before the page shows the level (the back arrow, Android back and
     the browser's Back ask it too); registered again on every render, so
-    the check sees the component's current state.
+    the check sees the component's current state. Several components of a
+    level each have theirs, all asked; a component that leaves the page
+    takes its check with it.
     """
     navigator, level = use_navigator(), use_level()
-    navigator.on_leave(check, at=level.address)
+    checks: LevelLeaveChecks = used(CHECKS, "use_leave_check")
+    key = id(current_component())
+    checks.set(key, check)
+    navigator.on_leave(checks, at=level.address)  # the level's one check: all of its components'
+    # Dropped when the component leaves the page (Flet's cleanup=: see use_navigation).
+    ft.use_effect(lambda: None, [], cleanup=lambda: checks.discard(key))
 
 
 def use_level() -> Level:

@@ -34,6 +34,8 @@ class HookKeeper:
         # Per parked view (by id; the view itself kept to check it): what Flet
         # clears on its components as they leave the page, by component id.
         self._kept: dict[int, tuple[Any, dict[int, _Kept]]] = {}
+        # Given back, and following observables: rendered again once shown.
+        self._stale: list[Component] = []
 
     def moving(self, before: Iterable[Any], after: Iterable[Any], held: Iterable[Any]) -> None:
         """The page's views go from ``before`` to ``after`` in the next update; ``held``
@@ -48,7 +50,9 @@ class HookKeeper:
         staying, holding = {id(view) for view in after}, {id(view) for view in held}
         for view in before:
             if id(view) not in staying and id(view) in holding:
-                kept = {id(c): _Kept.of(c) for c in _components(view) if c._state.hooks}
+                # Every component: one without hooks still holds the contexts
+                # provided to it (navkit's, the app's), which Flet clears too.
+                kept = {id(c): _Kept.of(c) for c in _components(view)}
                 if kept:
                     self._kept[id(view)] = (view, kept)
         shown = {id(view) for view in before}
@@ -63,16 +67,33 @@ class HookKeeper:
                 held_state = by_component.get(id(component))
                 if held_state is None or held_state.owner is not component:
                     continue
-                if not component._state.hooks:
-                    held_state.give_back(component)
+                if component._state.mounted:
+                    continue  # never unmounted: nothing was cleared
+                held_state.give_back(component)
+                if held_state.observing:
+                    self._stale.append(component)
         for key in [key for key in self._kept if key not in holding]:
             del self._kept[key]  # closed while parked: never shown again
 
+    def moved(self, page: Any) -> None:
+        """The update is made: components that follow observables render again.
+
+        Flet drops a component's observable subscriptions when it leaves the
+        page; given back with its memo, it would not render on return, so
+        it would neither show what changed while away nor follow changes
+        again. Rendered now, as a ``set_state`` would, it does both.
+        """
+        stale, self._stale = self._stale, []
+        for component in stale:
+            if component._state.mounted:
+                component._state.is_dirty = True
+                page.session.schedule_update(component)
+
 
 class _Kept:
-    """What Flet clears when a component leaves the page: its hooks, contexts and body."""
+    """What Flet clears when a component leaves the page: its hooks, contexts, body, memo."""
 
-    __slots__ = ("body", "contexts", "hooks", "last", "owner")
+    __slots__ = ("body", "contexts", "hooks", "last", "observing", "owner")
 
     def __init__(self, component: Component) -> None:
         state = component._state
@@ -81,6 +102,7 @@ class _Kept:
         self.contexts = dict(component._contexts)
         self.body = component._b
         self.last = (state.last_b, state.last_args, dict(state.last_kwargs))
+        self.observing = bool(state.observable_subscriptions)
 
     @classmethod
     def of(cls, component: Component) -> _Kept:

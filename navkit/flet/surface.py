@@ -187,6 +187,7 @@ class PageSurface:
             page.update()  # views first: see the module docstring
             page.show_dialog(dialog)
         page.update()
+        self.parking.moved(page)
         # Components anywhere (a dialog, an app bar) update through Flet's
         # scheduler: started (again, if a render killed it) with every commit.
         start_components(page)
@@ -264,6 +265,7 @@ class PageSurface:
                 self.parking.moving(page.views, [*page.views, top], ())
                 page.views.append(top)
                 page.update()
+                self.parking.moved(page)
 
         self.loop.spawn(put_back())
 

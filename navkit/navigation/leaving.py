@@ -38,10 +38,19 @@ class LeaveChecks:
         collecting = self._collecting
         return collecting[:2] if collecting is not None else None
 
-    def add(self, check: LeaveCheck, top: str | None) -> None:
-        """Register ``check`` for the view being built, else for the level at ``top``."""
-        if self._collecting is not None:
-            self._collecting[2][self._collecting[1]] = check
+    def add(self, check: LeaveCheck, top: str | None, at: str | None = None) -> None:
+        """Register ``check`` for the level at ``at``; without ``at``, for the view being
+        built, else for the level at ``top``.
+
+        A level named by ``at`` that is not the one being built is a level
+        shown (a component of it rendering again while another level builds):
+        its check goes there, not to the level being built.
+        """
+        collecting = self._collecting
+        if collecting is not None and at in (None, collecting[1]):
+            collecting[2][collecting[1]] = check
+        elif at is not None:
+            self._checks[at] = check
         elif top is not None:
             self._checks[top] = check
 

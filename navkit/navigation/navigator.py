@@ -135,7 +135,7 @@ class Navigator(ViewData):
         """
         shown = self._machine.shown
         top = shown.levels[-1].address if shown else None
-        self._machine.leave_checks.add(check, at or top)
+        self._machine.leave_checks.add(check, top, at)
 
     def href(self, target: str, /, **values: Any) -> str:
         """The address a browser shows for a target (``/app/store/42``, ``/#/store/42``)."""
