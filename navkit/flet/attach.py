@@ -17,6 +17,7 @@ import flet as ft
 from navkit.errors import NavkitError
 from navkit.flet.client_history import ClientHistory
 from navkit.flet.components import refuse_other_owner
+from navkit.flet.declarative import refuse_views_root
 from navkit.flet.events import PageEvents, claim_events
 from navkit.flet.history_script import app_address
 from navkit.flet.loop import PageLoop
@@ -65,6 +66,7 @@ def attach(
     if has_navigator(page):
         raise NavkitError("a navkit router is already attached to this page")
     refuse_other_owner(page)
+    refuse_views_root(page)
     table.check()
     # A client registering after one of the history script's messages sends
     # the message as its route (a new session on another worker, say).

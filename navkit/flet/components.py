@@ -23,12 +23,14 @@ known before the page shows them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
 import flet as ft
 from flet.components.component import Component, Renderer
+from flet.components.hooks.use_state import StateHook
 from flet.components.utils import _CURRENT_RENDERER
 
 from navkit.errors import NavkitError
@@ -46,6 +48,8 @@ from navkit.flet.component_context import (
 from navkit.flet.declarative import app_contexts, is_views_root
 from navkit.flet.render_failures import raise_again, start_components
 from navkit.navigation.values import Level, Navigation
+
+log = logging.getLogger("navkit")
 
 __all__ = [
     "hosted",
@@ -121,18 +125,23 @@ def prepared(result: Any) -> Any:
     they are mounted, they schedule no effect yet (Flet runs effects on
     mount), and marked memoized they are not rendered again by the update
     that shows them.
+
+    A component whose body is an ``ft.View`` (Flet's idiom with
+    ``ft.Router(manage_views=True)``) gives the level that view, app bar,
+    floating action button and all (see :func:`_adopted`).
     """
     raise_again()
+    if isinstance(result, Component):
+        _render_once(result)
+        if isinstance(result._b, ft.View):
+            result = _adopted(result)
     result = hosted(result)
     stack: list[Any] = list(result) if isinstance(result, list) else [result]
     seen = 0
     while stack and seen < _MOST_CONTROLS:  # nested components too: what they raise counts
         control, seen = stack.pop(), seen + 1
         if isinstance(control, Component):
-            if control._b is None:
-                owners[control] = provided()
-                control.memoized = True
-                control.before_update()  # type: ignore[no-untyped-call]  # Flet's, untyped
+            _render_once(control)
             control = control._b
         if isinstance(control, list):
             stack.extend(control)
@@ -142,6 +151,38 @@ def prepared(result: Any) -> Any:
             stack.append(content)
         stack.extend(getattr(control, "controls", None) or ())
     return result
+
+
+def _render_once(component: Component) -> None:
+    """Render ``component`` now, as the level builds (unless it was already)."""
+    if component._b is None:
+        owners[component] = provided()
+        component.memoized = True
+        component.before_update()  # type: ignore[no-untyped-call]  # Flet's, untyped
+
+
+def _adopted(component: Component) -> ft.View:
+    """The ``ft.View`` a view component rendered, as its level's view.
+
+    navkit changes the views it shows (route, ``can_pop``, a shell's bar),
+    so the view is taken out of the component's frozen body. The components
+    inside it keep their state and update alone; the view component itself
+    is not on the page, so its own ``set_state`` would render nothing: that
+    is logged, with what to do.
+    """
+    view: ft.View = component._b
+    if hasattr(view, "_frozen"):
+        object.__delattr__(view, "_frozen")
+    if any(isinstance(hook, StateHook) for hook in component._state.hooks):
+        log.warning(
+            "navkit: the view component %s returns an ft.View and keeps state of its own: "
+            "navkit shows that view, and %s's set_state cannot render it again. Keep the "
+            "state in a component inside the view's controls (it updates alone), or return "
+            "the view's content and give the route a title=.",
+            getattr(component.fn, "__name__", "?"),
+            getattr(component.fn, "__name__", "?"),
+        )
+    return view
 
 
 def _host(component: Component) -> ft.Container:

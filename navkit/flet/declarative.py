@@ -23,7 +23,9 @@ asked.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import weakref
+from contextvars import ContextVar
 from typing import Any
 
 import flet as ft
@@ -34,12 +36,21 @@ from navkit.errors import NavkitError
 from navkit.flet.pages import has_navigator, navigator_of
 from navkit.navigation.navigator import Navigator
 
-__all__ = ["Views", "app_contexts", "is_views_root", "navigator_when_attached", "uses_components"]
+__all__ = [
+    "Views",
+    "app_contexts",
+    "is_views_root",
+    "navigator_when_attached",
+    "refuse_views_root",
+    "uses_components",
+]
 
 # The contexts provided above each page's ``Views`` (key -> value).
 _contexts: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
 # The pages a Views attached navkit to (rendered again before the hand-over: no error).
 _handing_over: weakref.WeakSet[Any] = weakref.WeakSet()
+# True while a Views attaches navkit to its page (attach() refuses other callers).
+_attaching: ContextVar[bool] = ContextVar("navkit_views_attaching", default=False)
 # Who waits for each page's navigator (navkit.run's main(page, nav)).
 _waiting: weakref.WeakKeyDictionary[Any, asyncio.Future[Navigator]] = weakref.WeakKeyDictionary()
 
@@ -58,6 +69,10 @@ def Views(router: Any, **options: Any) -> list[ft.View]:
         (the next update).
     """
     page = ft.context.page
+    try:  # a mistyped option fails here, in the app's render_views call
+        inspect.signature(router.attach).bind(page, **options)
+    except TypeError as error:
+        raise TypeError(f"navkit.Views(router, ...): {error} (router.attach's options)") from None
     placeholder = [ft.View(route=page.route or "/")]
     if not has_navigator(page) or page in _handing_over:
         _contexts[page] = _provided_above()  # the latest, for the levels built from now on
@@ -73,7 +88,11 @@ def Views(router: Any, **options: Any) -> list[ft.View]:
     def take_over() -> None:
         if has_navigator(page):
             return  # mounted twice before the hand-over landed
-        navigator = router.attach(page, **options)
+        token = _attaching.set(True)
+        try:
+            navigator = router.attach(page, **options)
+        finally:
+            _attaching.reset(token)
         _handing_over.add(page)
         waiting = _waiting.pop(page, None)
         if waiting is not None and not waiting.done():
@@ -112,6 +131,20 @@ def is_views_root(views: Any) -> bool:
 _VIEWS_FN = getattr(Views, "__component_impl__", None)
 # How many components may wrap Views (App -> Providers -> Views).
 _DEEPEST_ROOT = 16
+
+
+def refuse_views_root(page: Any) -> None:
+    """``page`` renders :func:`Views`, which attaches navkit itself: refuse anyone else.
+
+    Raises:
+        NavkitError: ``page.views`` is a :func:`Views` still to hand over.
+    """
+    if is_views_root(page.views) and not _attaching.get():
+        raise NavkitError(
+            "this page renders navkit.Views, which attaches navkit itself once mounted: "
+            "give your options to navkit.Views(router, strategy=..., ...) instead of "
+            "calling router.attach(page)."
+        )
 
 
 def app_contexts(page: Any) -> dict[Any, Any]:

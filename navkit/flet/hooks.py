@@ -66,14 +66,13 @@ class Navigating:
     Attributes:
         pending: The navigation started and not finished (its ``address``,
             ``source``, ``came_from``); None when the page is idle.
+        loading: True while it waits for the app (an async guard, view or
+            loader): show a spinner. False while it waits for the user (a
+            leave check's dialog), as navkit's own pending indicator is.
     """
 
     pending: InFlight | None
-
-    @property
-    def loading(self) -> bool:
-        """True while a navigation is under way (show a spinner)."""
-        return self.pending is not None
+    loading: bool = False
 
     @property
     def address(self) -> str | None:
@@ -105,7 +104,7 @@ def use_navigation() -> Navigating:
     # Flet's cleanup= (1.0.5 forgets a cleanup the setup returns once the
     # component renders again).
     ft.use_effect(watch, [], cleanup=lambda: watchers.discard(watching.current))
-    return Navigating(pending)
+    return Navigating(pending, loading=pending is not None and navigator.surface.loading_now)
 
 
 def use_leave_check(check: Callable[[Navigation], Any]) -> None:
@@ -156,11 +155,17 @@ def use_loader_data() -> Any:
     """What the level's loader loaded (the view's ``data``), awaited before any render.
 
     Raises:
-        NavkitError: The level's route has no loader.
+        NavkitError: The level's route has no loader, or it failed (an error
+            handler's component asking).
     """
     box = used(DATA, "use_loader_data")
     if box[0] is NO_DATA:
         level = use_level()
+        if level.match is not None and level.match.route.loader is not None:
+            raise NavkitError(
+                f"the loader of {level.path} did not load (its level shows the error): "
+                "nothing to read"
+            )
         raise NavkitError(f"the route of {level.path} has no loader: nothing to read")
     return box[0]
 

@@ -11,6 +11,7 @@ is built anew: :func:`raise_again`), anything else a logged error.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import weakref
 from typing import Any
@@ -43,14 +44,19 @@ def start_components(page: ft.Page) -> None:
     task = getattr(session, "_Session__updates_task", None)  # Flet's, private
     if isinstance(task, asyncio.Task) and task not in _watched:
         _watched.add(task)
-        task.add_done_callback(lambda ended: _render_failed(page, ended))
+        # Weakly, in an empty context (not the caller's, which holds Flet's
+        # current page): the callback may wait in the loop after the page closed.
+        page_ref = weakref.ref(page)
+        task.add_done_callback(
+            lambda ended: _render_failed(page_ref(), ended), context=contextvars.Context()
+        )
 
 
 # The scheduler tasks navkit watches (see start_components).
 _watched: weakref.WeakSet[asyncio.Task[Any]] = weakref.WeakSet()
 
 
-def _render_failed(page: ft.Page, ended: asyncio.Task[Any]) -> None:
+def _render_failed(page: ft.Page | None, ended: asyncio.Task[Any]) -> None:
     """Flet's scheduler ended: if a render raised, act on it and start it again.
 
     A component that raises ``navkit.redirect(...)`` after its level was
@@ -58,7 +64,7 @@ def _render_failed(page: ft.Page, ended: asyncio.Task[Any]) -> None:
     raises ``navkit.abort(...)`` has its level built again showing that
     error (``nav.invalidate``); anything else is logged.
     """
-    if ended.cancelled() or ended.exception() is None:
+    if page is None or ended.cancelled() or ended.exception() is None:
         return  # the session closed
     error = ended.exception()
     navigator = getattr(page, "_navkit_navigator", None)

@@ -107,6 +107,7 @@ class PageSurface:
         self.parking = HookKeeper()
         # Called when a navigation starts to wait and when it ends (use_navigation).
         self.watchers: set[Callable[[], None]] = set()
+        self.loading_now = False  # a navigation waits for the app (not for the user)
 
     @property
     def tasks(self) -> frozenset[asyncio.Future[Any]]:
@@ -191,12 +192,14 @@ class PageSurface:
         # Components anywhere (a dialog, an app bar) update through Flet's
         # scheduler: started (again, if a render killed it) with every commit.
         start_components(page)
+        self.loading_now = False
         self._navigation_changed()
 
     def stayed(self) -> None:
         """A navigation did not land: a destination tapped for it is unselected again."""
         if self.chrome.reselect():
             self.page.update()
+        self.loading_now = False
         self._navigation_changed()
 
     def _navigation_changed(self) -> None:
@@ -288,6 +291,7 @@ class PageSurface:
         ``pending``: the waiting navigation's route's own pending view, shown
         instead of the page's indicator (the one wanted when the delay ends).
         """
+        self.loading_now = waiting
         self._navigation_changed()
         if waiting:
             factory = pending or self.pending_indicator

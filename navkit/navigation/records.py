@@ -119,9 +119,12 @@ def landed_as(flight: InFlight, final: str, shown: Shown | None) -> InFlight:
     Redirected to the page shown, a navigation given no state changes
     nothing of it: the page keeps its entry's state (a ``back()`` a guard
     sends home again does not take the state of the entry it aimed at).
+    An address typed in the browser is a new entry, though: redirected to
+    the page shown, that entry holds none.
     """
     back_home = shown is not None and final == shown.address and final != flight.address
-    if back_home and not flight.gave_state and shown is not None:
+    new_entry = flight.source is Source.BROWSER_NEW
+    if back_home and not flight.gave_state and not new_entry and shown is not None:
         return replace(flight, state=shown.state)
     return flight
 

@@ -376,25 +376,3 @@ class FletTestClient(ClientLife):
         before = asyncio.all_tasks(self.loop)
         self.loop.run_until_complete(asyncio.sleep(0))
         return ready is not None or asyncio.all_tasks(self.loop) != before
-
-    def close(self) -> None:
-        """Close the page as Flet closes a session; stop the loop if it is the client's own.
-
-        On its own loop, the app's tasks still waiting are cancelled first,
-        as ``asyncio.run`` does.
-        """
-        if self._owns_loop:
-            self.settle()
-
-        async def close_session() -> None:
-            self.session.close()  # calls still waiting for the client get an error
-
-        self.loop.run_until_complete(close_session())
-        if self._owns_loop:
-            self.settle()
-            waiting = [task for task in asyncio.all_tasks(self.loop) if not task.done()]
-            for task in waiting:
-                task.cancel()
-            if waiting:
-                self.loop.run_until_complete(asyncio.gather(*waiting, return_exceptions=True))
-            self.loop.close()

@@ -63,6 +63,7 @@ class FlutterClient:
     """The client's side of one page's session (see the module docstring)."""
 
     loop: asyncio.AbstractEventLoop
+    _owns_loop: bool  # the loop is this client's (closed with it)
     session: Session
     page: ft.Page
     web: bool

@@ -119,3 +119,27 @@ class ClientLife(FlutterClient):
         """Where the client shows ``view`` (the top view) scrolled to, in pixels."""
         target = view if view is not None else views_of(self.page)[-1]
         return self.scrolls.offset(target)
+
+    def close(self) -> None:
+        """Close the page as Flet closes a session; stop the loop if it is the client's own.
+
+        On its own loop, the app's tasks still waiting are cancelled first,
+        as ``asyncio.run`` does.
+        """
+        if self._owns_loop:
+            self.settle()
+
+        async def close_session() -> None:
+            self.session.close()  # calls still waiting for the client get an error
+            for _ in range(2):  # what the close ended finishes, as on a server's loop
+                await asyncio.sleep(0)
+
+        self.loop.run_until_complete(close_session())
+        if self._owns_loop:
+            self.settle()
+            waiting = [task for task in asyncio.all_tasks(self.loop) if not task.done()]
+            for task in waiting:
+                task.cancel()
+            if waiting:
+                self.loop.run_until_complete(asyncio.gather(*waiting, return_exceptions=True))
+            self.loop.close()

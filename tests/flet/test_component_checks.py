@@ -281,3 +281,43 @@ def test_a_component_failing_in_a_later_render_leaves_the_others_updating(
     assert "a component failed while rendering" in caplog.text
     tap(client, "Add")
     assert "count 1" in shown_texts(client) and client.navigator.address == "/page"
+
+
+def test_a_view_component_returning_an_ft_view_gives_its_level_that_view(
+    opened: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    router = home_router()
+
+    @ft.component
+    def Likes() -> ft.Control:
+        likes, set_likes = ft.use_state(0)
+        return ft.Column(
+            [ft.Text(f"{likes} likes"), ft.Button("Like", on_click=lambda _: set_likes(likes + 1))]
+        )
+
+    @router.route("/photo")
+    @ft.component
+    def Photo() -> ft.View:  # Flet's idiom with ft.Router(manage_views=True)
+        return ft.View(
+            appbar=ft.AppBar(title=ft.Text("My photo")),
+            floating_action_button=ft.FloatingActionButton(icon=ft.Icons.SHARE),
+            controls=[ft.Text("a photo"), Likes()],
+        )
+
+    @router.route("/counter")
+    @ft.component
+    def Counter() -> ft.View:
+        count, _ = ft.use_state(0)  # its own state: it cannot render the view again
+        return ft.View(controls=[ft.Text(f"count {count}")])
+
+    client = opened(router, "/photo")
+    view = client.page.views[-1]
+    assert client.titles == ["Home", "My photo"] and view.floating_action_button is not None
+    assert view.route == "/photo" and client.navigator.can_pop
+    tap(client, "Like")  # a component inside the view updates alone
+    assert shown_texts(client) == ["a photo", "1 likes"]
+    client.app_bar_back()
+    assert client.navigator.address == "/"
+    assert "returns an ft.View" not in caplog.text
+    client.go("/counter")
+    assert shown_texts(client) == ["count 0"] and "Counter returns an ft.View" in caplog.text

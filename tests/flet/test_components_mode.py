@@ -471,3 +471,84 @@ def test_closed_component_views_are_not_kept_alive(navkit_client: Client) -> Non
         client.app_bar_back()
     gc.collect()
     assert sum(1 for ref in closed if ref() is not None) <= 1  # Flet may hold the last one
+
+
+def test_attaching_to_a_page_views_is_about_to_take_is_refused(navkit_client: Client) -> None:
+    router = app()
+
+    def main(page: ft.Page) -> None:
+        page.render_views(navkit.Views, router, base_path="/app")
+        router.attach(page)  # before Views is mounted: its options would be lost
+
+    with pytest.raises(navkit.NavkitError, match=r"give your options to navkit\.Views"):
+        navkit_client(None, main=main)
+
+
+def test_a_mistyped_views_option_fails_in_render_views(navkit_client: Client) -> None:
+    with pytest.raises(TypeError, match="strateggy"):
+        navkit_client(None, main=lambda page: page.render_views(navkit.Views, app(), strateggy="x"))
+
+
+def test_use_loader_data_in_an_error_view_says_the_loader_failed(navkit_client: Client) -> None:
+    router = navkit.Router()
+    said: list[str] = []
+
+    async def load(item_id: int) -> str:
+        navkit.abort(404)
+
+    @router.route("/items/:item_id", loader=load)
+    @ft.component
+    def Item(item_id: int, data: str) -> ft.Control:
+        return ft.Text(data)
+
+    @ft.component
+    def Missing() -> ft.Control:
+        try:
+            navkit.use_loader_data()
+        except navkit.NavkitError as error:
+            said.append(str(error))
+        return ft.Text("missing")
+
+    @router.errorhandler(404)
+    def not_found(error: navkit.HTTPError) -> Any:
+        return Missing()
+
+    client = components_client(navkit_client, router, route="/items/4")
+    assert shown_texts(client) == ["missing"]
+    assert said and "did not load" in said[0]
+
+
+def test_use_navigation_is_not_loading_while_a_leave_check_asks_the_user(
+    navkit_client: Client,
+) -> None:
+    router = navkit.Router()
+    answer: asyncio.Future[bool] | None = None
+    seen: list[tuple[bool, str | None]] = []
+
+    async def ask(navigation: navkit.Navigation) -> bool:
+        nonlocal answer
+        answer = asyncio.get_running_loop().create_future()
+        return await answer
+
+    @router.route("/")
+    @ft.component
+    def Home() -> ft.Control:
+        return ft.Text("home")
+
+    @router.route("/edit")
+    @ft.component
+    def Edit() -> ft.Control:
+        navigating = navkit.use_navigation()
+        seen.append((navigating.loading, navigating.address))
+        navkit.use_leave_check(ask)
+        return ft.Text("busy" if navigating.loading else "editing")
+
+    client = components_client(navkit_client, router, route="/edit")
+    client.call(client.navigator.go, "/", wait=False)
+    client.settle_until(lambda: answer is not None)
+    client.settle_until(lambda: seen[-1][1] == "/")  # rendered again: a navigation is pending
+    assert seen[-1] == (False, "/") and shown_texts(client) == ["editing"]  # no spinner
+    assert answer is not None
+    answer.set_result(True)
+    client.settle()
+    assert client.navigator.address == "/"

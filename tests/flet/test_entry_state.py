@@ -370,3 +370,26 @@ def test_a_navigation_a_guard_sends_back_to_the_page_shown_keeps_its_state(
     client.call(client.navigator.back)  # home's entry, but "/" is fine: a real move
     client.settle()
     assert client.navigator.address == "/" and client.navigator.state is None
+
+
+def test_an_address_typed_and_redirected_to_the_page_shown_is_a_new_entry_without_state(
+    navkit_client: Client,
+) -> None:
+    # Found by the model-based history test: the typed entry took the shown page's state.
+    router = navkit.Router()
+
+    @router.guard
+    def signed_out(navigation: navkit.Navigation) -> navkit.Redirect | None:
+        return navkit.redirect("/login") if navigation.path == "/" else None
+
+    router.add_route("/", lambda: [ft.Text("home")], endpoint="home")
+    router.add_route("/login", lambda: [ft.Text("login")], endpoint="login")
+    client = navkit_client(router, route="/")
+    assert client.navigator.address == "/login"
+    client.call(lambda: client.navigator.go("/", state={"tag": 0}))  # redirected: stays, state set
+    assert client.navigator.state == {"tag": 0}
+    client.open("/")  # typed: the browser's new entry, redirected to the page shown
+    assert client.entries == ["/login", "/login"] and client.index == 1
+    assert client.navigator.state is None  # a new entry holds no state
+    client.browser_back()
+    assert client.navigator.state == {"tag": 0}  # the first entry kept its own
