@@ -18,6 +18,7 @@ from typing import Any
 
 import flet as ft
 from flet.components.component import Component
+from flet.controls.context import _context_page
 
 from navkit.errors import HTTPError, Redirect
 from navkit.flet.component_context import LEVEL, NAVIGATOR, owned, provided
@@ -66,7 +67,14 @@ def _render_failed(page: ft.Page | None, ended: asyncio.Task[Any]) -> None:
     """
     if page is None or ended.cancelled() or ended.exception() is None:
         return  # the session closed
-    error = ended.exception()
+    # Called in an empty context (see start_components): Flet's current page
+    # is set in a fresh one, which the scheduler started again inherits.
+    contextvars.Context().run(_acted_on, page, ended.exception())
+
+
+def _acted_on(page: ft.Page, error: BaseException | None) -> None:
+    """What ``error`` calls for, then Flet's scheduler started again (as Flet's page)."""
+    _context_page.set(page)  # type: ignore[arg-type]  # Flet's, typed for its own pages
     navigator = getattr(page, "_navkit_navigator", None)
     level = _level_raising(error)
     if isinstance(error, Redirect) and navigator is not None:

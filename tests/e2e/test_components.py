@@ -95,7 +95,7 @@ def test_products_typed_params_loaders_and_a_kept_component(screen: Open) -> Non
 
 
 def test_leaving_a_product_while_it_loads_cancels_it(screen: Open) -> None:
-    tab = screen(PRODUCTS)
+    tab = screen("tests.e2e.products_slow")
     tab.open("/products")
     tab.expect("Products", "/products", text="$24.99")
     tab.click("Sort by price")
@@ -103,7 +103,8 @@ def test_leaving_a_product_while_it_loads_cancels_it(screen: Open) -> None:
     tab.click("Gadget B")
     tab.expect("Products", "/products?sort=price", text="Loading the product...")  # its own
     tab.browser_back()  # while it loads: the load is cancelled, the product never shows
-    tab.keeps("Products", "/products")
+    tab.expect("Products", "/products", text="$24.99")
+    tab.keeps("Products", "/products", seconds=2.5)
     assert not tab.shows("Loading the product...")
 
 
