@@ -74,27 +74,31 @@ def Views(router: Any, **options: Any) -> list[ft.View]:
     except TypeError as error:
         raise TypeError(f"navkit.Views(router, ...): {error} (router.attach's options)") from None
     placeholder = [ft.View(route=page.route or "/")]
-    if not has_navigator(page) or page in _handing_over:
+    if page in _handing_over:  # the app's root rendered again while the first page builds
         _contexts[page] = _provided_above()  # the latest, for the levels built from now on
-    if page in _handing_over:
-        return placeholder  # the app's root rendered again while the first page builds
+        return placeholder
     if has_navigator(page):
         raise NavkitError(
             "navkit is already attached to this page (router.attach or navkit.run): "
             "one of them must own page.views. Keep one: render navkit.Views with "
             "page.render_views, or attach the router, not both."
         )
+    _contexts[page] = _provided_above()
 
     def take_over() -> None:
         if has_navigator(page):
             return  # mounted twice before the hand-over landed
         token = _attaching.set(True)
+        waiting = _waiting.pop(page, None)
         try:
             navigator = router.attach(page, **options)
+        except Exception as error:  # a route the table refuses: main(page, nav) hears it too
+            if waiting is not None and not waiting.done():
+                waiting.set_exception(error)
+            raise
         finally:
             _attaching.reset(token)
         _handing_over.add(page)
-        waiting = _waiting.pop(page, None)
         if waiting is not None and not waiting.done():
             waiting.set_result(navigator)
 

@@ -552,3 +552,18 @@ def test_use_navigation_is_not_loading_while_a_leave_check_asks_the_user(
     answer.set_result(True)
     client.settle()
     assert client.navigator.address == "/"
+
+
+def test_main_waiting_for_the_navigator_hears_why_attaching_failed(navkit_client: Client) -> None:
+    heard: list[BaseException] = []
+
+    async def main(page: ft.Page) -> None:
+        page.render_views(navkit.Views, app(), history="not a history")
+        try:
+            await navkit.flet.declarative.navigator_when_attached(page)
+        except TypeError as error:  # as navkit.run's main(page, nav) would, not forever
+            heard.append(error)
+
+    client = navkit_client(None, main=main)
+    client.settle()
+    assert heard and "history must be" in str(heard[0])
