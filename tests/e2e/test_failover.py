@@ -343,3 +343,4 @@ def test_a_components_app_comes_back_with_its_stacks(open_tab: Callable[[str], T
     tab.at("/projects/2", after, title="Project")
     tab.back_arrow()
     tab.at("/projects", after, title="Projects")
+    assert tab.history_length == after and tab.headings() == ["Projects"]
