@@ -5,12 +5,24 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
+from navkit.routing.converters import EnumConverter, ListConverter, LiteralConverter
 from navkit.routing.routes import Route
 from navkit.routing.table import RouteTable
 
-__all__ = ["describe_place", "format_routes", "load_router", "main"]
+__all__ = [
+    "describe_converter",
+    "describe_guards",
+    "describe_options",
+    "describe_parameters",
+    "describe_place",
+    "format_routes",
+    "load_router",
+    "main",
+    "title_of",
+]
 
 _SORT_KEYS = {
     "order": lambda route: route.order,
@@ -40,14 +52,62 @@ def load_router(target: str) -> RouteTable:
     return found
 
 
-def _type_name(converter: object) -> str:
+def describe_converter(converter: object) -> str:
+    """``int``, ``Literal['info', 'reviews']``, ``Color`` (an Enum), ``list[int]``, ``path``..."""
+    if isinstance(converter, LiteralConverter):
+        return "Literal[" + ", ".join(repr(value) for value in converter.by_text.values()) + "]"
+    if isinstance(converter, EnumConverter):
+        members = list(converter.by_text.values())
+        return type(members[0]).__name__ if members else "enum"
+    if isinstance(converter, ListConverter):
+        return f"list[{describe_converter(converter.item)}]"
     return type(converter).__name__.removesuffix("Converter").lower()
 
 
 def describe_parameters(route: Route) -> str:
     """``item_id: int, tab: str?`` -- path parameters, then query ones (``?``)."""
-    parts = [f"{name}: {_type_name(conv)}" for name, conv in route.converters.items()]
-    parts += [f"{param.name}: {_type_name(param.converter)}?" for param in route.query]
+    parts = [f"{name}: {describe_converter(conv)}" for name, conv in route.converters.items()]
+    parts += [f"{param.name}: {describe_converter(param.converter)}?" for param in route.query]
+    return ", ".join(parts)
+
+
+def title_of(route: Route) -> str:
+    """The title a route's view shows: its ``title=``, else made from its endpoint.
+
+    ``shop.item_list`` gives ``"Item list"``, as the Flet binding makes it
+    (``navkit.flet.views``). A ``redirect_to`` route shows nothing: "".
+    """
+    options = route.options
+    if options.redirect_to is not None:
+        return ""
+    if options.title is not None:
+        return options.title
+    return route.endpoint.rpartition(".")[2].replace("_", " ").capitalize()
+
+
+def _name(function: Callable[..., Any]) -> str:
+    """A guard's or loader's name as written in the app (an object: its class's)."""
+    name = getattr(function, "__name__", None)
+    return name if isinstance(name, str) else type(function).__name__
+
+
+def describe_guards(guards: Sequence[Callable[..., Any]]) -> str:
+    """``require_login, admin_only`` -- guards by name, in the order they are asked."""
+    return ", ".join(_name(guard) for guard in guards)
+
+
+def describe_options(route: Route) -> str:
+    """``root, modal=dialog, parent=home``: the options that change how a route is shown."""
+    options = route.options
+    parts = ["root"] if options.root else []
+    if options.modal is not None:
+        parts.append(f"modal={options.modal}")
+    if options.parent is not None:
+        parts.append(f"parent={options.parent}")
+    if options.redirect_to is not None:
+        parts.append(f"redirect_to={options.redirect_to}")
+    if options.loader is not None:
+        parts.append(f"loader={_name(options.loader)}")
     return ", ".join(parts)
 
 
@@ -62,24 +122,41 @@ def describe_place(table: RouteTable, route: Route) -> str:
 def format_routes(routes: Sequence[Route], table: RouteTable | None = None) -> str:
     """Render routes as an aligned text table.
 
-    With ``table``, a route table with shells gets a column saying which
-    shell and branch each route belongs to.
+    Endpoint, template, parameters and title always; the guards a route
+    adds (its blueprints' and its own), its options (``root``, ``modal``,
+    ``parent``, ``redirect_to``, ``loader``), its blueprint, and -- with
+    ``table``, when it has shells -- its shell and branch, each only when
+    some route has one. With ``table``, the router's own guards, asked
+    before every route, are listed once under the table.
     """
-    header: tuple[str, ...] = ("Endpoint", "Template", "Parameters", "Blueprint")
-    rows: list[tuple[str, ...]] = [
-        (route.endpoint, route.template.source, describe_parameters(route), route.blueprint or "")
-        for route in routes
+    columns: list[tuple[str, list[str]]] = [
+        ("Endpoint", [route.endpoint for route in routes]),
+        ("Template", [route.template.source for route in routes]),
+        ("Parameters", [describe_parameters(route) for route in routes]),
+        ("Title", [title_of(route) for route in routes]),
+        ("Guards", [describe_guards(_own_guards(route, table)) for route in routes]),
+        ("Options", [describe_options(route) for route in routes]),
+        ("Blueprint", [route.blueprint or "" for route in routes]),
     ]
     if table is not None and table.places:
-        header += ("Shell:branch",)
-        rows = [
-            (*row, describe_place(table, route)) for row, route in zip(rows, routes, strict=True)
-        ]
-    rows.insert(0, header)
-    widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
+        columns.append(("Shell:branch", [describe_place(table, route) for route in routes]))
+    always = {"Endpoint", "Template", "Parameters", "Title"}
+    shown = [(name, cells) for name, cells in columns if name in always or any(cells)]
+    rows = [tuple(name for name, _ in shown)]
+    rows += zip(*(cells for _, cells in shown), strict=True)
+    widths = [max(len(row[column]) for row in rows) for column in range(len(shown))]
     lines = [_format_row(row, widths) for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    if table is not None and table.guards:
+        lines.append(f"\nGuards asked before every route: {describe_guards(table.guards)}")
     return "\n".join(lines)
+
+
+def _own_guards(route: Route, table: RouteTable | None) -> list[Callable[..., Any]]:
+    """The guards of ``route`` beyond the router's: its blueprints', then its own."""
+    if table is None:
+        return list(route.options.guards)
+    return table.guards_for(route)[len(table.guards) :]
 
 
 def _format_row(row: Sequence[str], widths: Sequence[int]) -> str:

@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 from navkit.errors import RouteError
 from navkit.routing.location import path_of, semi_decode_path
-from navkit.routing.registration import RouteRegistrar, RouteSpec
-from navkit.routing.templates import prefix_regex
+from navkit.routing.registration import RouteRegistrar, RouteSpec, check_error_code
+from navkit.routing.templates import check_not_flask_style, prefix_regex
 
 __all__ = ["Blueprint", "BlueprintIndex", "RegisteredBlueprint"]
 
@@ -55,6 +55,8 @@ class Blueprint(RouteRegistrar):
             raise RouteError(f"blueprint name {name!r} must be non-empty and contain no '.'")
         if url_prefix is not None and not url_prefix.startswith("/"):
             raise RouteError(f"blueprint {name!r}: url_prefix {url_prefix!r} must start with '/'")
+        if url_prefix is not None:
+            check_not_flask_style(url_prefix)
         self.name = name
         self.url_prefix = url_prefix
         self._routes: list[RouteSpec] = []
@@ -94,7 +96,12 @@ class Blueprint(RouteRegistrar):
         The handler is called with the error (``.code``, ``.path``,
         ``.description``) and returns a view like any view function. It wins
         over the router's handler for the blueprint's paths.
+
+        Raises:
+            RouteError: Used bare (``@blueprint.errorhandler`` without a code),
+                or ``code`` is not an int.
         """
+        check_error_code(self, code)
 
         def decorator(function: G) -> G:
             self.error_handlers[code] = function
@@ -114,10 +121,16 @@ class Blueprint(RouteRegistrar):
     ) -> None:
         """Record a route; it is created when the blueprint is registered.
 
+        The rest of the template is checked when the blueprint is registered
+        (it may need the prefix), but a Flask-style placeholder is refused here.
+
         Raises:
-            RouteError: The blueprint is already registered on a router.
+            RouteError: The blueprint is already registered on a router, or
+                the template is written Flask's way (``/<int:id>``).
         """
         self._check_open(f"the route {template!r}")
+        if isinstance(template, str):
+            check_not_flask_style(template)
         if endpoint is not None and "." in endpoint:
             raise RouteError(f"blueprint {self.name!r}: endpoint {endpoint!r} must not contain '.'")
         self._routes.append(RouteSpec.make(template, view, endpoint, defaults, converters, options))

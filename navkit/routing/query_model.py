@@ -125,13 +125,13 @@ class QueryModel:
                 except ValueError as error:
                     if not lenient or field.default is None:
                         raise BadRequest(
-                            f"the query parameter {field.name!r} is invalid: {error}",
+                            detail=f"the query parameter {field.name!r} is invalid: {error}",
                             path=path,
                             parameter=field.name,
                         ) from None
             if field.default is None:
                 raise BadRequest(
-                    f"the query parameter {field.name!r} is required",
+                    detail=f"the query parameter {field.name!r} is required",
                     path=path,
                     parameter=field.name,
                 )
@@ -142,7 +142,7 @@ class QueryModel:
             defaults = {f.name: f.default() for f in self.fields if f.default is not None}
             if lenient and len(defaults) == len(self.fields):
                 return self.cls(**defaults)
-            raise BadRequest(f"the query is invalid: {error}", path=path) from None
+            raise BadRequest(detail=f"the query is invalid: {error}", path=path) from None
 
     def written(self, pairs: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
         """``pairs`` with this model expanded and every value equal to its default left out.

@@ -7,9 +7,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from navkit.errors import RouteError
 from navkit.routing.routes import EMPTY
 
-__all__ = ["RouteRegistrar", "RouteSpec"]
+__all__ = ["RouteRegistrar", "RouteSpec", "check_error_code", "refuse_bare_decorator"]
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -35,7 +36,17 @@ class RouteSpec:
         converters: Mapping[str, Any] | None,
         options: Mapping[str, Any],
     ) -> RouteSpec:
-        """Copy the caller's mappings, so later changes to them change nothing here."""
+        """Copy the caller's mappings, so later changes to them change nothing here.
+
+        Raises:
+            RouteError: ``template`` is a function (``add_route(view)``).
+        """
+        if callable(template):
+            name = getattr(template, "__name__", "view")
+            raise RouteError(
+                f"add_route() was given the function {name!r} where the template goes: "
+                f'write add_route("/path", {name})'
+            )
         return cls(
             template,
             view,
@@ -83,11 +94,12 @@ class RouteRegistrar(ABC):
             **options: Options for later layers (``title``, ``parent``, ...).
 
         Raises:
-            RouteError: The template is invalid, the endpoint is taken by
-                another function, or another route matches exactly the same
-                paths with the same rank (on a blueprint: when it is
-                registered).
+            RouteError: Used bare (``@router.route`` without a template), the
+                template is invalid, the endpoint is taken by another
+                function, or another route matches exactly the same paths
+                with the same rank (on a blueprint: when it is registered).
         """
+        refuse_bare_decorator(self, "route", template, '"/path"')
 
         def decorator(view: View) -> View:
             self.add_route(
@@ -101,3 +113,45 @@ class RouteRegistrar(ABC):
             return view
 
         return decorator
+
+
+def refuse_bare_decorator(owner: object, method: str, given: object, example: str) -> None:
+    """Refuse ``@owner.method`` used without its first argument.
+
+    Python then passes the decorated function as that argument, and the
+    decorator returned replaces the function: nothing is registered, and the
+    name no longer holds the function. Checked where the decorator is written.
+
+    Raises:
+        RouteError: ``given`` is a function.
+    """
+    if not callable(given) or (isinstance(given, type) and issubclass(given, BaseException)):
+        return  # not the decorated function (an exception class: see check_error_code)
+    noun = _NOUNS.get(type(owner).__name__, type(owner).__name__.lower())
+    name = getattr(given, "__name__", "the function")
+    raise RouteError(
+        f"@{noun}.{method} needs its argument: write @{noun}.{method}({example}) above "
+        f"def {name}; used bare, it would register nothing and replace {name!r}"
+    )
+
+
+def check_error_code(owner: object, code: object) -> None:
+    """Refuse an ``errorhandler`` key that is not an HTTP status code.
+
+    Raises:
+        RouteError: Used bare (``@router.errorhandler``), or given something
+            other than an int, such as an exception class (Flask takes those;
+            navkit's handlers are found by the error's ``code``).
+    """
+    refuse_bare_decorator(owner, "errorhandler", code, "404")
+    if not isinstance(code, int) or isinstance(code, bool):
+        hint = (
+            f" ({code.__name__}.code)" if hasattr(code, "code") and isinstance(code, type) else ""
+        )
+        raise RouteError(
+            f"errorhandler() takes an HTTP status code such as 404{hint}, not {code!r}"
+        )
+
+
+# What the message calls the object a decorator is used on (its usual variable name).
+_NOUNS = {"Router": "router", "RouteTable": "router", "Shell": "shell", "Branch": "branch"}

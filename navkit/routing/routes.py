@@ -169,7 +169,7 @@ class Match(NamedTuple):
         try:
             return parse_query(self.query_string)
         except ValueError as error:
-            raise BadRequest(f"malformed query string: {error}", path=self.path) from None
+            raise BadRequest(detail=f"malformed query string: {error}", path=self.path) from None
 
     def view_args(self) -> dict[str, Any]:
         """Every keyword argument for the view: path params, then query values.
@@ -197,7 +197,7 @@ class Match(NamedTuple):
         if not texts:
             if param.required:
                 raise BadRequest(
-                    f"the query parameter {param.name!r} is required",
+                    detail=f"the query parameter {param.name!r} is required",
                     path=self.path,
                     parameter=param.name,
                 )
@@ -209,7 +209,7 @@ class Match(NamedTuple):
             return converter.to_python(texts[-1])
         except ValueError as error:
             raise BadRequest(
-                f"the query parameter {param.name!r} is invalid: {error}",
+                detail=f"the query parameter {param.name!r} is invalid: {error}",
                 path=self.path,
                 parameter=param.name,
             ) from None

@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from navkit.errors import RouteError
 from navkit.routing.blueprints import Blueprint, RegisteredBlueprint, join_prefix
+from navkit.routing.flask_style import flask_placeholders
 from navkit.routing.location import semi_decode_path
 from navkit.routing.routes import Route
 
@@ -71,7 +72,13 @@ class Destination:
     selected_icon: Any = None
 
     def __post_init__(self) -> None:
-        if not self.route.startswith("/") or any(c in self.route for c in ":*?(#"):
+        route = self.route
+        # "/<tab>" is a Flask-style parameter, not the literal text it would match.
+        if (
+            not route.startswith("/")
+            or any(c in route for c in ":*?(#")
+            or flask_placeholders(route)
+        ):
             raise RouteError(
                 f"destination {self.label!r}: route {self.route!r} must be a path without "
                 f"parameters (where the destination opens)"

@@ -31,7 +31,7 @@ from navkit.routing.loaders import DATA_PARAMETER, Loader, loader_of
 from navkit.routing.matcher import Matcher
 from navkit.routing.options import RouteOptions
 from navkit.routing.prefixes import PrefixReach
-from navkit.routing.registration import RouteRegistrar, RouteSpec
+from navkit.routing.registration import RouteRegistrar, RouteSpec, check_error_code
 from navkit.routing.routes import EMPTY, Match, Route, route_key
 from navkit.routing.segments import Template
 from navkit.routing.shells import Place, ShellIndex
@@ -127,7 +127,12 @@ class RouteTable(RouteRegistrar):
         The handler is called with the error (``.code``, ``.path``,
         ``.description``) and returns a view like any view function. A
         blueprint's handler wins for the blueprint's paths.
+
+        Raises:
+            RouteError: Used bare (``@router.errorhandler`` without a code),
+                or ``code`` is not an int.
         """
+        check_error_code(self, code)
 
         def decorator(function: G) -> G:
             self.error_handlers[code] = function

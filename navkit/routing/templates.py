@@ -30,6 +30,7 @@ import repath
 
 from navkit.errors import RouteError
 from navkit.routing.backtracking import backtracking_risk, may_match
+from navkit.routing.flask_style import flask_placeholders, flask_style_message
 from navkit.routing.segments import Param, Part, Segment, SegmentKind, Template
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Segment",
     "SegmentKind",
     "Template",
+    "check_not_flask_style",
     "parse_template",
     "prefix_regex",
     "template_regexes",
@@ -88,6 +90,7 @@ def parse_template(source: str) -> Template:
     """
     if not isinstance(source, str) or not source.startswith("/"):
         raise RouteError(f"route template {source!r} must start with '/'")
+    check_not_flask_style(source)
     tokens = _tokens(source)
     parts: list[Part] = []
     names: set[str] = set()
@@ -114,6 +117,18 @@ def parse_template(source: str) -> Template:
     if needs_regex or (custom and len(names) > 1):
         _check_backtracking(source)
     return Template(source, segments, needs_regex)
+
+
+def check_not_flask_style(source: str) -> None:
+    """Refuse a template written Flask's way (``/t/<int:x>``), naming the one to write.
+
+    Raises:
+        RouteError: ``source`` holds a ``<converter:name>`` placeholder
+            outside a constraint; the message gives the ExpressJS spelling.
+    """
+    placeholders = flask_placeholders(source)
+    if placeholders:
+        raise RouteError(flask_style_message(source, placeholders))
 
 
 def _check_backtracking(source: str) -> None:
