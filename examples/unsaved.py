@@ -9,34 +9,47 @@ Run: ``python -m examples.unsaved`` and open http://127.0.0.1:8550/profile/edit.
 
 from __future__ import annotations
 
-import asyncio
-
 import flet as ft
 
 import navkit
+from examples import _theme
 
 blueprint = navkit.Blueprint("unsaved")
 
 
 @blueprint.route("/", title="Home")
 def home(nav: navkit.Navigator) -> list[ft.Control]:
-    return [ft.Button("Edit profile", on_click=lambda _: nav.go("unsaved.edit"))]
+    return [
+        ft.Icon(ft.Icons.ACCOUNT_CIRCLE, size=72, color=ft.Colors.PRIMARY),
+        ft.FilledButton(
+            "Edit profile", icon=ft.Icons.EDIT, on_click=lambda _: nav.go("unsaved.edit")
+        ),
+    ]
 
 
 @blueprint.route("/profile", title="Profile")
 def profile() -> list[ft.Control]:
-    return [ft.Text("Your profile")]
+    return [
+        ft.Icon(ft.Icons.VERIFIED_USER_OUTLINED, size=56, color=ft.Colors.PRIMARY),
+        ft.Text("Your profile", size=20),
+    ]
 
 
 @blueprint.route("/profile/edit", title="Edit profile")
 def edit(nav: navkit.Navigator) -> list[ft.Control]:
-    name = ft.TextField(label="Name")
+    name = ft.TextField(label="Name", prefix_icon=ft.Icons.PERSON_OUTLINE)
     saved = {"value": ""}
 
     async def discard_changes(navigation: navkit.Navigation) -> bool:
         if name.value == saved["value"]:
             return True  # nothing unsaved
-        return await ask(nav.page, "Discard changes?", "Your edits will be lost.")
+        return await navkit.confirm(
+            "Discard changes?",
+            "Your edits will be lost.",
+            yes="Discard",
+            no="Keep editing",
+            destructive=True,
+        )
 
     def save(_: object) -> None:
         saved["value"] = name.value or ""
@@ -45,31 +58,19 @@ def edit(nav: navkit.Navigator) -> list[ft.Control]:
     nav.on_leave(discard_changes)
     return [
         name,
-        ft.Button("Save", on_click=save),
-        ft.Button("Home", on_click=lambda _: nav.go("unsaved.home")),
+        ft.Text(
+            "Type a name, then leave by the back arrow, the browser's Back or Home.",
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
+        ft.Row(
+            [
+                ft.FilledButton("Save", icon=ft.Icons.SAVE, on_click=save),
+                ft.OutlinedButton(
+                    "Home", icon=ft.Icons.HOME, on_click=lambda _: nav.go("unsaved.home")
+                ),
+            ]
+        ),
     ]
-
-
-async def ask(page: ft.Page, title: str, text: str) -> bool:
-    """Show a yes/no dialog and wait for the answer."""
-    answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-
-    def reply(value: bool) -> None:
-        if not answer.done():
-            answer.set_result(value)
-        page.pop_dialog()
-
-    dialog = ft.AlertDialog(
-        title=ft.Text(title),
-        content=ft.Text(text),
-        actions=[
-            ft.TextButton("Keep editing", on_click=lambda _: reply(False)),
-            ft.TextButton("Discard", on_click=lambda _: reply(True)),
-        ],
-        on_dismiss=lambda _: answer.done() or answer.set_result(False),
-    )
-    page.show_dialog(dialog)
-    return await answer
 
 
 router = navkit.Router()
@@ -78,6 +79,7 @@ router.register_blueprint(blueprint)
 
 def main(page: ft.Page) -> None:
     page.title = "navkit: unsaved changes"
+    _theme.apply(page)
 
 
 if __name__ == "__main__":

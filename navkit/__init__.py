@@ -34,6 +34,7 @@ from navkit.flet import StateCodec as StateCodec
 from navkit.flet import link as link
 from navkit.flet import navigator_of as navigator_of
 from navkit.flet import run as run
+from navkit.flet.confirm import confirm as confirm
 from navkit.flet.declarative import Views as Views
 from navkit.flet.hooks import Navigating as Navigating
 from navkit.flet.hooks import use_branch as use_branch
@@ -119,6 +120,7 @@ __all__ = [
     "UrlStrategy",
     "Views",
     "abort",
+    "confirm",
     "link",
     "navigator_of",
     "never_refuses",

@@ -27,6 +27,7 @@ __all__ = [
     "Redirect",
     "RouteError",
     "abort",
+    "failure",
     "redirect",
 ]
 
@@ -70,19 +71,27 @@ class HTTPError(NavkitError):
     Attributes:
         code: The status code (404, 400, ...).
         path: The path the error happened on ("" if not known yet).
-        description: A human-readable explanation.
+        description: What the user is told: the app's words (``abort(404,
+            "There is no product 7.")``), else the code's plain default.
+        detail: What the developer is told: navkit's own explanation (the
+            invalid parameter, the view that failed). Logged, and shown on
+            error pages only in debug mode; end users never see it.
     """
 
     code: int = 500
     default_description = "Something went wrong."
 
-    def __init__(self, description: str | None = None, *, path: str = "") -> None:
+    def __init__(
+        self, description: str | None = None, *, path: str = "", detail: str | None = None
+    ) -> None:
         self.description = description or self.default_description
         self.path = path
-        super().__init__(self.description)
+        self.detail = detail
+        super().__init__(detail or self.description)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.description!r}, path={self.path!r})"
+        detail = f", detail={self.detail!r}" if self.detail else ""
+        return f"{type(self).__name__}({self.description!r}, path={self.path!r}{detail})"
 
 
 class BadRequest(HTTPError):
@@ -93,12 +102,17 @@ class BadRequest(HTTPError):
     """
 
     code = 400
-    default_description = "The address contains a missing or invalid value."
+    default_description = "This link is incomplete or has a value that is not valid."
 
     def __init__(
-        self, description: str | None = None, *, path: str = "", parameter: str | None = None
+        self,
+        description: str | None = None,
+        *,
+        path: str = "",
+        parameter: str | None = None,
+        detail: str | None = None,
     ) -> None:
-        super().__init__(description, path=path)
+        super().__init__(description, path=path, detail=detail)
         self.parameter = parameter
 
 
@@ -106,7 +120,7 @@ class NotFound(HTTPError):
     """No route matches the path (404)."""
 
     code = 404
-    default_description = "No page lives at this address."
+    default_description = "There is no page at this address."
 
 
 class Forbidden(HTTPError):
@@ -121,6 +135,17 @@ class InternalServerError(HTTPError):
 
     code = 500
     default_description = "Something went wrong while opening this page."
+
+
+def failure(what: str, exception: BaseException) -> InternalServerError:
+    """The 500 for ``exception`` raised by ``what`` (a view, a guard, a loader).
+
+    The user is told something went wrong; the developer, in debug mode,
+    what raised and its traceback (kept as ``__cause__``).
+    """
+    error = InternalServerError(detail=f"{what} raised {type(exception).__name__}: {exception}")
+    error.__cause__ = exception
+    return error
 
 
 _BY_CODE: dict[int, type[HTTPError]] = {

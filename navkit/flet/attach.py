@@ -54,6 +54,7 @@ def attach(
     history_script: bool | None = None,
     router: Any = None,
     state_codec: StateCodec | None = JSON_STATE,
+    debug: bool = False,
 ) -> Navigator:
     """Bind ``table`` to ``page`` and show the page's current route.
 
@@ -62,9 +63,14 @@ def attach(
     process serves Flet's index with it, see ``navkit.webclient``).
     ``router``: what ``nav.router`` answers (the ``navkit.Router`` over
     ``table``). ``state_codec``: how the tab keeps entry states.
+    ``debug``: error pages show tracebacks, and the inspector is on.
     """
     if has_navigator(page):
-        raise NavkitError("a navkit router is already attached to this page")
+        raise NavkitError(
+            "a navkit router is already attached to this page: attach once per page, with "
+            "every option in that call (router.attach(page, strategy=..., debug=...)); "
+            "navkit.run(router, ...) takes the same options"
+        )
     refuse_other_owner(page)
     refuse_views_root(page)
     table.check()
@@ -93,6 +99,7 @@ def attach(
         pending_delay=pending_delay,
         pending_minimum=pending_minimum,
         before_update=lambda: claim_events(page),
+        debug=debug,
     )
     client = ClientHistory(page, history, loop, script=script, codec=state_codec)
     machine = NavigationMachine(

@@ -135,6 +135,7 @@ class Router(RouteRegistrar):
         pending_delay: float = 0.2,
         pending_minimum: float = 0.4,
         history_script: bool | None = None,
+        debug: bool = False,
     ) -> Navigator:
         """Bind this router to a Flet page and show the page's current route.
 
@@ -161,6 +162,10 @@ class Router(RouteRegistrar):
                 web server served it (the hook is installed at ``import
                 navkit``); without it the history can only grow, and navkit
                 warns once, saying what to change.
+            debug: For development: error pages show what failed and its
+                traceback, and an inspector (a toggle at the page's corner)
+                shows the stack, the history, the last navigations and the
+                loaders' cache. Leave it off in production.
 
         Raises:
             RouteError: A ``parent=`` that cannot work (see :meth:`check`).
@@ -179,4 +184,5 @@ class Router(RouteRegistrar):
             history_script=history_script,
             router=self,
             state_codec=self.state_codec,
+            debug=debug,
         )

@@ -75,6 +75,7 @@ class PageSurface:
         pending_minimum: Seconds it stays once shown (no flash).
         before_update: Called before each update navkit makes (the binding
             re-claims the page's event handlers there).
+        debug: Default error views show the developer's detail and traceback.
     """
 
     def __init__(
@@ -87,8 +88,10 @@ class PageSurface:
         pending_delay: float = 0.2,
         pending_minimum: float = 0.4,
         before_update: Callable[[], None] | None = None,
+        debug: bool = False,
     ) -> None:
         self.page = page
+        self.debug = debug
         self.loop = loop
         self.actions = actions
         self.pending_indicator = pending_indicator
@@ -123,7 +126,7 @@ class PageSurface:
 
         Components it holds were hosted by :meth:`prepared`.
         """
-        return render(built)
+        return render(built, debug=self.debug)
 
     def prepared(self, result: Any) -> Any:
         """Components in a view function's result hosted and rendered once (see

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 import flet as ft
 
+from navkit.errors import HTTPError, NotFound
+from navkit.flet.pages import navigator_of
 from navkit.navigation.views import Built
 
 __all__ = [
     "default_pending_indicator",
+    "error_title",
     "error_view",
     "render",
     "wrap_modal",
@@ -18,23 +23,31 @@ __all__ = [
 ]
 
 _ERROR_TITLES = {
-    400: "Bad request",
-    403: "Forbidden",
-    404: "Not found",
+    400: "Invalid address",
+    403: "Not allowed",
+    404: "Page not found",
     500: "Something went wrong",
+}
+_ERROR_ICONS = {
+    400: ft.Icons.LINK_OFF,
+    403: ft.Icons.LOCK_OUTLINE,
+    404: ft.Icons.SEARCH_OFF,
 }
 
 
-def render(built: Built) -> ft.View | ft.DialogControl:
-    """The control a built level shows: its view, modal, or error view."""
+def render(built: Built, *, debug: bool = False) -> ft.View | ft.DialogControl:
+    """The control a built level shows: its view, modal, or error view.
+
+    ``debug``: default error views show the developer's detail too.
+    """
     level = built.level
     error, match = level.error, level.match
     if error is not None:
         if built.handled:
-            return wrap_view(level.address, built.result, _ERROR_TITLES.get(error.code, ""))
-        return error_view(level.address, error.code, error.description)
+            return wrap_view(level.address, built.result, error_title(error.code))
+        return error_view(level.address, error, debug=debug)
     if match is None:  # pragma: no cover - a level without a match carries an error
-        return error_view(level.address, 404, "Not found")
+        return error_view(level.address, NotFound(path=level.path), debug=debug)
     title = _title(match.route.options.title, match.endpoint)
     modal = match.route.options.modal
     if modal is not None:
@@ -86,12 +99,78 @@ def default_pending_indicator() -> ft.Control:
     return ft.ProgressBar(top=0, left=0, right=0, semantics_label="Loading")
 
 
-def error_view(address: str, code: int, message: str) -> ft.View:
-    """The default view for an error outcome (404 not found, 400, 500)."""
+def error_view(address: str, error: HTTPError, *, debug: bool = False) -> ft.View:
+    """The default view for an error outcome: what an end user can read and do.
+
+    A plain title and the error's description (the app's words from
+    ``abort``, else the code's default), and a way out: Home, and Try again
+    after a failure. ``debug`` adds the developer's detail and the
+    traceback of what raised (see :func:`navkit.errors.failure`).
+    """
+    icon = _ERROR_ICONS.get(error.code, ft.Icons.ERROR_OUTLINE)
+    controls: list[ft.Control] = [
+        ft.Icon(icon, size=64, color=ft.Colors.PRIMARY),
+        ft.Text(error_title(error.code), theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+        ft.Text(error.description, text_align=ft.TextAlign.CENTER),
+        ft.Row(_ways_out(address, error), alignment=ft.MainAxisAlignment.CENTER, wrap=True),
+    ]
+    if debug:
+        controls.append(_debug_detail(error))
     return ft.View(
         route=address,
-        appbar=ft.AppBar(title=ft.Text(_ERROR_TITLES.get(code, f"Error {code}"))),
-        controls=[ft.Text(message), ft.Text(f"Error {code}", size=12)],
+        appbar=ft.AppBar(title=ft.Text(error_title(error.code))),
+        controls=[
+            ft.Container(
+                ft.Column(
+                    controls,
+                    horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                    spacing=16,
+                ),
+                padding=24,
+                alignment=ft.Alignment.TOP_CENTER,
+            )
+        ],
+        scroll=ft.ScrollMode.AUTO,
+    )
+
+
+def error_title(code: int) -> str:
+    """The title of an error page for ``code``: a short sentence an end user understands."""
+    return _ERROR_TITLES.get(code, "Something went wrong")
+
+
+def _ways_out(address: str, error: HTTPError) -> list[ft.Control]:
+    """Home from anywhere but home; Try again where something failed (or nothing else helps)."""
+    ways: list[ft.Control] = []
+    if urlsplit(address).path not in ("", "/"):
+        ways.append(ft.FilledButton("Home", icon=ft.Icons.HOME, on_click=_go_home))
+    if error.code >= 500 or not ways:
+        ways.append(ft.OutlinedButton("Try again", icon=ft.Icons.REFRESH, on_click=_try_again))
+    return ways
+
+
+def _go_home(event: ft.Event[Any]) -> None:
+    navigator_of(event.page).go("/")
+
+
+def _try_again(event: ft.Event[Any]) -> None:
+    navigator_of(event.page).refresh()
+
+
+def _debug_detail(error: HTTPError) -> ft.Control:
+    """What a developer needs: navkit's detail, the traceback of what raised."""
+    lines = [f"Error {error.code} at {error.path or '?'}"]
+    if error.detail:
+        lines.append(error.detail)
+    cause = error.__cause__
+    if cause is not None:
+        lines.append("".join(traceback.format_exception(type(cause), cause, cause.__traceback__)))
+    return ft.Container(
+        ft.Text("\n".join(lines), selectable=True, font_family="monospace", size=12),
+        padding=12,
+        border_radius=8,
+        bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+        key="navkit-debug-detail",
     )
 
 

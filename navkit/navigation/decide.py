@@ -24,6 +24,7 @@ from navkit.errors import (
     InternalServerError,
     NotFound,
     Redirect,
+    failure,
 )
 from navkit.navigation.branches import Stacks, Switch
 from navkit.navigation.guards import ALLOW, BLOCK, Outcome, interpret
@@ -151,13 +152,12 @@ async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> D
             return Decision(address, _refused(levels, shown, error), switch, chain[:-1])
         except TimeoutError as error:
             log.error("%s on the way to %s", error, address)
-            slow = InternalServerError("A check took too long to answer.")
+            slow = InternalServerError(detail="A check took too long to answer.")
             return Decision(address, _refused(levels, shown, slow), switch, chain[:-1])
-        except Exception:
+        except Exception as raised:
             log.exception("a guard failed on the way to %s", address)
-            return Decision(
-                address, _refused(levels, shown, InternalServerError()), switch, chain[:-1]
-            )
+            failed = failure("a guard", raised)
+            return Decision(address, _refused(levels, shown, failed), switch, chain[:-1])
         if outcome is ALLOW:
             return Decision(address, levels, switch, chain[:-1])
         if isinstance(outcome, Refusal):
@@ -192,12 +192,12 @@ def redirect_target(
         return None
     except BuildError as error:
         log.error("redirect from %s failed: %s", address, error)
-        return InternalServerError(str(error))
+        return InternalServerError(detail=f"{type(error).__name__}: {error}")
     if target in chain or len(chain) > MAX_REDIRECTS:
         loop = " => ".join([*chain, target])
         why = "redirect loop" if target in chain else f"more than {MAX_REDIRECTS} redirects"
         log.error("%s: %s", why, loop)
-        return InternalServerError(f"{why}: {loop}")
+        return InternalServerError(detail=f"{why}: {loop}")
     return target
 
 

@@ -306,7 +306,7 @@ class NavigationMachine:
             if isinstance(target, str):
                 final, levels, keep = target, None, None
                 continue
-            error = target or InternalServerError(f"refused redirect from {final}")
+            error = target or InternalServerError(detail=f"refused redirect from {final}")
             levels = (*levels[:-1], Level(levels[-1].address, levels[-1].match, error))
 
     def _asked(self, flight: InFlight, asked: bool) -> None:

@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from navkit.errors import HTTPError, InternalServerError, NotFound, Redirect
+from navkit.errors import HTTPError, InternalServerError, NotFound, Redirect, failure
 from navkit.navigation.loading import MISSING, LoadFailed, Loads
 from navkit.navigation.tasks import Handoff
 from navkit.navigation.values import Level, Navigation
@@ -150,7 +150,7 @@ async def build_level(
     """
     match, error = level.match, level.error
     if error is None and match is None:
-        error = NotFound(f"No page lives at {level.path}.", path=level.path)
+        error = NotFound(path=level.path, detail=f"No route matches {level.path}.")
     if error is None and match is not None:
         try:
             result = await _call_view(match, builder, loaded)
@@ -161,9 +161,9 @@ async def build_level(
             error = raised
         except asyncio.CancelledError:
             raise  # a newer navigation took over: not a failure
-        except Exception:
+        except Exception as raised:
             log.exception("view %r failed for %s", match.endpoint, level.address)
-            error = InternalServerError("This page failed to build.")
+            error = failure(f"the view {match.endpoint!r}", raised)
     if error is None:  # pragma: no cover - every branch above sets one
         error = InternalServerError()
     return await build_error(table, Level(level.address, level.match, error), builder.handoff)
@@ -227,7 +227,7 @@ async def _data(loaded: Any, match: Match) -> Any:
         except asyncio.CancelledError:
             if not loaded.cancelled():
                 raise  # this navigation was cancelled, not the load
-            error = InternalServerError("The page's data could not be loaded.")
+            error = InternalServerError(detail="The page's data load was cancelled.")
         except Exception as raised:
             error = raised
     elif loaded is MISSING:  # pragma: no cover - build_levels starts every loader
@@ -237,4 +237,4 @@ async def _data(loaded: Any, match: Match) -> Any:
     if isinstance(error, (HTTPError, Redirect)):
         raise error
     log.error("loader of %r failed for %s", match.endpoint, match.address, exc_info=error)
-    raise InternalServerError("The page's data could not be loaded.")
+    raise failure(f"the loader of {match.endpoint!r}", error)

@@ -248,7 +248,7 @@ def test_a_redirect_or_abort_raised_in_a_later_render_is_acted_on(opened: Any) -
     tap(client, "Add")  # the page's components still update (Flet's loop was started again)
     assert "count 1" in shown_texts(client)
     tap(client, "Delete")  # its level is built again, showing that error
-    assert client.navigator.address == "/account" and "Error 404" in shown_texts(client)
+    assert client.navigator.address == "/account" and "Page not found" in shown_texts(client)
     client.call(client.navigator.refresh)  # raised once: built again, the page is back
     assert "count 0" in shown_texts(client)
 

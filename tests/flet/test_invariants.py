@@ -339,7 +339,7 @@ class Navigation(RuleBasedStateMachine):
         # A level beneath the top may keep the query it was shown with.
         paths = [*(path_of(route) for route in routes[:-1]), routes[-1]]
         expected[-1] = routes[-1] if len(expected) == len(routes) else expected[-1]
-        if client.titles[-1] == "Forbidden":  # aborted: the kept levels, then the error
+        if client.titles[-1] == "Not allowed":  # aborted: the kept levels, then the error
             assert paths[:-1] == expected[: len(routes) - 1]
         else:
             assert paths == expected

@@ -208,7 +208,7 @@ def test_a_failing_loader_shows_the_error_for_its_level_only(
 ) -> None:
     client = navkit_client(notes_app(api, calls), route="/notes/404")
     client.settle()
-    assert client.titles == ["Home", "Notes", "Not found"]
+    assert client.titles == ["Home", "Notes", "Page not found"]
     assert "list: list" in shown_texts(client)  # the list above loaded and shows
     client.go("/notes/500")
     client.settle()

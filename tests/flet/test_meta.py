@@ -102,7 +102,7 @@ def test_a_not_found_target_has_no_matched_level_for_itself(navkit_client: Clien
     router.guard(seen.append)
     client = navkit_client(router)
     client.go("/admin/nothing")
-    assert client.titles[-1] == "Not found"
+    assert client.titles[-1] == "Page not found"
     assert [level.endpoint for level in seen[-1].matched] == ["home", "admin"]
     assert seen[-1].meta == {"requires_login": True, "crumb": "Admin"}
 

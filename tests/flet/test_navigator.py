@@ -16,6 +16,7 @@ from navkit import Source
 from navkit.navigation.history import HistoryState
 from navkit.testing import FletTestClient
 from tests.conftest import ShopApp
+from tests.flet.test_components import shown_texts
 
 Client = Callable[..., FletTestClient]
 
@@ -103,22 +104,36 @@ def test_root_route_starts_a_fresh_stack(navkit_client: Client, shop: ShopApp) -
 
 
 @pytest.mark.parametrize(
-    ("route", "title", "text"),
+    ("route", "title", "told", "detail"),
     [
-        ("/nope", "Not found", "No page lives at /nope."),
-        ("/broken", "Something went wrong", "This page failed to build."),
-        ("/search", "Bad request", "the query parameter 'q' is required"),
+        ("/nope", "Page not found", "There is no page at this address.", "No route matches /nope."),
+        (
+            "/broken",
+            "Something went wrong",
+            "Something went wrong while opening this page.",
+            "the view 'broken' raised RuntimeError: view failed",
+        ),
+        (
+            "/search",
+            "Invalid address",
+            "This link is incomplete or has a value that is not valid.",
+            "the query parameter 'q' is required",
+        ),
     ],
 )
 def test_error_outcomes_are_views(
-    navkit_client: Client, shop: ShopApp, route: str, title: str, text: str
+    navkit_client: Client, shop: ShopApp, route: str, title: str, told: str, detail: str
 ) -> None:
     client = navkit_client(shop.router, route=route)
     assert client.titles[-1] == title
-    assert client.page.views[-1].controls[0].value == text  # type: ignore[attr-defined]
+    shown = shown_texts(client)
+    assert told in shown and not any(detail in text for text in shown)  # no developer text
     assert client.view_routes[0] == "/"  # on top of what its prefixes match
     client.go("/store")
     assert client.view_routes == ["/", "/store"]  # and the app goes on
+    debugging = navkit_client(shop.router, route=route, debug=True)
+    assert told in shown_texts(debugging)
+    assert any(detail in text for text in shown_texts(debugging))  # debug mode says what failed
 
 
 def test_web_history_mirrors_the_browser(navkit_client: Client, shop: ShopApp) -> None:

@@ -145,7 +145,7 @@ def test_delete_returns_to_the_list_without_the_note(navkit_client: Client) -> N
     assert client.page.route == "/notes" and links(client) == ["Groceries", "Plumber"]
     client.go("/notes/3")  # a deleted note is the loader's 404
     client.settle()
-    assert client.titles[-1] == "Not found"
+    assert client.titles[-1] == "Page not found"
 
 
 def test_a_hovered_note_opens_at_once(navkit_client: Client) -> None:

@@ -72,7 +72,7 @@ def test_a_page_that_is_not_there_fails_with_its_error(navkit_client: Client) ->
     client = navkit_client(app())
     outcome = go_and_wait(client, "/nowhere")
     assert isinstance(outcome, navkit.Failed) and outcome.error.code == 404
-    assert client.titles[-1] == "Not found"
+    assert client.titles[-1] == "Page not found"
 
 
 def test_a_guard_s_no_is_refused_by_that_guard_and_the_page_stays(navkit_client: Client) -> None:

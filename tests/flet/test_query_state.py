@@ -121,7 +121,7 @@ def test_a_typo_in_update_query_is_a_precise_error(navkit_client: Client) -> Non
 
 def test_an_invalid_value_is_a_400_or_the_default(navkit_client: Client) -> None:
     strict = navkit_client(notes_app([]), route="/notes?page=two")
-    assert strict.titles[-1] == "Bad request"
+    assert strict.titles[-1] == "Invalid address"
     seen: list[NotesQuery] = []
     lenient = navkit_client(
         notes_app(seen, invalid_query="default"), route="/notes?page=two&sort=x"
@@ -158,7 +158,7 @@ def test_a_required_field_missing_is_a_400(navkit_client: Client) -> None:
         return [ft.Text(query.q)]
 
     client = navkit_client(router, route="/find")
-    assert client.titles[-1] == "Bad request"
+    assert client.titles[-1] == "Invalid address"
     client.go("/find?q=tea")
     assert results == [Search("tea")]
     assert client.titles[-1] == "Find"
@@ -221,7 +221,9 @@ class Checked:
             raise ValueError("page must be 1 or more")
 
 
-@pytest.mark.parametrize(("invalid_query", "title"), [("error", "Bad request"), ("default", "C")])
+@pytest.mark.parametrize(
+    ("invalid_query", "title"), [("error", "Invalid address"), ("default", "C")]
+)
 def test_a_dataclass_that_refuses_its_values_is_a_400_or_the_default(
     navkit_client: Client, invalid_query: str, title: str
 ) -> None:

@@ -91,7 +91,7 @@ SELECTED_AFTER = [
     ("/feed", lambda c: (c.go("/profile"), c.call(c.navigator.back)), "Feed", "Feed"),
     ("/profile", lambda c: (c.go("/feed/post/2"), c.app_bar_back()), "Feed", "Feed"),
     ("/profile", lambda c: c.system_back(), "Feed", "Feed"),
-    ("/feed", lambda c: c.go("/feed/post/9"), "Feed", "Not found"),
+    ("/feed", lambda c: c.go("/feed/post/9"), "Feed", "Page not found"),
 ]
 
 
@@ -493,7 +493,7 @@ def test_switching_away_asks_nothing_and_closing_asks(navkit_client: Client) -> 
 
 def test_a_404_inside_a_branch_shows_with_the_chrome(navkit_client: Client) -> None:
     client = open_tabs(navkit_client, "/profile/nope")
-    assert client.titles[-1] == "Not found"
+    assert client.titles[-1] == "Page not found"
     assert shown(client) == ["/profile", "/profile/nope"]
     assert client.selected_destination == "Profile"
 
@@ -664,7 +664,7 @@ def test_a_guard_error_on_a_new_tab_still_lets_the_tab_reach_its_root(
             navkit.abort(403)
 
     client = navkit_client(registered(shell), route="/two/admin")
-    assert client.titles == ["Forbidden"] and client.selected_destination == "Two"
+    assert client.titles == ["Not allowed"] and client.selected_destination == "Two"
     client.tap_destination("Two")
     assert client.url == "/two" and shown(client) == ["/two"]
 
