@@ -4,43 +4,32 @@
 ``Page``) on a fake connection and plays the Flutter client's part of the
 routing protocol (see :mod:`navkit.testing.client`).
 
-With navkit installed, pytest gets the ``navkit_client`` fixture::
+With navkit installed, pytest gets the ``navkit_client`` fixture (from the
+``navkit_pytest`` plugin, which imports Flet only for the tests using it)::
 
     def test_item(navkit_client):
         client = navkit_client(router, route="/store/42")
         assert client.view_routes == ["/", "/store", "/store/42"]
         client.app_bar_back()
         assert client.page.route == "/store"
+
+A test can take the user's steps on what is shown (see
+:mod:`navkit.testing.gestures`)::
+
+    client.enter_text(client.find(text="Name"), "Ada")
+    client.tap(client.find(text="Log in", type=ft.Button))
+    assert client.find(text="Signed in as Ada.")
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+import contextlib
 
 from navkit.testing.client import FletTestClient as FletTestClient
 
-if TYPE_CHECKING:
-    from navkit.flet.router import Router
-
 __all__ = ["FletTestClient"]
 
-try:
-    import pytest
-except ImportError:  # pragma: no cover - only tests need the fixture
-    pass
-else:
-
-    @pytest.fixture
-    def navkit_client() -> Iterator[Callable[..., FletTestClient]]:
-        """A factory of :class:`FletTestClient` objects, closed after the test."""
-        clients: list[FletTestClient] = []
-
-        def make(router: Router | None = None, **options: Any) -> FletTestClient:
-            client = FletTestClient(router, **options)
-            clients.append(client)
-            return client
-
-        yield make
-        for client in clients:
-            client.close()
+# The fixture lives in navkit_pytest, the plugin pytest loads in every run
+# (see there); ``-p navkit.testing`` still finds it here.
+with contextlib.suppress(ImportError):  # pytest missing: only tests need the fixture
+    from navkit_pytest import navkit_client as navkit_client

@@ -43,6 +43,7 @@ from navkit.navigation.navigator import Navigator
 from navkit.navigation.urls import UrlStrategy
 from navkit.testing.browser import BrowserTab
 from navkit.testing.flutter import UserAction, _Event
+from navkit.testing.gestures import ClientGestures
 from navkit.testing.lifecycle import ClientLife
 from navkit.testing.protocol import (
     MessageAction,
@@ -62,7 +63,7 @@ __all__ = ["FletTestClient"]
 T = TypeVar("T")
 
 
-class FletTestClient(ClientLife):
+class FletTestClient(ClientGestures, ClientLife):
     """A Flet page driven by a stand-in for the Flutter client.
 
     Args:
@@ -90,6 +91,7 @@ class FletTestClient(ClientLife):
         main: Callable[[ft.Page], Any] | None = None,
         loop: asyncio.AbstractEventLoop | None = None,
         history_script: bool = True,
+        debug: bool = False,
     ) -> None:
         # Pages of one app share one loop in Flet; give several clients the
         # same ``loop`` to drive them interleaved (see act() and idle()).
@@ -99,6 +101,7 @@ class FletTestClient(ClientLife):
         self.strategy = UrlStrategy(strategy, base_path)
         self.web = web
         self.sent: list[tuple[MessageAction, int]] = []
+        self.crashes = []  # handlers that raised: tap() and enter_text() report them
         # The client's own state: the route it shows and the browser entries.
         self.client_route = self.flutter_route = route
         # Routes the client popped on its own. Like Flet's client (its page
@@ -119,6 +122,7 @@ class FletTestClient(ClientLife):
             "strategy": strategy,
             "base_path": base_path,
             "history_script": web and history_script,
+            "debug": debug,
         }
         self._router, self._main = router, main
         self._open_session(route)

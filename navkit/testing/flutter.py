@@ -72,6 +72,7 @@ class FlutterClient:
     flutter_route: str  # what Flutter's RouteState holds: the last route it reported
     sent: list[tuple[MessageAction, int]]
     left_app: int = 0  # how many times Android's back found nothing to pop (the app closes)
+    crashes: list[str]  # what Flet sent for handlers that raised (its SESSION_CRASHED text)
     _hidden: set[str]
     _shown_dialogs: dict[int, ft.DialogControl]
     _events: set[asyncio.Task[Any]]
@@ -220,6 +221,8 @@ class FlutterClient:
     def received(self, message: Message, size: int) -> None:
         """A message from the page (called by the fake connection)."""
         self.sent.append((message.action, size))
+        if message.action is MessageAction.SESSION_CRASHED:
+            self.crashes.append(str(message.body.message))
         if message.action is MessageAction.PATCH_CONTROL:
             self._hidden &= {view.route for view in views_of(self.page)}
         if message.action in (MessageAction.PATCH_CONTROL, MessageAction.REGISTER_CLIENT):

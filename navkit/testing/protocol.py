@@ -47,6 +47,7 @@ __all__ = [
     "register_message",
     "set_context_page",
     "trigger_event",
+    "unwrap_component",
     "views_of",
 ]
 
