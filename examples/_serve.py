@@ -2,7 +2,8 @@
 
 Web mode on 127.0.0.1 with every asset served locally (no CDN), printing the
 address to open. ``--desktop`` opens a Flet desktop window instead, where a
-display and Flet's desktop client exist.
+display and Flet's desktop client exist; without a display Flet serves the app
+at the same address, and navkit says so.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, Literal
 import flet as ft
 
 import navkit
+from navkit.flet.display import announce_headless
 
 HOST = "127.0.0.1"
 PORT = 8550
@@ -44,7 +46,9 @@ def serve(
     strategy = args.strategy
     run = navkit.run if root is None else _components_run(root)
     if args.desktop:
-        run(router, main, strategy=strategy)
+        # Without a display Flet serves the app instead, here where web mode
+        # would, and navkit prints the address and why no window opened.
+        run(router, main, strategy=strategy, host=HOST, port=args.port)
         return
     os.environ.setdefault("FLET_FORCE_WEB_SERVER", "true")  # serve; do not open a browser
     address = start if strategy == "path" or start == "/" else f"/#{start}"
@@ -66,6 +70,7 @@ def _components_run(root: Callable[..., Any]) -> Callable[..., Any]:
 
     def run(_: navkit.Router, __: Any, *, strategy: str, **options: Any) -> Any:
         url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
+        announce_headless(options)  # as navkit.run does: no display, no window, say where
         return ft.run(
             lambda page: page.render_views(root, strategy=strategy),
             route_url_strategy=url_strategy,

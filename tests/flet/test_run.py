@@ -10,8 +10,9 @@ import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import flet as ft
 import msgpack
 import pytest
 
@@ -101,3 +102,81 @@ def test_run_serves_the_apps_assets_beside_navkits_index(
         assert client.get("/hello.txt").text == "hello"
         index = client.get("/store/42").text  # a deep link gets the same page
         assert 'flet.routeUrlStrategy="path"' in index and "history.replaceState" in index
+
+
+class FlavouredRouter(navkit.Router):
+    """A router whose attach takes an option navkit.run's code never names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flavours: list[str] = []
+
+    def attach(  # type: ignore[override]
+        self, page: Any, *, strategy: Literal["path", "hash"] = "path", flavour: str = "plain"
+    ) -> navkit.Navigator:
+        self.flavours.append(flavour)
+        return super().attach(page, strategy=strategy)
+
+
+def test_run_gives_attach_its_options_and_ft_run_the_rest() -> None:
+    navigators: list[navkit.Navigator] = []
+    app = navkit.run(
+        make_router(),
+        lambda page, nav: navigators.append(nav),
+        base_path="/app",  # router.attach's
+        pending_delay=0.5,
+        export_asgi_app=True,  # ft.run's
+        no_cdn=True,
+    )
+    with TestClient(app) as client, ExitStack() as sessions:
+        index = client.get("/").text
+        _, seen = open_page(client, sessions, "/store/42")
+    assert "flet.noCdn=true;" in index and "Item" in seen
+    (nav,) = navigators
+    assert nav.href("item", item_id=7) == "/app/store/7"
+
+
+def test_an_option_attach_gains_reaches_it_through_run() -> None:
+    router = FlavouredRouter()
+    router.add_route("/", lambda: [], endpoint="home", title="Home")
+    app = navkit.run(router, flavour="mint", export_asgi_app=True, no_cdn=True)
+    with TestClient(app) as client, ExitStack() as sessions:
+        _, seen = open_page(client, sessions, "/")
+    assert router.flavours == ["mint"] and "Home" in seen
+
+
+def test_ft_run_gets_flets_options_and_none_of_navkits(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(ft, "run", lambda main, **options: calls.append(options))
+    navkit.run(
+        make_router(),
+        strategy="hash",
+        pending_minimum=1.0,
+        history_script=False,
+        host="127.0.0.1",
+        port=8765,
+        view=ft.AppView.WEB_BROWSER,
+    )
+    assert calls == [
+        {
+            "route_url_strategy": ft.RouteUrlStrategy.HASH,
+            "host": "127.0.0.1",
+            "port": 8765,
+            "view": ft.AppView.WEB_BROWSER,
+        }
+    ]
+
+
+def test_an_option_nobody_takes_is_refused_by_name_before_serving(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(ft, "run", lambda main, **options: calls.append(options))
+    with pytest.raises(TypeError) as refused:
+        navkit.run(make_router(), pending_dealy=1, colour="red", port=8765)
+    message = str(refused.value)
+    assert "'colour'" in message and "'pending_dealy'" in message
+    assert "did you mean 'pending_delay' for 'pending_dealy'?" in message
+    with pytest.raises(TypeError, match="strategy='hash'"):
+        navkit.run(make_router(), route_url_strategy=ft.RouteUrlStrategy.HASH)
+    assert calls == []
