@@ -15,6 +15,7 @@ from __future__ import annotations
 import flet as ft
 
 import navkit
+from examples import _theme
 
 blueprint = navkit.Blueprint("auth")
 
@@ -36,8 +37,11 @@ def login_required(navigation: navkit.Navigation) -> navkit.Redirect | None:
 def home(nav: navkit.Navigator) -> list[ft.Control]:
     who = user()
     return [
-        ft.Text(f"Hello, {who}." if who else "Hello, visitor."),
-        ft.Button("My account", on_click=lambda _: nav.go("auth.account")),
+        ft.Icon(ft.Icons.WAVING_HAND_OUTLINED, size=56, color=ft.Colors.PRIMARY),
+        ft.Text(f"Hello, {who}." if who else "Hello, visitor.", size=24),
+        ft.FilledButton(
+            "My account", icon=ft.Icons.LOCK_OUTLINE, on_click=lambda _: nav.go("auth.account")
+        ),
     ]
 
 
@@ -48,12 +52,16 @@ def account(nav: navkit.Navigator) -> list[ft.Control]:
         nav.go("auth.home")
         nav.refresh()  # views kept from the stack still greet the old user
 
-    return [ft.Text(f"Signed in as {user()}."), ft.Button("Log out", on_click=logout)]
+    return [
+        ft.Icon(ft.Icons.ACCOUNT_CIRCLE, size=72, color=ft.Colors.PRIMARY),
+        ft.Text(f"Signed in as {user()}.", size=20),
+        ft.OutlinedButton("Log out", icon=ft.Icons.LOGOUT, on_click=logout),
+    ]
 
 
 @blueprint.route("/login", title="Log in")
 def login(nav: navkit.Navigator, next: str = "") -> list[ft.Control]:
-    name = ft.TextField(label="Name", autofocus=True)
+    name = ft.TextField(label="Name", autofocus=True, prefix_icon=ft.Icons.PERSON_OUTLINE)
 
     def submit(_: object) -> None:
         nav.page.session.store.set("user", name.value or "friend")
@@ -61,7 +69,13 @@ def login(nav: navkit.Navigator, next: str = "") -> list[ft.Control]:
         nav.replace(navkit.safe_next(next, default=nav.router.url_for("auth.home")))
         nav.refresh()  # views kept from the stack were built for a visitor
 
-    return [name, ft.Button("Log in", on_click=submit)]
+    name.on_submit = submit
+    where = f"You will be taken to {next} after logging in." if next else "Any name will do."
+    return [
+        name,
+        ft.Text(where, color=ft.Colors.ON_SURFACE_VARIANT),
+        ft.FilledButton("Log in", icon=ft.Icons.LOGIN, on_click=submit),
+    ]
 
 
 router = navkit.Router()
@@ -70,6 +84,7 @@ router.register_blueprint(blueprint)
 
 def main(page: ft.Page) -> None:
     page.title = "navkit: sign-in"
+    _theme.apply(page)
 
 
 if __name__ == "__main__":

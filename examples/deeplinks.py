@@ -13,6 +13,7 @@ from __future__ import annotations
 import flet as ft
 
 import navkit
+from examples import _theme
 
 BOOKS = {1: ("The Tea Book", 4), 2: ("Leaves and Water", 3)}
 
@@ -21,14 +22,21 @@ blueprint = navkit.Blueprint("deeplinks")
 
 def share(nav: navkit.Navigator, endpoint: str, **values: object) -> ft.Control:
     """The shareable address of a page."""
-    return ft.Text(f"Share: {nav.href(endpoint, **values)}")
+    return ft.Row(
+        [
+            ft.Icon(ft.Icons.LINK, size=18, color=ft.Colors.PRIMARY),
+            ft.Text(f"Share: {nav.href(endpoint, **values)}"),
+        ]
+    )
 
 
 @blueprint.route("/", title="Library")
 def library(nav: navkit.Navigator) -> list[ft.Control]:
     return [
-        ft.Button(
-            title, on_click=lambda _, book_id=book_id: nav.go("deeplinks.book", book_id=book_id)
+        ft.FilledTonalButton(
+            title,
+            icon=ft.Icons.MENU_BOOK,
+            on_click=lambda _, book_id=book_id: nav.go("deeplinks.book", book_id=book_id),
         )
         for book_id, (title, _) in BOOKS.items()
     ]
@@ -40,11 +48,12 @@ def book(nav: navkit.Navigator, book_id: int) -> list[ft.Control]:
         navkit.abort(404, f"There is no book {book_id}.")
     title, chapters = BOOKS[book_id]
     return [
-        ft.Text(title, size=24),
+        ft.Row([ft.Icon(ft.Icons.MENU_BOOK, size=32), ft.Text(title, size=24)]),
         share(nav, "deeplinks.book", book_id=book_id),
         *(
-            ft.Button(
+            ft.TextButton(
                 f"Chapter {number}",
+                icon=ft.Icons.BOOKMARK_BORDER,
                 on_click=lambda _, number=number: nav.go(
                     "deeplinks.chapter", book_id=book_id, chapter=number
                 ),
@@ -60,6 +69,11 @@ def chapter(nav: navkit.Navigator, book_id: int, chapter: int) -> list[ft.Contro
         navkit.abort(404, f"Book {book_id} has no chapter {chapter}.")
     return [
         ft.Text(f"{BOOKS[book_id][0]}, chapter {chapter}", size=20),
+        ft.Text(
+            "Open this address in another tab, or reload: the book and the library "
+            "are beneath this chapter again, and the back arrow walks up to them.",
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
         share(nav, "deeplinks.chapter", book_id=book_id, chapter=chapter),
     ]
 
@@ -70,6 +84,7 @@ router.register_blueprint(blueprint)
 
 def main(page: ft.Page) -> None:
     page.title = "navkit: deep links"
+    _theme.apply(page)
 
 
 if __name__ == "__main__":

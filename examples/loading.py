@@ -15,6 +15,7 @@ import asyncio
 import flet as ft
 
 import navkit
+from examples import _theme
 
 LOAD_SECONDS = 2.0
 
@@ -25,20 +26,41 @@ blueprint = navkit.Blueprint("loading")
 def home(nav: navkit.Navigator) -> list[ft.Control]:
     return [
         ft.Text("The sales report takes a while to load."),
-        ft.Button("Sales report", on_click=lambda _: nav.go("loading.report")),
-        ft.Button("Quick notes", on_click=lambda _: nav.go("loading.notes")),
+        ft.FilledTonalButton(
+            "Sales report", icon=ft.Icons.BAR_CHART, on_click=lambda _: nav.go("loading.report")
+        ),
+        ft.OutlinedButton(
+            "Quick notes", icon=ft.Icons.NOTES, on_click=lambda _: nav.go("loading.notes")
+        ),
     ]
+
+
+SALES = {"Teapots": 42, "Kettles": 17}
 
 
 @blueprint.route("/report", title="Sales report")
 async def report() -> list[ft.Control]:
     await asyncio.sleep(LOAD_SECONDS)  # a slow query, say; cancelled if you leave
-    return [ft.Text("Teapots: 42"), ft.Text("Kettles: 17")]
+    most = max(SALES.values())
+    return [
+        ft.Row(
+            [
+                ft.Text(f"{name}: {count}", width=110),
+                ft.Container(
+                    bgcolor=ft.Colors.PRIMARY, border_radius=4, height=20, width=240 * count / most
+                ),
+            ]
+        )
+        for name, count in SALES.items()
+    ]
 
 
 @blueprint.route("/notes", title="Notes")
 def notes() -> list[ft.Control]:
-    return [ft.Text("Nothing to wait for here.")]
+    return [
+        ft.Icon(ft.Icons.CHECK_CIRCLE_OUTLINE, size=48, color=ft.Colors.PRIMARY),
+        ft.Text("Nothing to wait for here."),
+    ]
 
 
 router = navkit.Router()
@@ -47,6 +69,7 @@ router.register_blueprint(blueprint)
 
 def main(page: ft.Page) -> None:
     page.title = "navkit: loading"
+    _theme.apply(page)
 
 
 if __name__ == "__main__":

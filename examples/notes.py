@@ -36,6 +36,7 @@ import flet as ft
 import httpx
 
 import navkit
+from examples import _theme
 
 blueprint = navkit.Blueprint("notes", url_prefix="/notes")
 
@@ -142,28 +143,63 @@ async def load_note(note_id: int) -> dict[str, Any]:
 @blueprint.route("/", title="Notes", endpoint="notes", loader=load_list)
 def notes(nav: navkit.Navigator, query: ListQuery, data: list[dict[str, Any]]) -> ft.View:
     other = "id" if query.sort == "title" else "title"
-    rows: list[ft.Control] = [
+    tools: list[ft.Control] = [
+        ft.TextField(
+            label="Search",
+            value=query.q or "",
+            prefix_icon=ft.Icons.SEARCH,
+            on_submit=lambda e: nav.update_query(q=e.control.value or None, replace=True),
+        ),
         ft.Row(
             [
-                ft.TextField(
-                    label="Search",
-                    value=query.q or "",
-                    on_submit=lambda e: nav.update_query(q=e.control.value or None, replace=True),
+                ft.FilledTonalButton(
+                    f"Sort by {other}",
+                    icon=ft.Icons.SORT,
+                    on_click=lambda _: nav.update_query(sort=other),
                 ),
-                ft.Button(f"Sort by {other}", on_click=lambda _: nav.update_query(sort=other)),
-                ft.Button("New note", on_click=lambda _: nav.go("notes.create")),
-            ]
-        )
+                ft.FilledButton(
+                    "New note", icon=ft.Icons.ADD, on_click=lambda _: nav.go("notes.create")
+                ),
+            ],
+            wrap=True,
+        ),
     ]
     order = [note["id"] for note in data]  # the list's order: the note's Previous and Next
+    cards: list[ft.Control] = []
     for at, note in enumerate(data):
         place = {"order": order, "at": at}  # outside the URL, kept with the note's entry
-        rows.append(navkit.link(nav, note["title"], "notes.note", note_id=note["id"], state=place))
+        title = navkit.link(nav, note["title"], "notes.note", note_id=note["id"], state=place)
+        title.style = ft.ButtonStyle(text_style=ft.TextStyle(size=16, weight=ft.FontWeight.W_600))
+        cards.append(note_card(title, note["text"]))
     if not data:
-        rows.append(ft.Text("No notes."))
+        cards.append(ft.Text("No notes."))
     # A view that scrolls: navkit keeps its offset with the entry (Back, reload, a new session).
     return ft.View(
-        scroll=ft.ScrollMode.AUTO, controls=rows, appbar=ft.AppBar(title=ft.Text("Notes"))
+        scroll=ft.ScrollMode.AUTO,
+        controls=[*tools, *cards],
+        appbar=ft.AppBar(title=ft.Text("Notes")),
+        padding=16,
+    )
+
+
+def note_card(title: ft.Control, text: str) -> ft.Control:
+    """One note in the list: its title (a link) over its first line."""
+    first_line = text.splitlines()[0] if text else ""
+    return ft.Card(
+        ft.Container(
+            ft.Row(
+                [
+                    ft.Icon(ft.Icons.STICKY_NOTE_2_OUTLINED, color=ft.Colors.PRIMARY),
+                    ft.Column(
+                        [title, ft.Text(first_line, color=ft.Colors.ON_SURFACE_VARIANT)],
+                        spacing=0,
+                        expand=True,
+                    ),
+                ]
+            ),
+            padding=ft.Padding.symmetric(horizontal=12, vertical=8),
+        ),
+        variant=ft.CardVariant.OUTLINED,
     )
 
 
@@ -196,11 +232,15 @@ def note(
 
     return [
         ft.Text(data["title"], theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
-        ft.Text(data["text"]),
+        ft.Text(data["text"], theme_style=ft.TextThemeStyle.BODY_LARGE),
         ft.Row(
             [
-                ft.Button("Edit", on_click=lambda _: nav.go("notes.edit", note_id=note_id)),
-                ft.Button("Delete", on_click=delete),
+                ft.FilledTonalButton(
+                    "Edit",
+                    icon=ft.Icons.EDIT_OUTLINED,
+                    on_click=lambda _: nav.go("notes.edit", note_id=note_id),
+                ),
+                ft.Button("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=delete),
             ]
         ),
         *neighbours(nav, navigation.state),
@@ -228,8 +268,15 @@ def neighbours(nav: navkit.Navigator, place: Any) -> list[ft.Control]:
         ft.Text(f"Note {at + 1} of {len(order)}"),
         ft.Row(
             [
-                ft.TextButton("Previous", on_click=step(-1), disabled=at == 0),
-                ft.TextButton("Next", on_click=step(1), disabled=at == len(order) - 1),
+                ft.TextButton(
+                    "Previous", icon=ft.Icons.CHEVRON_LEFT, on_click=step(-1), disabled=at == 0
+                ),
+                ft.TextButton(
+                    "Next",
+                    icon=ft.Icons.CHEVRON_RIGHT,
+                    on_click=step(1),
+                    disabled=at == len(order) - 1,
+                ),
             ]
         ),
     ]
@@ -247,7 +294,7 @@ def edit(nav: navkit.Navigator, note_id: int, data: dict[str, Any]) -> list[ft.C
 
 def editor(nav: navkit.Navigator, note_id: int | None, note: dict[str, Any]) -> list[ft.Control]:
     title = ft.TextField(label="Title", value=note["title"])
-    text = ft.TextField(label="Text", value=note["text"], multiline=True)
+    text = ft.TextField(label="Text", value=note["text"], multiline=True, min_lines=4)
 
     def unsaved() -> bool:
         return (title.value, text.value) != (note["title"], note["text"])
@@ -267,7 +314,7 @@ def editor(nav: navkit.Navigator, note_id: int | None, note: dict[str, Any]) -> 
         await nav.replace("notes.note", note_id=saved["id"])
 
     nav.on_leave(leave)
-    return [title, text, ft.Button("Save", on_click=save)]
+    return [title, text, ft.FilledButton("Save", icon=ft.Icons.SAVE_OUTLINED, on_click=save)]
 
 
 async def ask(page: ft.Page, question: str) -> bool:
@@ -297,6 +344,11 @@ router.register_blueprint(blueprint)
 router.add_route("/", endpoint="start", redirect_to="notes.notes")
 
 
+def main(page: ft.Page) -> None:
+    page.title = "navkit: notes"
+    _theme.apply(page)
+
+
 if __name__ == "__main__":
     from examples._serve import serve
 
@@ -304,4 +356,4 @@ if __name__ == "__main__":
         at = sys.argv.index("--delay")
         API.delay = float(sys.argv[at + 1])
         del sys.argv[at : at + 2]
-    serve(router, None, name="notes", start="/notes")
+    serve(router, main, name="notes", start="/notes")

@@ -2,7 +2,10 @@
 
 The view stack is a function of the route: open /store/42 and the AppBar's
 back arrow goes to Store, then Home. Links are built from endpoints with
-``url_for``; views of unchanged levels are reused.
+``url_for``; views of unchanged levels are reused. The store's pages are a
+blueprint with ``url_prefix="/store"`` and Home is the app's own route, so
+the gallery registers the blueprint as it is: its item 42 is at /store/42
+there too, under the gallery's home.
 
 Run: ``python -m examples.store`` and open http://127.0.0.1:8550/store/42.
 """
@@ -12,70 +15,112 @@ from __future__ import annotations
 import flet as ft
 
 import navkit
+from examples import _theme
 
 PRODUCTS = {1: "Teapot", 2: "Kettle", 42: "Espresso machine"}
+ICONS = {1: ft.Icons.EMOJI_FOOD_BEVERAGE, 2: ft.Icons.COFFEE_MAKER, 42: ft.Icons.COFFEE}
 
-blueprint = navkit.Blueprint("store")
+# The store's own pages live under /store; Home is the app's (the gallery has its own).
+blueprint = navkit.Blueprint("store", url_prefix="/store")
+router = navkit.Router()
 
 
-def link(nav: navkit.Navigator, text: str, endpoint: str, **values: object) -> ft.Button:
+def link(
+    nav: navkit.Navigator,
+    text: str,
+    endpoint: str,
+    icon: ft.IconData | None = None,
+    **values: object,
+) -> ft.Button:
     """A button that navigates to ``endpoint``."""
-    return ft.Button(text, on_click=lambda _: nav.go(endpoint, **values))
+    return ft.FilledTonalButton(text, icon=icon, on_click=lambda _: nav.go(endpoint, **values))
 
 
-def history_buttons(nav: navkit.Navigator) -> list[ft.Control]:
+def history_buttons(nav: navkit.Navigator) -> ft.Control:
     """``nav.back()`` and ``nav.forward()``: the browser's own Back and Forward, in a browser."""
-    return [
-        ft.Button("Previous page", on_click=lambda _: nav.back()),
-        ft.Button("Following page", on_click=lambda _: nav.forward()),
-    ]
+    return ft.Row(
+        [
+            ft.TextButton("Previous page", icon=ft.Icons.UNDO, on_click=lambda _: nav.back()),
+            ft.TextButton("Following page", icon=ft.Icons.REDO, on_click=lambda _: nav.forward()),
+        ],
+        wrap=True,
+    )
 
 
-@blueprint.route("/", title="Home")
+@router.route("/", title="Home")
 def home(nav: navkit.Navigator) -> list[ft.Control]:
     return [
-        ft.Text("Welcome to the store example."),
-        link(nav, "Visit Store", "store.store"),
-        *history_buttons(nav),
+        ft.Icon(ft.Icons.STOREFRONT, size=64, color=ft.Colors.PRIMARY),
+        ft.Text("Welcome to the store example.", theme_style=ft.TextThemeStyle.TITLE_LARGE),
+        link(nav, "Visit Store", "store.store", icon=ft.Icons.ARROW_FORWARD),
+        history_buttons(nav),
     ]
 
 
-@blueprint.route("/store", title="Store")
+@blueprint.route("/", title="Store")
 def store(nav: navkit.Navigator, sort: str = "name") -> list[ft.Control]:
     items = sorted(PRODUCTS.items(), key=lambda item: item[1] if sort == "name" else item[0])
     return [
-        ft.Text(f"Sorted by {sort}"),
-        *(link(nav, name, "store.item", item_id=item_id) for item_id, name in items),
-        link(nav, "Sort by number", "store.store", sort="number"),
-        link(nav, "Go Home", "store.home"),
-        *history_buttons(nav),
+        ft.Text(f"Sorted by {sort}", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        *(
+            link(nav, name, "store.item", icon=ICONS[item_id], item_id=item_id)
+            for item_id, name in items
+        ),
+        ft.Row(
+            [
+                ft.OutlinedButton(
+                    "Sort by number",
+                    icon=ft.Icons.SORT,
+                    on_click=lambda _: nav.go("store.store", sort="number"),
+                ),
+                ft.OutlinedButton("Go Home", icon=ft.Icons.HOME, on_click=lambda _: nav.go("/")),
+            ],
+            wrap=True,
+        ),
+        history_buttons(nav),
     ]
 
 
-@blueprint.route("/store/:item_id", title="Item")
+@blueprint.route("/:item_id", title="Item")
 def item(nav: navkit.Navigator, item_id: int) -> list[ft.Control]:
     name = PRODUCTS.get(item_id)
     if name is None:
         navkit.abort(404, f"There is no product {item_id}.")
     other = 2 if item_id != 2 else 1
     return [
+        ft.Container(
+            ft.Icon(ICONS[item_id], size=72, color=ft.Colors.ON_SECONDARY_CONTAINER),
+            bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            border_radius=16,
+            width=160,
+            height=120,
+            alignment=ft.Alignment.CENTER,
+        ),
         ft.Text(name, size=24),
         ft.Text(f"Address: {nav.href('store.item', item_id=item_id)}"),
-        ft.Button(
-            f"Replace with {PRODUCTS[other]}",
-            on_click=lambda _: nav.replace("store.item", item_id=other),
+        ft.Row(
+            [
+                ft.FilledTonalButton(
+                    f"Replace with {PRODUCTS[other]}",
+                    icon=ft.Icons.SWAP_HORIZ,
+                    on_click=lambda _: nav.replace("store.item", item_id=other),
+                ),
+                ft.OutlinedButton(
+                    "Back to Home", icon=ft.Icons.HOME, on_click=lambda _: nav.pop_until("/")
+                ),
+            ],
+            wrap=True,
         ),
-        ft.Button("Back to Home", on_click=lambda _: nav.pop_until("store.home")),
-        *history_buttons(nav),
+        history_buttons(nav),
     ]
 
 
-router = navkit.Router()
 router.register_blueprint(blueprint)
 
 
 def main(page: ft.Page) -> None:
     page.title = "navkit: store"
+    _theme.apply(page)
 
 
 if __name__ == "__main__":

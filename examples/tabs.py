@@ -1,4 +1,4 @@
-"""An app shell: a navigation bar (a rail on wide windows) with one stack per tab.
+"""A small social app: an app shell with a bar (a rail on wide windows), one stack per tab.
 
 Three destinations -- Feed, Search, Profile -- each with its own pages. Open
 a post and like it, or type a display name in Profile's settings, switch to
@@ -14,8 +14,21 @@ from __future__ import annotations
 import flet as ft
 
 import navkit
+from examples import _theme
 
 POSTS = {number: f"Something worth reading, number {number}." for number in range(1, 6)}
+AUTHORS = {1: "Grace", 2: "Alan", 3: "Ada", 4: "Edsger", 5: "Barbara"}
+HUES = ["pink", "indigo", "teal", "orange", "green"]
+
+
+def avatar(name: str, number: int) -> ft.CircleAvatar:
+    """A round avatar in one of a few colours (no pictures: the example is offline)."""
+    return ft.CircleAvatar(
+        content=ft.Icon(ft.Icons.PERSON, color=ft.Colors.WHITE),
+        bgcolor=f"{HUES[number % len(HUES)]}400",
+        tooltip=name,
+    )
+
 
 shell = navkit.Shell("tabs")
 feed = shell.branch(
@@ -43,27 +56,60 @@ profile = shell.branch(
 
 @feed.route("/feed", title="Feed")
 def home(nav: navkit.Navigator) -> list[ft.Control]:
-    return [
-        ft.Button(
-            f"Post {number}", on_click=lambda _, n=number: nav.go("tabs.feed.post", post_id=n)
-        )
-        for number in POSTS
-    ]
+    return [post_card(nav, number) for number in POSTS]
+
+
+def post_card(nav: navkit.Navigator, number: int) -> ft.Control:
+    """A post in the feed: who wrote it, its first line, a tap to open it."""
+    return ft.Card(
+        ft.Container(
+            ft.Column(
+                [
+                    ft.Row(
+                        [
+                            avatar(AUTHORS[number], number),
+                            ft.Column(
+                                [
+                                    ft.Text(AUTHORS[number], weight=ft.FontWeight.BOLD),
+                                    ft.Text(f"{number} h ago", size=12),
+                                ],
+                                spacing=0,
+                            ),
+                        ]
+                    ),
+                    ft.Text(POSTS[number]),
+                    ft.TextButton(
+                        f"Post {number}",
+                        icon=ft.Icons.CHAT_BUBBLE_OUTLINE,
+                        on_click=lambda _: nav.go("tabs.feed.post", post_id=number),
+                    ),
+                ],
+                spacing=8,
+            ),
+            padding=12,
+        ),
+    )
 
 
 @feed.route("/feed/post/:post_id")
 def post(post_id: int) -> ft.View:
     if post_id not in POSTS:
         navkit.abort(404)
-    like = ft.Button("Like")
+    like = ft.Button("Like", icon=ft.Icons.FAVORITE_BORDER)
 
     def toggle(_: ft.Event[ft.Button]) -> None:
-        like.content = "Like" if like.content == "Liked" else "Liked"
+        liked = like.content != "Liked"
+        like.content = "Liked" if liked else "Like"
+        like.icon = ft.Icons.FAVORITE if liked else ft.Icons.FAVORITE_BORDER
 
     like.on_click = toggle
+    author = ft.Row(
+        [avatar(AUTHORS[post_id], post_id), ft.Text(AUTHORS[post_id], weight=ft.FontWeight.BOLD)]
+    )
     return ft.View(
         appbar=ft.AppBar(title=ft.Text(f"Post {post_id}")),
-        controls=[ft.Text(POSTS[post_id]), like],
+        controls=[ft.Column([author, ft.Text(POSTS[post_id], size=18)], spacing=12), like],
+        spacing=16,
     )
 
 
@@ -80,8 +126,13 @@ def find(nav: navkit.Navigator, q: str = "") -> list[ft.Control]:
 @profile.route("/profile", title="Profile")
 def me(nav: navkit.Navigator) -> list[ft.Control]:
     return [
+        ft.Icon(ft.Icons.ACCOUNT_CIRCLE, size=72, color=ft.Colors.PRIMARY),
         ft.Text("Signed in as Ada."),
-        ft.Button("Settings", on_click=lambda _: nav.go("tabs.profile.settings")),
+        ft.Button(
+            "Settings",
+            icon=ft.Icons.SETTINGS_OUTLINED,
+            on_click=lambda _: nav.go("tabs.profile.settings"),
+        ),
     ]
 
 
@@ -96,7 +147,8 @@ router.add_route("/", endpoint="start", redirect_to="tabs.feed.home")
 
 
 def main(page: ft.Page) -> None:
-    page.title = "navkit: tabs"
+    page.title = "navkit: social"
+    _theme.apply(page)
 
 
 if __name__ == "__main__":

@@ -81,12 +81,15 @@ def Products(data: list[tuple[int, dict[str, Any]]], listing: Listing) -> ft.Con
     other = "price" if listing.sort == "name" else "name"
     return ft.Column(
         [
-            ft.Button(f"Sort by {other}", on_click=lambda _: set_query(sort=other)),
+            ft.FilledTonalButton(
+                f"Sort by {other}", icon=ft.Icons.SORT, on_click=lambda _: set_query(sort=other)
+            ),
             *[
                 ft.Row(
                     [
                         ft.Button(
                             product["name"],
+                            icon=ft.Icons.INVENTORY_2_OUTLINED,
                             on_click=lambda _, p=product_id: nav.go(
                                 "products.product", product_id=p
                             ),
@@ -116,7 +119,11 @@ def Product(product_id: int, data: dict[str, Any]) -> ft.Control:
             ft.Text(data["name"], size=24),
             Stock(),
             ft.Text(f"Product {product_id} ({type(product_id).__name__}), {in_cart} in the cart"),
-            ft.Button("Add to cart", on_click=lambda _: set_in_cart(in_cart + 1)),
+            ft.FilledButton(
+                "Add to cart",
+                icon=ft.Icons.ADD_SHOPPING_CART,
+                on_click=lambda _: set_in_cart(in_cart + 1),
+            ),
         ]
     )
 

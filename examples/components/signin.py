@@ -48,7 +48,11 @@ def Start() -> ft.Control:
     return ft.Column(
         [
             ft.Text("A small app with a protected dashboard.", size=18),
-            ft.Button("Open the dashboard", on_click=lambda _: nav.go("signin.dashboard")),
+            ft.FilledButton(
+                "Open the dashboard",
+                icon=ft.Icons.SPACE_DASHBOARD_OUTLINED,
+                on_click=lambda _: nav.go("signin.dashboard"),
+            ),
         ]
     )
 
@@ -66,7 +70,7 @@ def Dashboard() -> ft.Control:
     return ft.Column(
         [
             ft.Text(f"Dashboard: {greeting}, {user()}!", size=24),
-            ft.Button("Log out", on_click=log_out),
+            ft.OutlinedButton("Log out", icon=ft.Icons.LOGOUT, on_click=log_out),
         ]
     )
 
@@ -87,7 +91,7 @@ def Login(next: str = "") -> ft.Control:
         [
             ft.Text("Sign in", size=24),
             ft.TextField(label="Name", value="Ada", ref=name, on_submit=sign_in),
-            ft.Button("Sign in", on_click=sign_in),
+            ft.FilledButton("Sign in", icon=ft.Icons.LOGIN, on_click=sign_in),
         ]
     )
 

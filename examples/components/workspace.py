@@ -54,8 +54,12 @@ def Home() -> ft.Control:
     return ft.Column(
         [
             ft.Text(f"Welcome to the workspace ({branch.label if branch else '?'}).", size=18),
-            ft.Button("See the projects", on_click=lambda _: switch(1)),
-            ft.Button("Change settings", on_click=lambda _: switch(2)),
+            ft.FilledTonalButton(
+                "See the projects", icon=ft.Icons.FOLDER_OUTLINED, on_click=lambda _: switch(1)
+            ),
+            ft.FilledTonalButton(
+                "Change settings", icon=ft.Icons.SETTINGS_OUTLINED, on_click=lambda _: switch(2)
+            ),
         ]
     )
 
@@ -67,7 +71,9 @@ def Projects() -> ft.Control:
     return ft.Column(
         [
             ft.ListTile(
+                leading=ft.Icon(ft.Icons.FOLDER_OUTLINED),
                 title=ft.Text(name),
+                trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
                 on_click=lambda _, p=project_id: nav.go("workspace.projects.project", project_id=p),
             )
             for project_id, name in PROJECTS.items()
@@ -85,7 +91,9 @@ def Project(project_id: int) -> ft.Control:
         [
             ft.Text(PROJECTS[project_id], size=24),
             ft.Text(f"Project {project_id}: {done} tasks done"),
-            ft.Button("Finish a task", on_click=lambda _: set_done(done + 1)),
+            ft.FilledButton(
+                "Finish a task", icon=ft.Icons.TASK_ALT, on_click=lambda _: set_done(done + 1)
+            ),
         ]
     )
 

@@ -89,9 +89,9 @@ def test_products_typed_params_loaders_and_a_kept_component(screen: Open) -> Non
     tab.browser_forward()
     tab.expect("Products", "/products?sort=price")
     tab.open("/products/9")
-    tab.expect("Not found", "/products/9", text="There is no product 9.")
+    tab.expect("Page not found", "/products/9", text="There is no product 9.")
     tab.open("/products/abc")  # not an int: refused by the converter, no loader ran
-    tab.expect("Not found", "/products/abc")
+    tab.expect("Page not found", "/products/abc")
 
 
 def test_leaving_a_product_while_it_loads_cancels_it(screen: Open) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.e2e.browser import Screen, wait_for
+from tests.e2e.test_gallery_screens import open_card
 
 Open = Callable[[str], Screen]
 STORE, SHOP, AUTH = "examples.store", "examples.shop", "examples.auth"
@@ -91,9 +92,9 @@ def test_a_legacy_hash_link_opens_under_the_path_strategy(screen: Open) -> None:
 def test_an_unknown_address_shows_the_not_found_view(screen: Open) -> None:
     tab = screen(STORE)
     tab.open("/no/such/page")
-    tab.expect("Not found", "/no/such/page", text="No page lives at /no/such/page.")
+    tab.expect("Page not found", "/no/such/page", text="There is no page at this address.")
     tab.open("/store/7")
-    tab.expect("Not found", "/store/7", text="There is no product 7.")
+    tab.expect("Page not found", "/store/7", text="There is no product 7.")
     tab.back_arrow()
     tab.expect("Store", "/store")
 
@@ -114,7 +115,7 @@ def test_typed_query_and_path_parameters(screen: Open) -> None:
 def test_the_shop_not_found_page(screen: Open) -> None:
     tab = screen(SHOP)
     tab.open("/products/99")
-    tab.expect("Not found", "/products/99", text="There is no product 99.")
+    tab.expect("Page not found", "/products/99", text="There is no product 99.")
     tab.click("Back to the products")
     tab.expect("Products", "/products", text="Sorted by name, page 1 of 2")
 
@@ -202,19 +203,21 @@ def test_leaving_while_it_loads_cancels_it(screen: Open) -> None:
 
 def test_the_gallery_links_every_example(screen: Open) -> None:
     tab = screen("examples.gallery")
+    tab.page.set_viewport_size({"width": 1280, "height": 800})
     tab.open("/")
-    tab.expect("navkit examples", "/")
-    tab.click("shop")
-    tab.expect("Products", "/shop/products?sort=price")
+    tab.expect("navkit gallery", "/")
+    open_card(tab, "Tea shop")
+    tab.expect("Products", "/shop/products")
     tab.back_arrow()
     tab.expect("Shop", "/shop")
     tab.back_arrow()
-    tab.expect("navkit examples", "/")
-    tab.click("auth")
+    tab.expect("navkit gallery", "/")
+    open_card(tab, "Members' area")
     tab.expect("Log in", "/auth/login?next=/auth/account")
     tab.open("/")
-    tab.expect("navkit examples", "/")
-    tab.click("workspace")  # a components example, beside the imperative ones
+    tab.expect("navkit gallery", "/")
+    tab.scroll(800)  # the cookbook's cards are below the apps
+    open_card(tab, "Workspace")  # a components example, beside the imperative ones
     tab.expect("Project", "/workspace/projects/2", text="Project 2: 0 tasks done")
     tab.click("Finish a task")
     tab.expect("Project", "/workspace/projects/2", text="Project 2: 1 tasks done")

@@ -43,7 +43,7 @@ def test_reload_keeps_the_lists_scroll_and_the_notes_place_in_it(screen: Open) -
     tab = screen(MANY)
     tab.open("/notes")
     tab.expect("Notes", "/notes", text="Groceries")
-    tab.scroll(900)
+    tab.scroll(2400)  # each note is a card (~86 px): Errand 30 comes into the window
     top = tab.top_of("Errand 30")  # drawn on screen only once scrolled to
     assert 0 < top < 600
     tab.reload()  # Flutter draws the page anew, at the top: navkit scrolls it back

@@ -13,21 +13,41 @@ from navkit.testing import FletTestClient
 Client = Callable[..., FletTestClient]
 
 
-def buttons(client: FletTestClient) -> dict[str, ft.Button]:
+def shown(client: FletTestClient) -> list[ft.Control]:
+    """Every control of the top view's body, in reading order (cards, rows and columns opened)."""
+    found: list[ft.Control] = []
+
+    def visit(control: object) -> None:
+        if isinstance(control, list):
+            for child in control:
+                visit(child)
+        elif isinstance(control, ft.Control):
+            found.append(control)
+            for part in ("leading", "title", "subtitle", "content", "controls", "trailing"):
+                visit(getattr(control, part, None))
+
+    visit(client.page.views[-1].controls)
+    return found
+
+
+def buttons(client: FletTestClient) -> dict[str, ft.Control]:
+    """The top view's buttons with a text, by that text."""
+    kinds = (ft.Button, ft.TextButton, ft.OutlinedButton)
     return {
         str(control.content): control  # type: ignore[attr-defined]
-        for control in client.page.views[-1].controls
-        if isinstance(control, ft.Button)
+        for control in shown(client)
+        if isinstance(control, kinds) and isinstance(control.content, str)  # type: ignore[attr-defined]
     }
 
 
 def click(client: FletTestClient, text: str, *, wait: bool = True) -> None:
-    handler: Callable[[object], None] = buttons(client)[text].on_click  # type: ignore[assignment]
+    handler: Callable[[object], None] = buttons(client)[text].on_click  # type: ignore[attr-defined]
     client.call(handler, None, wait=wait)
 
 
 def texts(client: FletTestClient) -> list[str]:
-    return [c.value for c in client.page.views[-1].controls if isinstance(c, ft.Text)]  # type: ignore[misc]
+    """The top view's texts, in reading order."""
+    return [c.value for c in shown(client) if isinstance(c, ft.Text)]  # type: ignore[misc]
 
 
 def test_store_deep_link_then_back(navkit_client: Client) -> None:
@@ -52,7 +72,7 @@ def test_clicking_through_the_store(navkit_client: Client) -> None:
 
 def test_unknown_product_is_not_found(navkit_client: Client) -> None:
     client = navkit_client(store.router, route="/store/7")
-    assert client.titles[-1] == "Not found"
+    assert client.titles[-1] == "Page not found"
     assert "There is no product 7." in texts(client)
 
 
@@ -62,21 +82,21 @@ def test_unknown_product_is_not_found(navkit_client: Client) -> None:
         ("/products", "Products", "Sorted by name, page 1 of 2"),
         ("/products?sort=price&page=2", "Products", "Sorted by price, page 2 of 2"),
         ("/products/3", "Product", "Cups (set of 4)"),
-        ("/products/99", "Not found", "There is no product 99."),
-        ("/products/abc", "Not found", "No page lives at /products/abc."),
-        ("/products?page=7", "Not found", "There is no page 7."),
-        ("/nowhere", "Not found", "No page lives at /nowhere."),
+        ("/products/99", "Page not found", "There is no product 99."),
+        ("/products/abc", "Page not found", "There is no page at this address."),
+        ("/products?page=7", "Page not found", "There is no page 7."),
+        ("/nowhere", "Page not found", "There is no page at this address."),
     ],
 )
 def test_shop_pages(navkit_client: Client, address: str, title: str, first_text: str) -> None:
     client = navkit_client(shop.router, route=address)
     assert client.titles[-1] == title
-    assert texts(client)[0] == first_text
+    assert next(text for text in texts(client) if text != title) == first_text  # under the heading
 
 
 def test_shop_bad_query_value_is_a_bad_request(navkit_client: Client) -> None:
     client = navkit_client(shop.router, route="/products?sort=colour")
-    assert client.titles[-1] == "Bad request"
+    assert client.titles[-1] == "Invalid address"
 
 
 def test_shop_paging_and_sorting(navkit_client: Client) -> None:
@@ -136,12 +156,43 @@ def test_loading_leaving_while_it_loads(
 
 def test_gallery_links_every_example(navkit_client: Client) -> None:
     client = navkit_client(gallery.router, main=gallery.main)
-    assert client.page.title == "navkit examples"
-    rows = [c for c in client.page.views[-1].controls if isinstance(c, ft.Row)]
-    assert len(rows) == len(gallery.EXAMPLES)
-    client.call(rows[0].controls[0].on_click, None)  # type: ignore[attr-defined]
-    assert client.page.route == "/store/store/42"
-    assert client.titles == ["navkit examples", "Home", "Store", "Item"]
+    assert client.page.title == "navkit gallery"
+    assert client.page.theme_mode == ft.ThemeMode.LIGHT
+    cards = [c for c in shown(client) if isinstance(c, ft.Card)]
+    titles = [example.title for example in gallery.EXAMPLES]
+    assert len(cards) == len(titles) and titles[:2] == ["Tea shop", "Notes"]
+    assert all(title in texts(client) for title in titles)
+    client.call(cards[0].content.on_click, None)  # type: ignore[union-attr]
+    assert client.page.route == "/shop/products"
+    assert client.titles == ["navkit gallery", "Shop", "Products"]
+    client.go("/")
+    kitchen = titles.index("Kitchen store")
+    client.call(cards[kitchen].content.on_click, None)  # type: ignore[union-attr]
+    assert client.page.route == "/store/42"  # not /store/store/42
+    assert client.titles == ["navkit gallery", "Store", "Item"]
+
+
+def test_gallery_theme_switch(navkit_client: Client) -> None:
+    client = navkit_client(gallery.router, main=gallery.main)
+    switch = client.page.views[-1].appbar.actions[0]  # type: ignore[union-attr,index]
+    assert switch.tooltip == "Dark theme"
+    client.call(switch.on_click, None)
+    assert client.page.theme_mode == ft.ThemeMode.DARK and switch.tooltip == "Light theme"
+    client.call(switch.on_click, None)
+    assert client.page.theme_mode == ft.ThemeMode.LIGHT
+
+
+def test_shop_cart_counts_and_totals(navkit_client: Client) -> None:
+    client = navkit_client(shop.router, route="/products/2")
+    click(client, "Add to cart")
+    click(client, "Add to cart")
+    cart = client.page.views[-1].appbar.actions[0]  # type: ignore[union-attr,index]
+    assert cart.badge == "2"
+    client.go("shop.cart")
+    assert client.titles[-1] == "Cart"
+    assert "2 x 40.00 EUR" in texts(client) and "Total: 80.00 EUR" in texts(client)
+    click(client, "Check out")
+    assert "Your cart is empty." in texts(client)
 
 
 def test_unsaved_form_asks_before_being_left(navkit_client: Callable[..., FletTestClient]) -> None:
