@@ -42,13 +42,17 @@ def serve(
     parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--desktop", action="store_true", help="open a desktop window")
     parser.add_argument("--strategy", choices=["path", "hash"], default=strategy)
+    parser.add_argument(
+        "--debug", action="store_true", help="error details and navkit's inspector (development)"
+    )
     args = parser.parse_args()
     strategy = args.strategy
     run = navkit.run if root is None else _components_run(root)
+    debug = {"debug": True} if args.debug and root is None else {}
     if args.desktop:
         # Without a display Flet serves the app instead, here where web mode
         # would, and navkit prints the address and why no window opened.
-        run(router, main, strategy=strategy, host=HOST, port=args.port)
+        run(router, main, strategy=strategy, host=HOST, port=args.port, **debug)
         return
     os.environ.setdefault("FLET_FORCE_WEB_SERVER", "true")  # serve; do not open a browser
     address = start if strategy == "path" or start == "/" else f"/#{start}"
@@ -61,6 +65,7 @@ def serve(
         port=args.port,
         view=ft.AppView.WEB_BROWSER,
         no_cdn=True,
+        **debug,
     )
 
 

@@ -20,6 +20,7 @@ from navkit.flet.components import refuse_other_owner
 from navkit.flet.declarative import refuse_views_root
 from navkit.flet.events import PageEvents, claim_events
 from navkit.flet.history_script import app_address
+from navkit.flet.inspector import Inspector
 from navkit.flet.loop import PageLoop
 from navkit.flet.pages import has_navigator, keep_navigator
 from navkit.flet.state_codec import JSON_STATE, StateCodec
@@ -100,6 +101,7 @@ def attach(
         pending_minimum=pending_minimum,
         before_update=lambda: claim_events(page),
         debug=debug,
+        home=table.match("/") is not None,
     )
     client = ClientHistory(page, history, loop, script=script, codec=state_codec)
     machine = NavigationMachine(
@@ -110,6 +112,9 @@ def attach(
     events.bind(inbound, client, surface, navigator)
     surface.keep_route(address)  # never a route of the script's, while the first page builds
     keep_navigator(page, navigator)
+    if debug:
+        navigator.tracer.keep = True
+        Inspector(page, navigator)  # in the overlay before the first update sends the page
     # Flet 1.0 removed page.go; countless apps still call it.
     page.go = _page_go(navigator)  # type: ignore[attr-defined]
     if script:

@@ -76,6 +76,7 @@ class PageSurface:
         before_update: Called before each update navkit makes (the binding
             re-claims the page's event handlers there).
         debug: Default error views show the developer's detail and traceback.
+        home: Whether the app has a page at ``/`` (error views offer Home).
     """
 
     def __init__(
@@ -89,9 +90,11 @@ class PageSurface:
         pending_minimum: float = 0.4,
         before_update: Callable[[], None] | None = None,
         debug: bool = False,
+        home: bool = True,
     ) -> None:
         self.page = page
         self.debug = debug
+        self.home = home  # the app has a page at "/": error views offer it
         self.loop = loop
         self.actions = actions
         self.pending_indicator = pending_indicator
@@ -126,7 +129,8 @@ class PageSurface:
 
         Components it holds were hosted by :meth:`prepared`.
         """
-        return render(built, debug=self.debug)
+        back = bool(self.views)  # a page was shown: its error view offers Back
+        return render(built, debug=self.debug, home=self.home, back=back)
 
     def prepared(self, result: Any) -> Any:
         """Components in a view function's result hosted and rendered once (see

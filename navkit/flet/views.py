@@ -35,17 +35,20 @@ _ERROR_ICONS = {
 }
 
 
-def render(built: Built, *, debug: bool = False) -> ft.View | ft.DialogControl:
+def render(
+    built: Built, *, debug: bool = False, home: bool = True, back: bool = False
+) -> ft.View | ft.DialogControl:
     """The control a built level shows: its view, modal, or error view.
 
-    ``debug``: default error views show the developer's detail too.
+    ``debug``: default error views show the developer's detail too;
+    ``home``: the app has a page at ``/``; ``back``: a page was shown before.
     """
     level = built.level
     error, match = level.error, level.match
     if error is not None:
         if built.handled:
             return wrap_view(level.address, built.result, error_title(error.code))
-        return error_view(level.address, error, debug=debug)
+        return error_view(level.address, error, debug=debug, home=home, back=back)
     if match is None:  # pragma: no cover - a level without a match carries an error
         return error_view(level.address, NotFound(path=level.path), debug=debug)
     title = _title(match.route.options.title, match.endpoint)
@@ -99,20 +102,25 @@ def default_pending_indicator() -> ft.Control:
     return ft.ProgressBar(top=0, left=0, right=0, semantics_label="Loading")
 
 
-def error_view(address: str, error: HTTPError, *, debug: bool = False) -> ft.View:
+def error_view(
+    address: str, error: HTTPError, *, debug: bool = False, home: bool = True, back: bool = False
+) -> ft.View:
     """The default view for an error outcome: what an end user can read and do.
 
     A plain title and the error's description (the app's words from
-    ``abort``, else the code's default), and a way out: Home, and Try again
-    after a failure. ``debug`` adds the developer's detail and the
-    traceback of what raised (see :func:`navkit.errors.failure`).
+    ``abort``, else the code's default), and a way out: Back where a page
+    was shown before, Home where the app has one, Try again after a failure.
+    ``debug`` adds the developer's detail and the traceback of what raised
+    (see :func:`navkit.errors.failure`).
     """
     icon = _ERROR_ICONS.get(error.code, ft.Icons.ERROR_OUTLINE)
     controls: list[ft.Control] = [
         ft.Icon(icon, size=64, color=ft.Colors.PRIMARY),
         ft.Text(error_title(error.code), theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
         ft.Text(error.description, text_align=ft.TextAlign.CENTER),
-        ft.Row(_ways_out(address, error), alignment=ft.MainAxisAlignment.CENTER, wrap=True),
+        ft.Row(
+            _ways_out(address, error, home, back), alignment=ft.MainAxisAlignment.CENTER, wrap=True
+        ),
     ]
     if debug:
         controls.append(_debug_detail(error))
@@ -139,10 +147,12 @@ def error_title(code: int) -> str:
     return _ERROR_TITLES.get(code, "Something went wrong")
 
 
-def _ways_out(address: str, error: HTTPError) -> list[ft.Control]:
-    """Home from anywhere but home; Try again where something failed (or nothing else helps)."""
+def _ways_out(address: str, error: HTTPError, home: bool, back: bool) -> list[ft.Control]:
+    """Back; Home from anywhere but home; Try again after a failure (or when nothing else helps)."""
     ways: list[ft.Control] = []
-    if urlsplit(address).path not in ("", "/"):
+    if back:
+        ways.append(ft.OutlinedButton("Back", icon=ft.Icons.ARROW_BACK, on_click=_go_back))
+    if home and urlsplit(address).path not in ("", "/"):
         ways.append(ft.FilledButton("Home", icon=ft.Icons.HOME, on_click=_go_home))
     if error.code >= 500 or not ways:
         ways.append(ft.OutlinedButton("Try again", icon=ft.Icons.REFRESH, on_click=_try_again))
@@ -151,6 +161,10 @@ def _ways_out(address: str, error: HTTPError) -> list[ft.Control]:
 
 def _go_home(event: ft.Event[Any]) -> None:
     navigator_of(event.page).go("/")
+
+
+def _go_back(event: ft.Event[Any]) -> None:
+    navigator_of(event.page).back()
 
 
 def _try_again(event: ft.Event[Any]) -> None:
@@ -166,7 +180,7 @@ def _debug_detail(error: HTTPError) -> ft.Control:
     if cause is not None:
         lines.append("".join(traceback.format_exception(type(cause), cause, cause.__traceback__)))
     return ft.Container(
-        ft.Text("\n".join(lines), selectable=True, font_family="monospace", size=12),
+        ft.Text("\n".join(lines), selectable=True, size=12),
         padding=12,
         border_radius=8,
         bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,

@@ -216,8 +216,11 @@ async def _ask(
                 await asking.handoff.before(answer)
                 answer = await _within(answer, asking.guard_timeout, guard)
         except Redirect as redirect:
+            log.debug("navkit: guard %s raised redirect to %s", name_of(guard), redirect.target)
             return Outcome(redirect.target, redirect.values)
         outcome = interpret(answer)
+        said = f"redirect to {answer.target}" if isinstance(answer, Redirect) else repr(answer)
+        log.debug("navkit: guard %s answered %s for %s", name_of(guard), said, top.address)
         if outcome is BLOCK:
             return Refusal(name_of(guard))
         if outcome is not ALLOW:

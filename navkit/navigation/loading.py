@@ -72,6 +72,21 @@ class Loads:
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._running: set[asyncio.Future[Any]] = set()  # every load in flight, kept or not
 
+    def cached(self) -> list[tuple[str, str, float | None]]:
+        """For the inspector: each address held, its state (``loading``, ``loaded``,
+        ``preloaded``) and the seconds since it loaded (None while loading)."""
+        now = self._clock()
+        return [
+            (
+                address,
+                "loading"
+                if entry.loaded_at is None
+                else ("preloaded" if entry.preloaded else "loaded"),
+                None if entry.loaded_at is None else now - entry.loaded_at,
+            )
+            for address, entry in self._entries.items()
+        ]
+
     def fresh(self, level: Level) -> Any:
         """The level's settled, still fresh result; ``MISSING`` when it must be loaded."""
         entry = self._entries.get(level.address)

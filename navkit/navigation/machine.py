@@ -42,6 +42,7 @@ from navkit.navigation.snapshots import Snapshots
 from navkit.navigation.stack import build_stack, pending_view, place_of
 from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
+from navkit.navigation.tracing import Tracer
 from navkit.navigation.urls import UrlStrategy, resolve
 from navkit.navigation.values import InFlight, Level, Navigation, Shown, Source
 from navkit.navigation.views import Builder, build_levels
@@ -87,11 +88,11 @@ class NavigationMachine:
         self.last_source: Source | None = None
         self.leave_checks = LeaveChecks()  # on_leave, by level address
         self._waiting = Waiting()  # outcomes, push_for_result callers
+        self.tracer = Tracer()  # the last navigations: DEBUG logs, the inspector
         self._freshness = Freshness()  # stale levels, rebuilt when next shown
         self.loads = Loads()  # the routes' loader results, cached per address
         self.snapshots = Snapshots()  # what views keep of themselves, per history entry
-        # Browser moves overtaken before they landed: the client still shows
-        # where they went, until a navigation lands or all is put back.
+        # Browser moves overtaken before they landed (the client shows where they went).
         self._drift: list[InFlight] = []
         # A push landed in the browser after the user moved it, while a
         # browser move was in flight (see Inbound.settled).
@@ -212,6 +213,7 @@ class NavigationMachine:
         flight = InFlight(next(self._numbers), address, source, came_from, **details)
         self._flight = flight
         self._waiting.started(flight, pending, waiter)
+        self.tracer.follow(flight, pending)
         started = start(self._run(flight, keep, levels))
         if not started.done and self._flight is flight:
             self._task = started.task

@@ -12,12 +12,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from navkit.navigation.branches import opens_now
+from navkit.navigation.branches import ViewStack, opens_now
 from navkit.navigation.history import HistoryState
 from navkit.navigation.machine import DEFAULT_GUARD_TIMEOUT, LeaveCheck, NavigationMachine
 from navkit.navigation.outcomes import Landed, Pending, Refused
 from navkit.navigation.stack import build_stack, place_of
 from navkit.navigation.surface import Surface
+from navkit.navigation.tracing import Tracer
 from navkit.navigation.urls import UrlStrategy, resolve
 from navkit.navigation.values import InFlight, Level, Source
 from navkit.navigation.view_data import ViewData
@@ -110,6 +111,19 @@ class Navigator(ViewData):
     def in_flight(self) -> InFlight | None:
         """The navigation started and not finished, if any (views being built see it here)."""
         return self._machine.flight
+
+    @property
+    def tracer(self) -> Tracer:
+        """The page's last navigations (``tracer.traces``: source, address, outcome, time)."""
+        return self._machine.tracer
+
+    def view_loads(self) -> list[tuple[str, str, float | None]]:
+        """The loaders' cache: address, ``loading``/``loaded``/``preloaded``, age in seconds."""
+        return self._machine.loads.cached()
+
+    def parked_stacks(self) -> dict[Place, ViewStack]:
+        """The stacks of a shell's other branches, kept as the user left them."""
+        return dict(self._machine.stacks.parked)
 
     @property
     def surface(self) -> Surface:

@@ -21,7 +21,7 @@ Nothing here touches Flet or the machine: the machine settles a
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,11 +103,12 @@ class Pending:
     (``if not nav.back(): ...`` reads as it did).
     """
 
-    __slots__ = ("_future", "_outcome")
+    __slots__ = ("_future", "_outcome", "_then")
 
     def __init__(self, outcome: NavigationOutcome | None = None) -> None:
         self._outcome = outcome
         self._future: asyncio.Future[NavigationOutcome] | None = None
+        self._then: list[Callable[[NavigationOutcome], None]] = []
 
     @property
     def outcome(self) -> NavigationOutcome | None:
@@ -125,6 +126,16 @@ class Pending:
         self._outcome = outcome
         if self._future is not None and not self._future.done():
             self._future.set_result(outcome)
+        then, self._then = self._then, []
+        for callback in then:
+            callback(outcome)
+
+    def then(self, callback: Callable[[NavigationOutcome], None]) -> None:
+        """Call ``callback`` with the outcome once it ends (now, if it has)."""
+        if self._outcome is not None:
+            callback(self._outcome)
+        else:
+            self._then.append(callback)
 
     def __bool__(self) -> bool:
         return not isinstance(self._outcome, Refused)

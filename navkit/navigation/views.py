@@ -131,6 +131,9 @@ async def build_levels(
         loads.released(started)  # overtaken: loads no one else waits for stop
         raise
     loads.used(started)
+    log.debug(
+        "navkit: %s: %d level(s) kept, %d built", builder.navigation.address, keep, len(views)
+    )
     return tuple(built_levels), views, registered
 
 
@@ -154,6 +157,13 @@ async def build_level(
     if error is None and match is not None:
         try:
             result = await _call_view(match, builder, loaded)
+            if result is None and match.route.options.modal is None:
+                log.warning(
+                    "view %r returned None for %s: the page is empty (return a control, "
+                    "a list of controls or an ft.View)",
+                    match.endpoint,
+                    level.address,
+                )
             return Built(level, builder.drawing.prepared(result))
         except Redirect as redirect:
             return redirect

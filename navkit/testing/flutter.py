@@ -87,7 +87,8 @@ class FlutterClient:
         """Play the client's part of ``action``; the events it sends Python, in order."""
         if action == "app_bar_back":
             dialog = self.dialog
-            if dialog is not None:  # the arrow is behind the dialog's modal barrier
+            # A SnackBar or Banner has no barrier: the arrow beneath it takes the tap.
+            if dialog is not None and not isinstance(dialog, (ft.SnackBar, ft.Banner)):
                 return [self._closing(dialog)] if closes_on_barrier_tap(dialog) else []
             return self._maybe_pop_view(arrow=True)
         if action == "system_back":

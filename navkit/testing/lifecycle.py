@@ -9,6 +9,7 @@ the tab gets a new session, the user scrolls a view.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import flet as ft
 
@@ -127,7 +128,10 @@ class ClientLife(FlutterClient):
         as ``asyncio.run`` does.
         """
         if self._owns_loop:
-            self.settle()
+            # A navigation may wait for the user (a dialog left open): closing the
+            # session ends it, as a closed tab does.
+            with contextlib.suppress(RuntimeError):
+                self.settle(timeout=2.0)
 
         async def close_session() -> None:
             self.session.close()  # calls still waiting for the client get an error

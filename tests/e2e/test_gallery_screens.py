@@ -68,6 +68,18 @@ def shoot(tab: Screen, path: Path, dark: bool = False) -> bytes:
     return image
 
 
+def shoot_titled(tab: Screen, path: Path) -> bytes:
+    """A screenshot once the AppBar's title is drawn (not Flet's blank "Working..." frame)."""
+
+    def titled(image: bytes) -> bool:
+        row = tab.pixels(image, [(x, y) for x in range(72, 110) for y in (24, 27, 30)])
+        return min(sum(colour) / 3 for colour in row) < 120  # the title's dark letters
+
+    image = tab.screenshot_when(path, titled)
+    assert titled(image), f"{path.name}: the page was never drawn"
+    return image
+
+
 def test_the_gallery_wide_and_narrow(screen: Open, folder: Path) -> None:
     tab = screen(GALLERY)
     tab.page.set_viewport_size(WIDE)
@@ -174,3 +186,32 @@ def test_a_card_opens_the_social_app(screen: Open, folder: Path) -> None:
     tab.expect("Profile", "/social/profile", text="Signed in as Ada.")
     tab.tap_destination("Feed")  # the feed's stack as it was left: the post, liked
     tab.expect("Post 2", "/social/feed/post/2", text="Liked")
+
+
+def test_an_error_page_reads_plainly_and_leads_home(screen: Open, folder: Path) -> None:
+    """A bad address: a plain title, the app's words, no developer text, and Home that works."""
+    tab = screen(GALLERY)
+    tab.page.set_viewport_size(NARROW)
+    tab.open("/no/such/page")
+    tab.expect("Page not found", "/no/such/page", text="There is no page at this address.")
+    assert "No route matches" not in tab.page.locator("body").inner_text()  # detail: debug only
+    image = shoot_titled(tab, folder / "error-page.png")
+    assert image.startswith(b"\x89PNG")
+    tab.click("Home")
+    tab.expect("navkit gallery", "/")
+
+
+def test_the_inspector_in_debug_mode(screen: Open, folder: Path) -> None:
+    """``--debug``: the bug button opens the inspector over the page; it follows navigations."""
+    tab = screen(f"{GALLERY} --debug")
+    tab.page.set_viewport_size(WIDE)
+    tab.open("/store/42")
+    tab.expect("Item", "/store/42", text="Espresso machine")
+    tab.click("navkit")  # the inspector's toggle
+    for line in ("Stack", "> /store/42  (store.item)", "History", "Last navigations"):
+        assert wait_for(lambda line=line: tab.shows(line), bool), f"{line!r} not shown"
+    image = shoot_titled(tab, folder / "inspector.png")
+    assert image.startswith(b"\x89PNG")
+    tab.back_arrow()
+    tab.expect("Store", "/store")
+    assert wait_for(lambda: tab.shows("> /store  (store.store)"), bool), "the panel did not follow"

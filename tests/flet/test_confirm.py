@@ -167,3 +167,33 @@ def test_confirm_outside_any_page_says_how_to_call_it() -> None:
 
     with pytest.raises(RuntimeError, match=r"needs a page.*page=nav\.page"):
         contextvars.Context().run(asyncio.run, ask())  # no Flet handler around it
+
+
+def test_a_page_closed_with_its_question_open_closes_the_dialog() -> None:
+    router, fields = form_app()
+    client = FletTestClient(router)
+    client.go("/edit")
+    fields["name"].value = "Ada"
+    client.app_bar_back(wait=False)
+    dialog = open_dialog(client)
+    client.close()  # the tab closes while the user is asked
+    assert not dialog.open  # the check was cancelled and took its dialog along
+
+
+def test_the_back_arrow_is_not_behind_a_snack_bar(navkit_client: Client) -> None:
+    router = navkit.Router()
+    router.add_route("/", lambda: [ft.Text("home")], endpoint="home")
+
+    @router.route("/cart", title="Cart")
+    def cart(nav: navkit.Navigator) -> list[ft.Control]:
+        def added(_: object) -> None:
+            nav.page.show_dialog(ft.SnackBar(ft.Text("Added to cart")))
+
+        return [ft.Button("Add", on_click=added)]
+
+    client = navkit_client(router)
+    client.go("/cart")
+    client.tap(client.find(text="Add"))
+    assert client.find(text="Added to cart")
+    client.app_bar_back()  # a SnackBar has no modal barrier: the arrow takes the tap
+    assert client.page.route == "/" and client.titles == ["Home"]

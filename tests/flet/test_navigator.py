@@ -394,3 +394,48 @@ def test_a_web_page_without_the_history_script_warns_once_and_still_navigates(
     assert client.navigator.history == HistoryState(tuple(client.entries), client.index)
     for each in clients:
         each.close()
+
+
+def test_every_error_page_has_a_way_out_that_works(navkit_client: Client) -> None:
+    """Back after a page was shown, Home where the app has one, Try again after a failure."""
+    shell = navkit.Shell("s")
+    tab = shell.branch("a", label="A", icon=ft.Icons.HOME, route="/a")
+    other = shell.branch("b", label="B", icon=ft.Icons.PEOPLE, route="/b")
+    other.add_route("/b", lambda: [ft.Text("b")], endpoint="b")
+    flaky = {"fails": True}
+
+    @tab.route("/a")
+    def start(nav: navkit.Navigator) -> list[ft.Control]:
+        return [ft.Text("start")]
+
+    @tab.route("/a/boom")
+    def boom() -> list[ft.Control]:
+        if flaky["fails"]:
+            raise ValueError("flaky")
+        return [ft.Text("boom fixed")]
+
+    router = navkit.Router()  # no page at "/": Home would be a dead end
+    router.register_blueprint(shell)
+    client = navkit_client(router, route="/a")
+    client.go("/a/boom")
+    assert client.titles[-1] == "Something went wrong"
+    buttons = [c.content for c in client.find_all(type=ft.OutlinedButton)]
+    assert buttons == ["Back", "Try again"] and not client.find_all(text="Home")
+    flaky["fails"] = False
+    client.tap(client.find(text="Try again"))
+    assert "boom fixed" in client.texts
+    flaky["fails"] = True
+    client.go("/a")
+    client.go("/a/boom")
+    client.tap(client.find(text="Back"))
+    assert client.page.route == "/a" and "start" in client.texts
+    client.go("/nowhere")  # a 404 offers Back too
+    client.tap(client.find(text="Back"))
+    assert client.page.route == "/a"
+
+
+def test_home_on_an_error_page_goes_home(navkit_client: Client, shop: ShopApp) -> None:
+    client = navkit_client(shop.router, route="/nope")
+    assert client.titles[-1] == "Page not found" and not client.find_all(text="Back")
+    client.tap(client.find(text="Home"))
+    assert client.page.route == "/" and client.titles == ["Home"]

@@ -1,0 +1,113 @@
+"""What navkit did, for developers: each navigation logged at DEBUG and kept for the inspector.
+
+A navigation's record is made when its pending outcome settles -- landed,
+failed, refused or overtaken -- so one line tells the whole story: what
+started it, where it went, where it ended and how long it took. Guards'
+answers and the levels built are logged by the steps that know them
+(``navkit.navigation.decide``, ``navkit.navigation.views``), under the
+same ``navkit`` logger.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from navkit.navigation.outcomes import (
+    Cancelled,
+    Failed,
+    Landed,
+    NavigationOutcome,
+    Pending,
+    Refused,
+)
+from navkit.navigation.values import InFlight
+
+__all__ = ["Trace", "Tracer", "describe"]
+
+log = logging.getLogger("navkit")
+
+# How many navigations a page remembers for the inspector.
+KEPT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """One navigation, as it ended.
+
+    Attributes:
+        number: Its number on the page (1, 2, ...).
+        source: What started it (``go``, ``browser_back``, ``view_pop``...).
+        address: Where it was going.
+        came_from: The address shown when it started.
+        outcome: How it ended, in words (``landed /a``, ``refused by signed_in``...).
+        milliseconds: From its start to its end.
+    """
+
+    number: int
+    source: str
+    address: str
+    came_from: str
+    outcome: str
+    milliseconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"#{self.number} {self.source} {self.address} (from {self.came_from or '-'}): "
+            f"{self.outcome} in {self.milliseconds:.1f} ms"
+        )
+
+
+def describe(outcome: NavigationOutcome) -> str:
+    """An outcome in a few words: ``landed /a (redirected from /b)``, ``failed 404 at /x``..."""
+    if isinstance(outcome, Landed):
+        via = f" (redirected from {' => '.join(outcome.redirected_from)})"
+        return f"landed {outcome.address}" + (via if outcome.redirected_from else "")
+    if isinstance(outcome, Failed):
+        return f"failed {outcome.error.code} at {outcome.address}"
+    if isinstance(outcome, Refused):
+        return f"refused by {outcome.by or 'a check'}"
+    if isinstance(outcome, Cancelled):
+        return f"overtaken by {outcome.by}" if outcome.by else "cancelled"
+    return str(outcome)  # pragma: no cover - every outcome is one of the above
+
+
+class Tracer:
+    """The page's last navigations (kept with ``debug=True``); each logged at DEBUG as it ends.
+
+    Off -- no DEBUG logging, no debug mode -- it costs a page nothing: an
+    app serving thousands of idle pages keeps no records for them.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.traces: deque[Trace] = deque(maxlen=KEPT)
+        self.listeners: list[Callable[[Trace], None]] = []  # the inspector, when shown
+        self.keep = False  # debug mode: records kept for the inspector
+        self._clock = clock
+
+    def follow(self, flight: InFlight, pending: Pending) -> None:
+        """Record ``flight`` when ``pending`` settles (if kept or logged at all)."""
+        if not self.keep and not log.isEnabledFor(logging.DEBUG):
+            return
+        started = self._clock()
+
+        def ended(outcome: NavigationOutcome) -> None:
+            milliseconds = (self._clock() - started) * 1000
+            trace = Trace(
+                flight.number,
+                flight.source.value,
+                flight.address,
+                flight.came_from,
+                describe(outcome),
+                milliseconds,
+            )
+            if self.keep:
+                self.traces.append(trace)
+            log.debug("navkit: %s", trace)
+            for listener in list(self.listeners):
+                listener(trace)
+
+        pending.then(ended)
