@@ -44,7 +44,13 @@ def load_router(target: str) -> RouteTable:
     try:
         module = importlib.import_module(module_name)
     except ImportError as error:
-        raise SystemExit(f"navkit: cannot import {module_name!r}: {error}") from None
+        hint = ""
+        if module_name.endswith(".py") or "/" in module_name:
+            dotted = module_name.removesuffix(".py").replace("/", ".")
+            hint = f" (name a module, not a file: navkit routes {dotted}:router)"
+        raise SystemExit(f"navkit: cannot import {module_name!r}: {error}{hint}") from None
+    if attribute and not hasattr(module, attribute):
+        raise SystemExit(f"navkit: {module_name!r} has no attribute {attribute!r}")
     found = getattr(module, attribute or "router", None)
     found = getattr(found, "table", found)  # a navkit.Router holds its table
     if not isinstance(found, RouteTable):

@@ -160,7 +160,10 @@ def abort(code: int, description: str | None = None) -> NoReturn:
 
     Raises:
         HTTPError: Always: ``NotFound`` for 404, ``Forbidden`` for 403, ...
+        ValueError: ``code`` is not an error code (400 to 599).
     """
+    if isinstance(code, bool) or not isinstance(code, int) or not 400 <= code <= 599:
+        raise ValueError(f"abort({code!r}): an error code is 400 to 599 (404, 403...)")
     error_type = _BY_CODE.get(code)
     if error_type is None:
         error = HTTPError(description)

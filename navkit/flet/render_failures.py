@@ -20,7 +20,7 @@ import flet as ft
 from flet.components.component import Component
 from flet.controls.context import _context_page
 
-from navkit.errors import HTTPError, Redirect
+from navkit.errors import HTTPError, Redirect, failure
 from navkit.flet.component_context import LEVEL, NAVIGATOR, owned, provided
 from navkit.navigation.values import Level
 
@@ -77,6 +77,12 @@ def _acted_on(page: ft.Page, error: BaseException | None) -> None:
     _context_page.set(page)  # type: ignore[arg-type]  # Flet's, typed for its own pages
     navigator = getattr(page, "_navkit_navigator", None)
     level = _level_raising(error)
+    if isinstance(error, Exception) and not isinstance(error, (Redirect, HTTPError)) and level:
+        # A failure after a tap, say: the user sees the level's error page (with
+        # Try again), as when it fails while the level is built, not a dead button.
+        log.error("a component failed while rendering at %s", level.address, exc_info=error)
+        endpoint = level.match.endpoint if level.match is not None else "?"
+        error = failure(f"a component of {endpoint!r}", error)
     if isinstance(error, Redirect) and navigator is not None:
         log.info("a component redirected to %r while rendering", error.target)
         navigator.go(error.target, **error.values)

@@ -14,6 +14,7 @@ from navkit.flet.display import announce_headless
 from navkit.flet.events import claim_events
 from navkit.flet.router import Router
 from navkit.flet.webclient import install_index_hook
+from navkit.navigation.urls import UrlStrategy
 
 __all__ = ["run"]
 
@@ -63,6 +64,10 @@ def run(
     web instead of opening a window; navkit prints the address then.
     """
     attach_options, flet_options = _split_options(router, options)
+    # A bad strategy or base path fails here, not at each page's attach.
+    UrlStrategy(strategy, attach_options.get("base_path", ""))
+    if main is not None and not callable(main):
+        raise TypeError(f"navkit.run(router, main): main must be callable, not {main!r}")
     url_strategy = ft.RouteUrlStrategy.HASH if strategy == "hash" else ft.RouteUrlStrategy.PATH
     # Flet's index.html gets navkit's scripts: the history script (both
     # strategies) and, under "path", the rescue of legacy "#/route" links.

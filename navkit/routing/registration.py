@@ -151,6 +151,8 @@ def check_error_code(owner: object, code: object) -> None:
         raise RouteError(
             f"errorhandler() takes an HTTP status code such as 404{hint}, not {code!r}"
         )
+    if not 400 <= code <= 599:
+        raise RouteError(f"errorhandler({code}): error pages are for codes 400 to 599")
 
 
 # What the message calls the object a decorator is used on (its usual variable name).

@@ -68,13 +68,13 @@ class Query:
             the control (a button holding ``ft.Text("Save")``).
         key: The control's ``key`` (a string, or the value of a ``ft.ValueKey``).
         type: A control class (or a tuple of them): instances of subclasses count.
-        tooltip: The control's tooltip, exactly.
+        tooltip: The control's tooltip, exactly; a compiled pattern is searched instead.
     """
 
     text: str | re.Pattern[str] | None = None
     key: Any = None
     type: ControlType | None = None
-    tooltip: str | None = None
+    tooltip: str | re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
         if self.text is None and self.key is None and self.type is None and self.tooltip is None:
@@ -86,8 +86,10 @@ class Query:
             return False
         if self.key is not None and not _key_is(control.key, self.key):
             return False
-        if self.tooltip is not None and tooltip_of(control) != self.tooltip:
-            return False
+        if self.tooltip is not None:
+            tip = tooltip_of(control)
+            if tip is None or not _text_is(tip, self.tooltip):
+                return False
         if self.text is None:
             return True
         if self.type is None:
@@ -107,7 +109,8 @@ class Query:
             types = self.type if isinstance(self.type, tuple) else (self.type,)
             said.append("type " + " or ".join(kind.__name__ for kind in types))
         if self.tooltip is not None:
-            said.append(f"tooltip {self.tooltip!r}")
+            tip = self.tooltip.pattern if isinstance(self.tooltip, re.Pattern) else self.tooltip
+            said.append(f"tooltip {tip!r}")
         return " and ".join(said)
 
 

@@ -61,7 +61,7 @@ class ClientGestures(FlutterClient):
         text: str | re.Pattern[str] | None = None,
         key: Any = None,
         type: ControlType | None = None,  # as Flet's finders say it
-        tooltip: str | None = None,
+        tooltip: str | re.Pattern[str] | None = None,
     ) -> list[Any]:
         """Every control shown that meets every criterion given, in reading order.
 
@@ -80,7 +80,7 @@ class ClientGestures(FlutterClient):
         text: str | re.Pattern[str] | None = None,
         key: Any = None,
         type: ControlType | None = None,
-        tooltip: str | None = None,
+        tooltip: str | re.Pattern[str] | None = None,
     ) -> Any:
         """The one control shown that meets every criterion given (see :meth:`find_all`).
 
@@ -106,7 +106,7 @@ class ClientGestures(FlutterClient):
         text: str | re.Pattern[str] | None = None,
         key: Any = None,
         type: ControlType | None = None,
-        tooltip: str | None = None,
+        tooltip: str | re.Pattern[str] | None = None,
         timeout: float = 30.0,
     ) -> Any:
         """Run the page until a control meets the criteria (a loader, a slow handler); return it.
@@ -198,6 +198,9 @@ class ClientGestures(FlutterClient):
         if field.read_only:
             raise RuntimeError(f"{describe(field)} is read-only: the user cannot type into it")
         target = control_id(field)
+        limit = getattr(field, "max_length", None)
+        if isinstance(limit, int) and limit > 0:
+            text = text[:limit]  # the client stops taking keys at max_length
         events = [*self._focus(field), _Event(target, "change", text, {"value": text})]
         self._focused = field
         if field.on_change is None:  # the client reports the value, sends no event

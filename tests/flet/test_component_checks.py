@@ -253,9 +253,10 @@ def test_a_redirect_or_abort_raised_in_a_later_render_is_acted_on(opened: Any) -
     assert "count 0" in shown_texts(client)
 
 
-def test_a_component_failing_in_a_later_render_leaves_the_others_updating(
+def test_a_component_failing_in_a_later_render_shows_its_levels_error_page(
     opened: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """As an error boundary would: the user sees what failed and Try again, not a dead button."""
     router = home_router()
 
     @ft.component
@@ -278,9 +279,11 @@ def test_a_component_failing_in_a_later_render_leaves_the_others_updating(
 
     client = opened(router, "/page")
     tap(client, "Break")
-    assert "a component failed while rendering" in caplog.text
+    assert "a component failed while rendering at /page" in caplog.text
+    assert client.navigator.address == "/page" and "Something went wrong" in client.texts
+    client.tap(client.find(text="Try again"))  # built anew: fresh components
     tap(client, "Add")
-    assert "count 1" in shown_texts(client) and client.navigator.address == "/page"
+    assert "count 1" in shown_texts(client) and client.find(text="Break")
 
 
 def test_a_view_component_returning_an_ft_view_gives_its_level_that_view(

@@ -180,3 +180,21 @@ def test_an_option_nobody_takes_is_refused_by_name_before_serving(
     with pytest.raises(TypeError, match="strategy='hash'"):
         navkit.run(make_router(), route_url_strategy=ft.RouteUrlStrategy.HASH)
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("options", "why"),
+    [
+        ({"strategy": "Hash"}, "strategy"),
+        ({"base_path": "app"}, "base_path"),
+        ({"main": 1}, "main must be callable"),
+    ],
+)
+def test_a_bad_value_is_refused_before_serving(
+    monkeypatch: pytest.MonkeyPatch, options: dict[str, Any], why: str
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(ft, "run", lambda main, **given: calls.append(given))
+    with pytest.raises((ValueError, TypeError), match=why):
+        navkit.run(make_router(), **options)
+    assert calls == []  # nothing served

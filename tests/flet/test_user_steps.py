@@ -208,3 +208,20 @@ def test_the_readme_example_runs_as_written(navkit_client: Client) -> None:
 
     namespace["test_signing_in"](client)
     assert made[0].page.route == "/account" and made[0].find(text="Signed in as Ada.")
+
+
+def test_typing_stops_at_max_length_and_tooltips_match_a_pattern(navkit_client: Client) -> None:
+    router = navkit.Router()
+
+    @router.route("/")
+    def home() -> list[ft.Control]:
+        return [
+            ft.TextField(label="Code", max_length=3, key="code"),
+            ft.IconButton(ft.Icons.DELETE, tooltip="Delete note 7"),
+        ]
+
+    client = navkit_client(router)
+    code = client.find(key="code")
+    client.enter_text(code, "abcdef")
+    assert code.value == "abc"  # as the client takes no key past max_length
+    assert isinstance(client.find(tooltip=re.compile(r"^Delete note \d+$")), ft.IconButton)

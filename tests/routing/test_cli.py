@@ -185,6 +185,10 @@ def test_routes_of_something_else_fails_clearly(app_dir: Path) -> None:
         main(["routes", "myapp:shop"])
     with pytest.raises(SystemExit, match="cannot import 'nope'"):
         main(["routes", "nope:router"])
+    with pytest.raises(SystemExit, match=r"not a file: navkit routes myapp\.views:router"):
+        main(["routes", "myapp/views.py"])
+    with pytest.raises(SystemExit, match="'myapp' has no attribute 'routr'"):
+        main(["routes", "myapp:routr"])
 
 
 @pytest.mark.parametrize(

@@ -280,3 +280,13 @@ def test_an_errorhandler_for_an_exception_class_says_to_use_its_code() -> None:
         def not_found(error: Any) -> None: ...
 
     assert router.table.error_handlers == {}
+
+
+@pytest.mark.parametrize("code", [200, 302, 0, -1, 999, True])
+def test_codes_that_are_no_errors_are_refused(code: int) -> None:
+    router = navkit.Router()
+    with pytest.raises(ValueError, match="400 to 599"):
+        navkit.abort(code)
+    with pytest.raises(RouteError, match="errorhandler"):
+        router.errorhandler(code)
+    assert not router.table.error_handlers  # nothing registered
