@@ -32,6 +32,7 @@ def test_a_navigator_shows_navigation_and_what_is_shown() -> None:
         "on_leave",
         "open_url",
         "page",
+        "parked_stacks",
         "pop",
         "pop_until",
         "preload",
@@ -46,7 +47,9 @@ def test_a_navigator_shows_navigation_and_what_is_shown() -> None:
         "surface",
         "switch_branch",
         "task",
+        "tracer",
         "update_query",
+        "view_loads",
     ]
 
 
