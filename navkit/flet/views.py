@@ -108,7 +108,7 @@ def error_view(
     """The default view for an error outcome: what an end user can read and do.
 
     A plain title and the error's description (the app's words from
-    ``abort``, else the code's default), and a way out: Back where a page
+    ``abort``, else the code's default), and a way out: Go back where a page
     was shown before, Home where the app has one, Try again after a failure.
     ``debug`` adds the developer's detail and the traceback of what raised
     (see :func:`navkit.errors.failure`).
@@ -148,10 +148,10 @@ def error_title(code: int) -> str:
 
 
 def _ways_out(address: str, error: HTTPError, home: bool, back: bool) -> list[ft.Control]:
-    """Back; Home from anywhere but home; Try again after a failure (or when nothing else helps)."""
+    """Go back; Home from anywhere but home; Try again after a failure (or if nothing else)."""
     ways: list[ft.Control] = []
     if back:
-        ways.append(ft.OutlinedButton("Back", icon=ft.Icons.ARROW_BACK, on_click=_go_back))
+        ways.append(ft.OutlinedButton("Go back", icon=ft.Icons.ARROW_BACK, on_click=_go_back))
     if home and urlsplit(address).path not in ("", "/"):
         ways.append(ft.FilledButton("Home", icon=ft.Icons.HOME, on_click=_go_home))
     if error.code >= 500 or not ways:

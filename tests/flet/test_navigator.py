@@ -420,22 +420,22 @@ def test_every_error_page_has_a_way_out_that_works(navkit_client: Client) -> Non
     client.go("/a/boom")
     assert client.titles[-1] == "Something went wrong"
     buttons = [c.content for c in client.find_all(type=ft.OutlinedButton)]
-    assert buttons == ["Back", "Try again"] and not client.find_all(text="Home")
+    assert buttons == ["Go back", "Try again"] and not client.find_all(text="Home")
     flaky["fails"] = False
     client.tap(client.find(text="Try again"))
     assert "boom fixed" in client.texts
     flaky["fails"] = True
     client.go("/a")
     client.go("/a/boom")
-    client.tap(client.find(text="Back"))
+    client.tap(client.find(text="Go back"))
     assert client.page.route == "/a" and "start" in client.texts
     client.go("/nowhere")  # a 404 offers Back too
-    client.tap(client.find(text="Back"))
+    client.tap(client.find(text="Go back"))
     assert client.page.route == "/a"
 
 
 def test_home_on_an_error_page_goes_home(navkit_client: Client, shop: ShopApp) -> None:
     client = navkit_client(shop.router, route="/nope")
-    assert client.titles[-1] == "Page not found" and not client.find_all(text="Back")
+    assert client.titles[-1] == "Page not found" and not client.find_all(text="Go back")
     client.tap(client.find(text="Home"))
     assert client.page.route == "/" and client.titles == ["Home"]
