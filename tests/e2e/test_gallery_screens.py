@@ -120,7 +120,8 @@ def test_the_dark_theme_and_back(screen: Open, folder: Path, tmp_path: Path) -> 
     tab.back_arrow()
     tab.expect("navkit gallery", "/")
     tab._click_single(tab.page.get_by_role("button", name="Light theme"), "the theme switch")
-    shoot(tab, tmp_path / "gallery-light-again.png")
+    image = shoot(tab, tmp_path / "gallery-light-again.png")  # light again, or it raises
+    assert image.startswith(b"\x89PNG") and tab.address == "/"
 
 
 def test_a_card_opens_the_shop_and_its_cart(screen: Open, folder: Path, tmp_path: Path) -> None:
@@ -159,6 +160,7 @@ def test_a_card_opens_the_kitchen_store_at_one_address(screen: Open) -> None:
     tab.expect("Store", "/store")
     tab.back_arrow()
     tab.expect("navkit gallery", "/")
+    assert tab.headings() == ["navkit gallery"]  # back where the user started
 
 
 def test_a_card_opens_the_social_app(screen: Open, folder: Path) -> None:

@@ -270,6 +270,7 @@ def test_add_route_with_the_view_first_is_refused(owner: Any) -> None:
         owner.add_route(home)
     with pytest.raises(RouteError, match="where the template goes"):
         owner.add_route(home, "/")
+    assert not list(getattr(owner, "routes", list)())  # nothing registered
 
 
 def test_an_errorhandler_for_an_exception_class_says_to_use_its_code() -> None:
