@@ -21,7 +21,6 @@ __all__ = [
     "format_routes",
     "load_router",
     "main",
-    "title_of",
 ]
 
 _SORT_KEYS = {
@@ -77,20 +76,6 @@ def describe_parameters(route: Route) -> str:
     return ", ".join(parts)
 
 
-def title_of(route: Route) -> str:
-    """The title a route's view shows: its ``title=``, else made from its endpoint.
-
-    ``shop.item_list`` gives ``"Item list"``, as the Flet binding makes it
-    (``navkit.flet.views``). A ``redirect_to`` route shows nothing: "".
-    """
-    options = route.options
-    if options.redirect_to is not None:
-        return ""
-    if options.title is not None:
-        return options.title
-    return route.endpoint.rpartition(".")[2].replace("_", " ").capitalize()
-
-
 def _name(function: Callable[..., Any]) -> str:
     """A guard's or loader's name as written in the app (an object: its class's)."""
     name = getattr(function, "__name__", None)
@@ -139,7 +124,7 @@ def format_routes(routes: Sequence[Route], table: RouteTable | None = None) -> s
         ("Endpoint", [route.endpoint for route in routes]),
         ("Template", [route.template.source for route in routes]),
         ("Parameters", [describe_parameters(route) for route in routes]),
-        ("Title", [title_of(route) for route in routes]),
+        ("Title", [route.title for route in routes]),
         ("Guards", [describe_guards(_own_guards(route, table)) for route in routes]),
         ("Options", [describe_options(route) for route in routes]),
         ("Blueprint", [route.blueprint or "" for route in routes]),

@@ -129,7 +129,7 @@ class PageSurface:
 
         Components it holds were hosted by :meth:`prepared`.
         """
-        back = bool(self.views)  # a page was shown: its error view offers Back
+        back = bool(self.views)  # a page was shown: its error view offers Go back
         return render(built, debug=self.debug, home=self.home, back=back)
 
     def prepared(self, result: Any) -> Any:

@@ -51,7 +51,7 @@ def render(
         return error_view(level.address, error, debug=debug, home=home, back=back)
     if match is None:  # pragma: no cover - a level without a match carries an error
         return error_view(level.address, NotFound(path=level.path), debug=debug)
-    title = _title(match.route.options.title, match.endpoint)
+    title = match.route.title
     modal = match.route.options.modal
     if modal is not None:
         return wrap_modal(modal, built.result, title)
@@ -186,9 +186,3 @@ def _debug_detail(error: HTTPError) -> ft.Control:
         bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
         key="navkit-debug-detail",
     )
-
-
-def _title(title: str | None, endpoint: str) -> str:
-    if title is not None:
-        return title
-    return endpoint.rpartition(".")[2].replace("_", " ").capitalize()

@@ -76,6 +76,16 @@ class Route:
     loader: Loader | None = None
 
     @property
+    def title(self) -> str:
+        """The title its view shows: ``title=``, else made from the endpoint
+        (``shop.item_list``: ``"Item list"``); "" for a ``redirect_to`` route."""
+        if self.options.redirect_to is not None:
+            return ""
+        if self.options.title is not None:
+            return self.options.title
+        return self.endpoint.rpartition(".")[2].replace("_", " ").capitalize()
+
+    @property
     def rank(self) -> tuple[int, ...]:
         """Specificity, segment by segment; larger wins."""
         return self.key[:-1]

@@ -23,13 +23,6 @@ A test can take the user's steps on what is shown (see
 
 from __future__ import annotations
 
-import contextlib
-
 from navkit.testing.client import FletTestClient as FletTestClient
 
 __all__ = ["FletTestClient"]
-
-# The fixture lives in navkit_pytest, the plugin pytest loads in every run
-# (see there); ``-p navkit.testing`` still finds it here.
-with contextlib.suppress(ImportError):  # pytest missing: only tests need the fixture
-    from navkit_pytest import navkit_client as navkit_client

@@ -158,7 +158,6 @@ def test_routes_shows_titles_guards_options_and_literal_values(
 def test_the_title_printed_is_the_one_the_page_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from navkit.cli import title_of
     from navkit.testing import FletTestClient
 
     (tmp_path / "titled.py").write_text(DETAILED_APP, encoding="utf-8")
@@ -169,7 +168,7 @@ def test_the_title_printed_is_the_one_the_page_shows(
         client = FletTestClient(app_router, route=address)
         try:
             client.settle()
-            assert client.titles[-1] == title_of(table.routes_for(endpoint)[0])
+            assert client.titles[-1] == table.routes_for(endpoint)[0].title
         finally:
             client.close()
 
