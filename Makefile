@@ -29,11 +29,9 @@ $(HAPROXY):
 # another environment (pip >= 22.3), sparing venv's ensurepip (it unpacks and
 # compiles a bundled pip: most of the demo's first seconds); otherwise from
 # ensurepip. Either way the latest pip: it resolves Flet's dependencies in
-# about half the time of an old one. With it, the build backend
-# (pyproject.toml's [build-system] requires, which pip checks), installed once
-# instead of into a new build environment at every `pip install -e .`.
-BOOTSTRAP   := --quiet --no-compile --upgrade pip "setuptools>=77"
-PIP_INSTALL := $(PY) -m pip install --quiet --no-build-isolation --check-build-dependencies
+# about half the time of an old one.
+BOOTSTRAP   := --quiet --no-compile --upgrade pip
+PIP_INSTALL := $(PY) -m pip install --quiet
 
 $(PIP_STAMP):
 	[ -x $(PY) ] || $(PYTHON) -m venv --without-pip $(VENV)
@@ -42,14 +40,25 @@ $(PIP_STAMP):
 		$(PY) -m pip install $(BOOTSTRAP); }
 	touch $@
 
-# --no-compile: Python compiles what the demo imports when it first does,
-# not the whole of Flet's dependencies up front.
+# The demo runs from the checkout (`python -m examples.gallery` finds navkit
+# in the working directory), so it needs only navkit's dependencies, read
+# from pyproject.toml: building the editable install took a third of the
+# demo's first start. --no-compile: Python compiles what the demo imports when
+# it first does, not the whole of Flet's dependencies up front. Python 3.10
+# has no tomllib; there the editable install lists them instead.
+DEPENDENCIES := $(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], sep='\n')"
+
 $(DEMO_STAMP): $(PIP_STAMP) pyproject.toml
-	$(PIP_INSTALL) --no-compile -e .
+	$(DEPENDENCIES) > $(VENV)/demo-requirements.txt 2>/dev/null \
+		&& $(PIP_INSTALL) --no-compile -r $(VENV)/demo-requirements.txt \
+		|| $(PIP_INSTALL) --no-compile -e .
 	touch $@
 
+# The build backend (pyproject.toml's [build-system] requires, which pip
+# checks) is installed once instead of into a new build environment.
 $(DEV_STAMP): $(DEMO_STAMP)
-	$(PIP_INSTALL) -e ".[dev]"
+	$(PIP_INSTALL) "setuptools>=77"
+	$(PIP_INSTALL) --no-build-isolation --check-build-dependencies -e ".[dev]"
 	touch $@
 
 ## Serve the demo app at http://127.0.0.1:8550 in Flet web mode (assets served locally).
