@@ -23,6 +23,7 @@ from navkit.flet.history_script import app_address
 from navkit.flet.inspector import Inspector
 from navkit.flet.loop import PageLoop
 from navkit.flet.pages import has_navigator, keep_navigator
+from navkit.flet.sent_bytes import SentBytes
 from navkit.flet.state_codec import JSON_STATE, StateCodec
 from navkit.flet.surface import PageSurface
 from navkit.flet.views import default_pending_indicator
@@ -112,6 +113,8 @@ def attach(
     events.bind(inbound, client, surface, navigator)
     surface.keep_route(address)  # never a route of the script's, while the first page builds
     keep_navigator(page, navigator)
+    navigator.tracer.meter = SentBytes(page)  # counts only once the tracer reads it
+    navigator.tracer.after_sends = loop.after_started  # the history's move is sent by a task
     if debug:
         navigator.tracer.keep = True
         Inspector(page, navigator)  # in the overlay before the first update sends the page

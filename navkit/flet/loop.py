@@ -65,6 +65,17 @@ class PageLoop:
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
 
+    def after_started(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the tasks spawned so far have taken their first step.
+
+        Their first step is where Flet sends a method call (``push_route``),
+        so what ``callback`` measures includes it. At once with no running loop.
+        """
+        try:
+            asyncio.get_running_loop().call_soon(callback)
+        except RuntimeError:
+            callback()
+
     def _loop(self) -> asyncio.AbstractEventLoop | None:
         connection = self.page.session.connection
         return getattr(connection, "loop", None) if connection is not None else None

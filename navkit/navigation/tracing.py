@@ -45,6 +45,9 @@ class Trace:
         came_from: The address shown when it started.
         outcome: How it ended, in words (``landed /a``, ``refused by signed_in``...).
         milliseconds: From its start to its end.
+        bytes_sent: What the server sent the client while it ran (Flet's
+            frames, measured in debug mode or with DEBUG logs on), or
+            ``None`` where nothing measures it.
     """
 
     number: int
@@ -53,11 +56,13 @@ class Trace:
     came_from: str
     outcome: str
     milliseconds: float
+    bytes_sent: int | None = None
 
     def __str__(self) -> str:
+        sent = "" if self.bytes_sent is None else f", {self.bytes_sent:,} bytes sent"
         return (
             f"#{self.number} {self.source} {self.address} (from {self.came_from or '-'}): "
-            f"{self.outcome} in {self.milliseconds:.1f} ms"
+            f"{self.outcome} in {self.milliseconds:.1f} ms{sent}"
         )
 
 
@@ -86,6 +91,12 @@ class Tracer:
         self.traces: deque[Trace] = deque(maxlen=KEPT)
         self.listeners: list[Callable[[Trace], None]] = []  # the inspector, when shown
         self.keep = False  # debug mode: records kept for the inspector
+        # The bytes sent to the client so far, where a surface can tell
+        # (navkit.flet counts Flet's frames); read only while tracing.
+        self.meter: Callable[[], int] | None = None
+        # Runs the end of a record once what its landing started has been
+        # sent (Flet sends the history's move from a task); at once by default.
+        self.after_sends: Callable[[Callable[[], None]], None] = _now
         self._clock = clock
 
     def follow(self, flight: InFlight, pending: Pending) -> None:
@@ -93,21 +104,34 @@ class Tracer:
         if not self.keep and not log.isEnabledFor(logging.DEBUG):
             return
         started = self._clock()
+        meter = self.meter
+        sent_before = meter() if meter is not None else 0
 
         def ended(outcome: NavigationOutcome) -> None:
             milliseconds = (self._clock() - started) * 1000
-            trace = Trace(
-                flight.number,
-                flight.source.value,
-                flight.address,
-                flight.came_from,
-                describe(outcome),
-                milliseconds,
-            )
-            if self.keep:
-                self.traces.append(trace)
-            log.debug("navkit: %s", trace)
-            for listener in list(self.listeners):
-                listener(trace)
+            self.after_sends(lambda: self._record(flight, outcome, milliseconds, sent_before))
 
         pending.then(ended)
+
+    def _record(
+        self, flight: InFlight, outcome: NavigationOutcome, milliseconds: float, sent_before: int
+    ) -> None:
+        meter = self.meter
+        trace = Trace(
+            flight.number,
+            flight.source.value,
+            flight.address,
+            flight.came_from,
+            describe(outcome),
+            milliseconds,
+            meter() - sent_before if meter is not None else None,
+        )
+        if self.keep:
+            self.traces.append(trace)
+        log.debug("navkit: %s", trace)
+        for listener in list(self.listeners):
+            listener(trace)
+
+
+def _now(callback: Callable[[], None]) -> None:
+    callback()

@@ -212,6 +212,9 @@ def test_the_inspector_in_debug_mode(screen: Open, folder: Path) -> None:
     tab.click("navkit")  # the inspector's toggle
     for line in ("Stack", "> /store/42  (store.item)", "History", "Last navigations"):
         assert wait_for(lambda line=line: tab.shows(line), bool), f"{line!r} not shown"
+    # each navigation with its time and the bytes Flet's server sent this tab
+    traced = tab.page.get_by_text(re.compile(r"landed /store/42 in [0-9.]+ ms, [0-9,]+ bytes sent"))
+    assert wait_for(traced.count, bool), "the navigation's time and bytes are not shown"
     image = shoot_titled(tab, folder / "inspector.png")
     assert image.startswith(b"\x89PNG")
     tab.back_arrow()

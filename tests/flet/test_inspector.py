@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 
 import flet as ft
@@ -61,7 +62,37 @@ def test_each_navigation_is_logged_at_debug_with_its_guards_and_levels(
     assert any("/login?next=/account: 1 level(s) kept, 1 built" in line for line in lines)
     story = next(line for line in lines if line.startswith("navkit: #2 go /account"))
     assert "(from /): landed /login?next=/account (redirected from /account) in " in story
-    assert story.endswith(" ms")
+    assert re.search(r" in [0-9.]+ ms, [0-9,]+ bytes sent$", story)
+
+
+def test_a_trace_counts_the_bytes_the_client_received_while_it_ran(
+    navkit_client: Client,
+) -> None:
+    client = navkit_client(app(), debug=True)
+    client.go("/")  # the meter starts with the first traced navigation
+    for address in ("/reports/7", "/login", "/reports/8"):
+        received, messages = client.sent_bytes, len(client.sent)
+        client.go(address)
+        trace = client.navigator.tracer.traces[-1]
+        assert trace.address == address
+        # the client's count has no frame byte per message; Flet's web frames have one
+        frames = len(client.sent) - messages
+        assert frames > 0
+        assert trace.bytes_sent == client.sent_bytes - received + frames
+
+
+def test_an_app_that_traces_nothing_has_its_messages_encoded_once(
+    navkit_client: Client,
+) -> None:
+    client = navkit_client(app())
+    connection = client.page.session.connection
+    sends = connection.send_message
+    client.go("/reports/7")
+    assert client.page.session.connection.send_message == sends  # no meter in the way
+    assert client.navigator.tracer.meter is not None
+    assert client.navigator.tracer.meter() == 0  # read: it counts from now on
+    client.go("/login")
+    assert client.navigator.tracer.meter() > 0
 
 
 def test_the_tracer_keeps_how_each_navigation_ended(navkit_client: Client) -> None:
@@ -170,3 +201,16 @@ def test_a_components_app_gets_the_inspector_too(navkit_client: Client) -> None:
     client.settle_until(lambda: client.navigator is not None and bool(client.page.views))
     client.tap(client.find(key="navkit-inspector-toggle"))
     assert "> /  (Home)" in client.texts
+
+
+def test_after_a_reconnect_the_new_connection_is_counted(navkit_client: Client) -> None:
+    client = navkit_client(app(), debug=True)
+    client.go("/reports/7")
+    client.disconnect()
+    client.reconnect()
+    received, messages = client.sent_bytes, len(client.sent)
+    client.go("/login")
+    trace = client.navigator.tracer.traces[-1]
+    assert trace.outcome == "landed /login"
+    frames = len(client.sent) - messages
+    assert trace.bytes_sent == client.sent_bytes - received + frames > 0
