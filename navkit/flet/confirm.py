@@ -17,6 +17,8 @@ from typing import Any
 
 import flet as ft
 
+from navkit.flet.pages import when_closed
+
 __all__ = ["confirm"]
 
 log = logging.getLogger("navkit")
@@ -67,10 +69,14 @@ async def confirm(
         ],
         on_dismiss=lambda _: reply(False),
     )
+    forget = when_closed(page, lambda: reply(False))
+    if answer.done():
+        return False  # the session has ended: no one can answer
     page.show_dialog(dialog)
     try:
         return await answer
     finally:
+        forget()
         _close(dialog)
 
 

@@ -28,6 +28,7 @@ import flet as ft
 
 from navkit.flet.client_history import ClientHistory
 from navkit.flet.history_script import app_address
+from navkit.flet.pages import page_closed
 from navkit.flet.surface import PageSurface
 from navkit.navigation.inbound import Inbound
 from navkit.navigation.navigator import Navigator
@@ -130,6 +131,7 @@ class PageEvents:
     def close(self, event: ft.Event[ft.Page]) -> None:
         # The session ended: a navigation still waiting must not go on.
         self.inbound.closed()
+        page_closed(self.page)  # an app's own question (navkit.confirm) is answered no
         self._after("on_close", event)
 
     def resize(self, event: ft.PageResizeEvent) -> None:

@@ -198,3 +198,36 @@ def test_the_back_arrow_is_not_behind_a_snack_bar(navkit_client: Client) -> None
     assert client.find(text="Added to cart")
     client.app_bar_back()  # a SnackBar has no modal barrier: the arrow takes the tap
     assert client.page.route == "/" and client.titles == ["Home"]
+
+
+def delete_app(answers: list[bool]) -> navkit.Router:
+    router = navkit.Router()
+
+    @router.route("/")
+    def home(nav: navkit.Navigator) -> list[ft.Control]:
+        async def delete(_: object) -> None:
+            answers.append(await navkit.confirm("Delete the note?", yes="Delete"))
+
+        return [ft.Button("Delete", on_click=delete)]
+
+    return router
+
+
+def test_an_apps_question_open_when_the_tab_closes_is_answered_no() -> None:
+    answers: list[bool] = []
+    client = FletTestClient(delete_app(answers))
+    client.tap(client.find(text="Delete"))  # the handler waits for the answer
+    dialog = open_dialog(client)
+    page = client.page
+    client.close()  # the tab closes while the app's own handler asks
+    assert answers == [False]  # the handler went on: nothing waits forever
+    assert not dialog.open
+
+    async def ask_again() -> bool:
+        return await navkit.confirm("Still there?", page=page)
+
+    late = asyncio.new_event_loop()
+    try:  # asked on the closed page: no dialog, the answer is no at once
+        assert late.run_until_complete(ask_again()) is False
+    finally:
+        late.close()
