@@ -7,6 +7,11 @@ route: ``/store/42`` shows Home, Store and Item, and back walks the stack.
 
 ``navkit.testing`` (imported on first use) drives a real ``ft.Page`` with a
 stand-in for Flet's client, for tests without a browser.
+
+``__all__`` is what an app needs (``tests/test_public_api.py`` lists it);
+the values navkit passes between its layers (``Level``, ``InFlight``,
+``Location``, ``HistoryState``, ``UrlStrategy``) stay importable from
+their modules.
 """
 
 from __future__ import annotations
@@ -46,11 +51,11 @@ from navkit.flet.hooks import use_navigator as use_navigator
 from navkit.flet.hooks import use_params as use_params
 from navkit.flet.hooks import use_query as use_query
 from navkit.flet.hooks import use_route as use_route
+from navkit.flet.webclient import web_assets as web_assets
 from navkit.navigation.browser import BrowserHistory as BrowserHistory
 from navkit.navigation.browser import PushOnlyHistory as PushOnlyHistory
 from navkit.navigation.guards import never_refuses as never_refuses
 from navkit.navigation.history import History as History
-from navkit.navigation.history import HistoryState as HistoryState
 from navkit.navigation.history import MemoryHistory as MemoryHistory
 from navkit.navigation.navigator import Navigator as Navigator
 from navkit.navigation.outcomes import Cancelled as Cancelled
@@ -59,15 +64,20 @@ from navkit.navigation.outcomes import Landed as Landed
 from navkit.navigation.outcomes import NavigationOutcome as NavigationOutcome
 from navkit.navigation.outcomes import Pending as Pending
 from navkit.navigation.outcomes import Refused as Refused
-from navkit.navigation.urls import UrlStrategy as UrlStrategy
-from navkit.navigation.values import InFlight as InFlight
-from navkit.navigation.values import Level as Level
 from navkit.navigation.values import Matched as Matched
 from navkit.navigation.values import Navigation as Navigation
 from navkit.navigation.values import Source as Source
 from navkit.routing.blueprints import Blueprint as Blueprint
+from navkit.routing.converters import BoolConverter as BoolConverter
 from navkit.routing.converters import Converter as Converter
-from navkit.routing.location import Location as Location
+from navkit.routing.converters import EnumConverter as EnumConverter
+from navkit.routing.converters import FloatConverter as FloatConverter
+from navkit.routing.converters import IntConverter as IntConverter
+from navkit.routing.converters import ListConverter as ListConverter
+from navkit.routing.converters import LiteralConverter as LiteralConverter
+from navkit.routing.converters import PathConverter as PathConverter
+from navkit.routing.converters import StrConverter as StrConverter
+from navkit.routing.converters import UUIDConverter as UUIDConverter
 from navkit.routing.location import safe_next as safe_next
 from navkit.routing.options import RouteOptions as RouteOptions
 from navkit.routing.routes import Match as Match
@@ -81,21 +91,23 @@ __all__ = [
     "AddressError",
     "BadRequest",
     "Blueprint",
+    "BoolConverter",
     "Branch",
     "BrowserHistory",
     "BuildError",
     "Cancelled",
     "Converter",
+    "EnumConverter",
     "Failed",
+    "FloatConverter",
     "Forbidden",
     "HTTPError",
     "History",
-    "HistoryState",
-    "InFlight",
+    "IntConverter",
     "InternalServerError",
     "Landed",
-    "Level",
-    "Location",
+    "ListConverter",
+    "LiteralConverter",
     "Match",
     "Matched",
     "MemoryHistory",
@@ -105,6 +117,7 @@ __all__ = [
     "Navigator",
     "NavkitError",
     "NotFound",
+    "PathConverter",
     "Pending",
     "Place",
     "PushOnlyHistory",
@@ -117,7 +130,8 @@ __all__ = [
     "Shell",
     "Source",
     "StateCodec",
-    "UrlStrategy",
+    "StrConverter",
+    "UUIDConverter",
     "Views",
     "abort",
     "confirm",
@@ -137,6 +151,7 @@ __all__ = [
     "use_params",
     "use_query",
     "use_route",
+    "web_assets",
 ]
 
 

@@ -24,7 +24,6 @@ ENTRY_POINTS = {
     "navkit": set(LAYERS),  # __init__: re-exports only
     "navkit.__main__": {"cli"},
     "navkit.cli": {"errors", "routing"},  # the route table, nothing of pages
-    "navkit.webclient": {"flet"},  # kept import path for web_assets
 }
 
 

@@ -69,3 +69,97 @@ def test_a_router_shows_flasks_surface_and_attach() -> None:
         "routes_for",
         "url_for",
     ]
+
+
+def test_navkit_exports_what_an_app_needs_and_no_internals() -> None:
+    assert navkit.__all__ == [
+        "JSON_STATE",
+        "AddressError",
+        "BadRequest",
+        "Blueprint",
+        "BoolConverter",
+        "Branch",
+        "BrowserHistory",
+        "BuildError",
+        "Cancelled",
+        "Converter",
+        "EnumConverter",
+        "Failed",
+        "FloatConverter",
+        "Forbidden",
+        "HTTPError",
+        "History",
+        "IntConverter",
+        "InternalServerError",
+        "Landed",
+        "ListConverter",
+        "LiteralConverter",
+        "Match",
+        "Matched",
+        "MemoryHistory",
+        "Navigating",
+        "Navigation",
+        "NavigationOutcome",
+        "Navigator",
+        "NavkitError",
+        "NotFound",
+        "PathConverter",
+        "Pending",
+        "Place",
+        "PushOnlyHistory",
+        "Redirect",
+        "Refused",
+        "Route",
+        "RouteError",
+        "RouteOptions",
+        "Router",
+        "Shell",
+        "Source",
+        "StateCodec",
+        "StrConverter",
+        "UUIDConverter",
+        "Views",
+        "abort",
+        "confirm",
+        "link",
+        "navigator_of",
+        "never_refuses",
+        "redirect",
+        "run",
+        "safe_next",
+        "testing",
+        "use_branch",
+        "use_leave_check",
+        "use_level",
+        "use_loader_data",
+        "use_navigation",
+        "use_navigator",
+        "use_params",
+        "use_query",
+        "use_route",
+        "web_assets",
+    ]
+    # every name is there (navkit.testing on first use)
+    assert all(getattr(navkit, name) is not None for name in navkit.__all__)
+    # the values passed between layers stay importable from their modules
+    from navkit.navigation.values import InFlight, Level
+    from navkit.routing.location import Location
+
+    assert not {InFlight.__name__, Level.__name__, Location.__name__} & set(navkit.__all__)
+
+
+class Count(int):
+    """An app's own type, converted by a built-in converter."""
+
+
+def test_a_built_in_converter_from_navkit_serves_an_apps_type() -> None:
+    router = navkit.Router()
+    router.add_converter(Count, navkit.IntConverter())
+
+    @router.route("/count/:n")
+    def count(n: Count) -> list[object]:
+        return []
+
+    match = router.match("/count/42")
+    assert match is not None and match.params == {"n": 42}
+    assert router.url_for("count", n=7) == "/count/7"

@@ -62,7 +62,7 @@ def attach(
 
     See :meth:`navkit.Router.attach`. ``history_script``: whether the page
     carries navkit's history script (None: a web page does when this
-    process serves Flet's index with it, see ``navkit.webclient``).
+    process serves Flet's index with it, see ``navkit.flet.webclient``).
     ``router``: what ``nav.router`` answers (the ``navkit.Router`` over
     ``table``). ``state_codec``: how the tab keeps entry states.
     ``debug``: error pages show tracebacks, and the inspector is on.

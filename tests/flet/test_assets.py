@@ -26,9 +26,9 @@ import pytest
 import uvicorn
 
 import navkit
+from navkit import web_assets  # the public import path
 from navkit.flet.history_script import HISTORY_SCRIPT
 from navkit.flet.webclient import install_index_hook
-from navkit.webclient import web_assets  # the public import path
 
 SCRIPT = 'navkit: a "#/route" link'
 ROOT = Path(__file__).resolve().parents[2]
