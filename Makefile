@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/lib/chromium/chromium
 HAPROXY ?= /usr/sbin/haproxy
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test check lint typecheck unit quick bench clean
 
 $(CHROMIUM):
 	$(SUDO) apt-get update
@@ -68,6 +68,10 @@ demo: $(DEMO_STAMP)
 ## Lint, format check, strict type check and the whole test suite.
 test: $(DEV_STAMP) lint typecheck unit
 
+## The quick loop: lint, types, and every test but the browser's and the slow
+## ones (-m "not e2e and not slow"), spread over the cores; no Chromium needed.
+check: $(DEV_STAMP) lint typecheck quick
+
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check navkit navkit_pytest tests benchmarks examples
 	$(VENV)/bin/ruff format --check navkit navkit_pytest tests benchmarks examples
@@ -75,8 +79,12 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(VENV)/bin/mypy --strict navkit navkit_pytest
 
+# Every test, the properties at the ci profile's example counts (tests/conftest.py).
 unit: $(DEV_STAMP) $(CHROMIUM) $(HAPROXY)
-	NAVKIT_CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+	NAVKIT_CHROMIUM=$(CHROMIUM) HYPOTHESIS_PROFILE=ci $(PY) -m pytest
+
+quick: $(DEV_STAMP)
+	$(PY) -m pytest -q -m "not e2e and not slow" -n auto
 
 ## Print the benchmark tables (not part of `make test`).
 bench: $(DEV_STAMP) $(CHROMIUM) $(HAPROXY)

@@ -1,4 +1,4 @@
-"""Shared test apps."""
+"""Shared test apps, Hypothesis's profiles, and the e2e marker on the browser tests."""
 
 from __future__ import annotations
 
@@ -11,13 +11,25 @@ from hypothesis import settings
 
 import navkit
 
-# HYPOTHESIS_PROFILE=thorough runs every property ten times longer. No
-# deadline: a wall-clock bound per example fails on a loaded machine (a
-# 200 ms deadline did, with Chromium running beside it); work is asserted
-# as operation counts where it matters.
+# How many examples each property tries comes from the profile, never from
+# the test: 40 in the quick loop (make check), 200 in make test
+# (HYPOTHESIS_PROFILE=ci), 1,000 when hunting (thorough). No deadline: a
+# wall-clock bound per example fails on a loaded machine (a 200 ms deadline
+# did, with Chromium running beside it); work is asserted as operation
+# counts where it matters.
 settings.register_profile("default", max_examples=40, deadline=None)
-settings.register_profile("thorough", max_examples=400, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("thorough", max_examples=1_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+E2E = os.path.join(os.path.dirname(__file__), "e2e")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser test is ``e2e``: ``-m "not e2e"`` runs without Chromium."""
+    for item in items:
+        if str(item.path).startswith(E2E + os.sep):
+            item.add_marker(pytest.mark.e2e)
 
 
 class ShopApp:

@@ -378,7 +378,7 @@ class Navigation(RuleBasedStateMachine):
 
 TestNavigation = Navigation.TestCase
 TestNavigation.settings = settings(
-    settings.default,  # the profile chosen in conftest (HYPOTHESIS_PROFILE=thorough for more)
+    settings.default,  # the profile chosen in conftest (HYPOTHESIS_PROFILE=ci in make test)
     stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],

@@ -19,7 +19,7 @@ from typing import Any
 
 import flet as ft
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import navkit
@@ -228,7 +228,6 @@ def test_a_tampered_store_falls_back_to_the_address_alone(
     assert client.page.route == "/store"
 
 
-@settings(max_examples=40, deadline=None)
 @given(junk=st.text(max_size=300) | st.binary(max_size=300).map(lambda b: packed(b.hex())))
 def test_whatever_the_tab_sends_the_page_shows_its_address(junk: str) -> None:
     client = FletTestClient(store.router, main=store.main, route="/store")

@@ -3,6 +3,7 @@
 A Flet web app serves every browser tab from one Python process. The
 workload (``benchmarks/sessions.py``) is shared with the benchmark that
 prints navigations per second (``python -m benchmarks.bench_sessions``).
+What an idle page weighs is measured in ``benchmarks/test_memory.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import pytest
 from benchmarks.sessions import (
     check_own,
     make_router,
-    navkit_state_per_page,
     open_pages,
     run_all,
 )
@@ -33,6 +33,7 @@ def loop() -> Iterator[asyncio.AbstractEventLoop]:
     loop.close()
 
 
+@pytest.mark.slow
 def test_a_thousand_interleaved_pages_never_see_each_other(
     loop: asyncio.AbstractEventLoop,
 ) -> None:
@@ -46,12 +47,6 @@ def test_a_thousand_interleaved_pages_never_see_each_other(
     histories = [client.navigator.history for client in clients]
     assert all(len(history.entries) > 1 for history in histories)  # they did navigate
     _close(clients)
-
-
-def test_navkit_state_per_idle_page_is_under_20_kib() -> None:
-    # The state is per page: 20 pages measure it (tracemalloc slows all down).
-    per_page = navkit_state_per_page(20, STEPS)
-    assert 0 < per_page <= 20 * 1024, f"{per_page / 1024:.1f} KiB per idle page"
 
 
 def test_a_closed_page_is_garbage_collected(loop: asyncio.AbstractEventLoop) -> None:

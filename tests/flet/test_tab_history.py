@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from navkit.flet.state_codec import MAX_STATE
@@ -26,7 +26,6 @@ routes = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
 @given(entries=routes, data=st.data(), first=st.integers(0, 10_000))
 def test_what_the_script_packs_reads_back_the_same(
     entries: list[str], data: st.DataObject, first: int

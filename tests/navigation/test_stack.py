@@ -185,7 +185,7 @@ def _reference_stack(router: RouteTable, address: str) -> list[str]:
     return list(reversed(addresses))
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     route_tables(),
     st.lists(st.lists(st.sampled_from([*PATH_PIECES, "%zz", "docs"]), max_size=7), max_size=4),

@@ -1,4 +1,8 @@
-"""A page's memory stays flat over many navigations: its history is bounded.
+"""The memory benchmarks' own test: a page's memory stays flat, and an idle page is small.
+
+Marked slow (tracemalloc over 20,000 navigations): ``make test`` runs it,
+``make check`` does not. ``tests/flet/test_details.py`` keeps the fast check
+that the history holds at most ``max_history`` entries (counted, not weighed).
 
 A complexity assertion, not a time bound: the bytes still held after 20,000
 navigations are within 1.5x (plus a few KiB of noise) of those after 1,000,
@@ -12,6 +16,9 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.history import Memory, navigator_memory, page_memory
+from benchmarks.sessions import navkit_state_per_page
+
+pytestmark = pytest.mark.slow
 
 SLACK = 8 * 1024  # bytes: one-off caches, allocator noise
 
@@ -41,3 +48,9 @@ def test_a_real_page_keeps_at_most_max_history_entries_and_flat_memory() -> None
     assert memory.longest_history == 7
     assert_flat(memory.navkit, 200, 2_000)
     assert_flat(memory.everything, 200, 2_000)
+
+
+def test_navkit_state_per_idle_page_is_under_20_kib() -> None:
+    """What navkit keeps for a page that has navigated and now waits (``bench_sessions``)."""
+    per_page = navkit_state_per_page(20, 100)  # 20 pages: tracemalloc slows all down
+    assert 0 < per_page <= 20 * 1024, f"{per_page / 1024:.1f} KiB per idle page"
