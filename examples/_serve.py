@@ -22,7 +22,7 @@ HOST = "127.0.0.1"
 PORT = 8550
 
 
-def serve(
+def serve(  # noqa: PLR0913 - keyword-only options each example sets
     router: navkit.Router,
     main: Callable[..., Any] | None,
     *,

@@ -41,7 +41,7 @@ __all__ = ["attach"]
 log = logging.getLogger("navkit")
 
 
-def attach(
+def attach(  # noqa: PLR0913 - Router.attach's keyword-only options, and more
     table: RouteTable,
     page: ft.Page,
     *,

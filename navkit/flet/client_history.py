@@ -279,29 +279,17 @@ class ClientHistory:
     def route_changed(self, route: str) -> Heard:
         """A route change from the client: record it; the navigator hears what it means."""
         reserved = parse_reserved(route)
+        if reserved is not None:
+            return self._reserved_heard(route, reserved)
         model = self.model
-        if reserved is not None and reserved.is_message and not self._new_message(reserved):
-            return Heard(None, ours=True)  # heard already: the client reports it again
-        if reserved is not None and reserved.kind == "moved":
-            # The browser's Back/Forward, with how far it moved (history script):
-            # never an echo, whatever navkit still expects.
-            self._drop_held()
-            model.forget(self.client.moved(reserved.to))
-            self._moved(reserved)
-            return Heard(reserved.to, ours=True)
-        if reserved is not None and reserved.kind == "state":
-            self._restore(reserved.data, reserved.to)
-            return Heard(None, ours=True)
         if self.client.received(route):
-            # The echo of navkit's own push or command. The last one may come
-            # back after the user moved the browser (Forward within one round
-            # trip of a click): the browser then shows it, the page another.
-            if reserved is None and not self.client.waiting:
+            # The echo of navkit's own push. The last one may come back after
+            # the user moved the browser (Forward within one round trip of a
+            # click): the browser then shows it, the page another.
+            if not self.client.waiting:
                 model.notify(ClientSettled(route))
                 return Heard(route, ours=True)
-            return Heard(route if reserved is None else None, ours=reserved is not None)
-        if reserved is not None:
-            return Heard(None, ours=True)  # a command's echo already given up on
+            return Heard(route, ours=False)
         self._drop_held()
         arrival = self.client.arrived(route)
         if arrival.mislanded:
@@ -313,6 +301,23 @@ class ClientHistory:
             model.forget(arrival.unsent)
             model.arrived(route)
         return Heard(route)
+
+    def _reserved_heard(self, route: str, reserved: Command) -> Heard:
+        """A message of the history script, or the echo of navkit's own command."""
+        if reserved.is_message and not self._new_message(reserved):
+            return Heard(None, ours=True)  # heard already: the client reports it again
+        if reserved.kind == "moved":
+            # The browser's Back/Forward, with how far it moved (history script):
+            # never an echo, whatever navkit still expects.
+            self._drop_held()
+            self.model.forget(self.client.moved(reserved.to))
+            self._moved(reserved)
+            return Heard(reserved.to, ours=True)
+        if reserved.kind == "state":
+            self._restore(reserved.data, reserved.to)
+        else:  # a command's echo (received, or given up on already)
+            self.client.received(route)
+        return Heard(None, ours=True)
 
     def reconnected(self, route: str) -> None:
         """The client came back to its session showing ``route``.

@@ -24,7 +24,7 @@ __all__ = ["confirm"]
 log = logging.getLogger("navkit")
 
 
-async def confirm(
+async def confirm(  # noqa: PLR0913 - the dialog's keyword-only wording and page
     title: str,
     message: str | None = None,
     *,

@@ -22,7 +22,7 @@ __all__ = ["INTENT_SECONDS", "link"]
 INTENT_SECONDS = 0.1
 
 
-def link(
+def link(  # noqa: PLR0913 - nav, content, target; the rest keyword-only options
     nav: Navigator,
     content: str | ft.Control,
     target: str,

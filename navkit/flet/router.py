@@ -124,7 +124,7 @@ class Router(RouteRegistrar):
 
     # -- pages -----------------------------------------------------------------
 
-    def attach(
+    def attach(  # noqa: PLR0913 - keyword-only options, as Flask's run() has
         self,
         page: Any,
         *,

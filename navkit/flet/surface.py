@@ -79,7 +79,7 @@ class PageSurface:
         home: Whether the app has a page at ``/`` (error views offer Home).
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - attach()'s keyword-only options it shows with
         self,
         page: ft.Page,
         loop: PageLoop,

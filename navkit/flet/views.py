@@ -5,13 +5,14 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 import flet as ft
 
-from navkit.errors import HTTPError, NotFound
+from navkit.errors import HTTPError
 from navkit.flet.pages import navigator_of
+from navkit.navigation.values import FailedLevel
 from navkit.navigation.views import Built
+from navkit.routing.location import path_of
 
 __all__ = [
     "default_pending_indicator",
@@ -44,13 +45,12 @@ def render(
     ``home``: the app has a page at ``/``; ``back``: a page was shown before.
     """
     level = built.level
-    error, match = level.error, level.match
-    if error is not None:
+    if isinstance(level, FailedLevel):
+        error = level.error
         if built.handled:
             return wrap_view(level.address, built.result, error_title(error.code))
         return error_view(level.address, error, debug=debug, home=home, back=back)
-    if match is None:  # pragma: no cover - a level without a match carries an error
-        return error_view(level.address, NotFound(path=level.path), debug=debug)
+    match = level.match
     title = match.route.title
     modal = match.route.options.modal
     if modal is not None:
@@ -152,7 +152,7 @@ def _ways_out(address: str, error: HTTPError, home: bool, back: bool) -> list[ft
     ways: list[ft.Control] = []
     if back:
         ways.append(ft.OutlinedButton("Go back", icon=ft.Icons.ARROW_BACK, on_click=_go_back))
-    if home and urlsplit(address).path not in ("", "/"):
+    if home and path_of(address) != "/":
         ways.append(ft.FilledButton("Home", icon=ft.Icons.HOME, on_click=_go_home))
     if error.code >= 500 or not ways:
         ways.append(ft.OutlinedButton("Try again", icon=ft.Icons.REFRESH, on_click=_try_again))

@@ -30,7 +30,8 @@ from navkit.navigation.branches import Stacks, Switch
 from navkit.navigation.guards import ALLOW, BLOCK, Outcome, interpret
 from navkit.navigation.stack import as_shown, build_stack, kept
 from navkit.navigation.tasks import Handoff
-from navkit.navigation.values import Level, Navigation, Source
+from navkit.navigation.values import FailedLevel, Level, Navigation, Source
+from navkit.routing.location import add_query
 from navkit.routing.table import RouteTable
 
 __all__ = [
@@ -146,23 +147,15 @@ async def decide(asking: Asking, address: str, chain: tuple[str, ...] = ()) -> D
         navigation = Navigation(
             address, levels[-1].match, asking.source, asking.came_from, chain[:-1], levels
         )
-        try:
-            outcome = await _ask(asking, levels, shown, navigation)
-        except HTTPError as error:
-            return Decision(address, _refused(levels, shown, error), switch, chain[:-1])
-        except TimeoutError as error:
-            log.error("%s on the way to %s", error, address)
-            slow = InternalServerError(detail="A check took too long to answer.")
-            return Decision(address, _refused(levels, shown, slow), switch, chain[:-1])
-        except Exception as raised:
-            log.exception("a guard failed on the way to %s", address)
-            failed = failure("a guard", raised)
-            return Decision(address, _refused(levels, shown, failed), switch, chain[:-1])
+        outcome = await _answered(asking, levels, shown, navigation)
         if outcome is ALLOW:
             return Decision(address, levels, switch, chain[:-1])
         if isinstance(outcome, Refusal):
             return outcome
-        target = redirect_target(asking, address, outcome, chain)
+        if isinstance(outcome, HTTPError):
+            target: str | HTTPError | None = outcome
+        else:
+            target = redirect_target(asking, address, outcome, chain)
         if isinstance(target, HTTPError):
             return Decision(address, _refused(levels, shown, target), switch, chain[:-1])
         if target is None:
@@ -199,6 +192,22 @@ def redirect_target(
         log.error("%s: %s", why, loop)
         return InternalServerError(detail=f"{why}: {loop}")
     return target
+
+
+async def _answered(
+    asking: Asking, levels: tuple[Level, ...], shown: tuple[Level, ...], navigation: Navigation
+) -> Outcome | Refusal | HTTPError:
+    """What the checks say; the error shown instead when one aborts, fails or is too slow."""
+    try:
+        return await _ask(asking, levels, shown, navigation)
+    except HTTPError as error:
+        return error
+    except TimeoutError as error:
+        log.error("%s on the way to %s", error, navigation.address)
+        return InternalServerError(detail="A check took too long to answer.")
+    except Exception as raised:
+        log.exception("a guard failed on the way to %s", navigation.address)
+        return failure("a guard", raised)
 
 
 async def _ask(
@@ -303,9 +312,7 @@ def _redirect_route(table: RouteTable, target: str, match: Any) -> Outcome:
     """
     query = match.query_string
     if target.startswith("/"):
-        if query:
-            target += ("&" if "?" in target else "?") + query
-        return Outcome(target)
+        return Outcome(add_query(target, query))
     routes = table.routes_for(target)
     wanted = {name for route in routes for name in route.template.param_names}
     values: dict[str, Any] = {name: value for name, value in match.params.items() if name in wanted}
@@ -358,4 +365,4 @@ def _refused(
     if not error.path:
         error.path = top.path
     beneath = levels[:-1]
-    return (*beneath[: kept(shown, beneath)], Level(top.address, top.match, error))
+    return (*beneath[: kept(shown, beneath)], FailedLevel(top.address, error, top.match))

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from navkit.navigation.values import Level, Navigation
+from navkit.navigation.values import FoundLevel, Level, Navigation
 
 __all__ = ["MAX_ENTRIES", "MISSING", "PRELOAD_SECONDS", "LoadFailed", "Loads"]
 
@@ -107,8 +107,7 @@ class Loads:
         """
         started: dict[str, Any] = {}
         for level in levels:
-            loader = level.match.route.loader if level.match is not None else None
-            if loader is None or level.error is not None:
+            if not isinstance(level, FoundLevel) or level.match.route.loader is None:
                 continue
             value = self.fresh(level)
             if value is not MISSING:
@@ -133,9 +132,9 @@ class Loads:
             started[level.address] = entry.future
         return started
 
-    def _load(self, level: Level, navigation: Navigation, preload: bool) -> _Entry:
-        assert level.match is not None and level.match.route.loader is not None
+    def _load(self, level: FoundLevel, navigation: Navigation, preload: bool) -> _Entry:
         loader = level.match.route.loader
+        assert loader is not None  # start() loads only the levels with a loader
         result = loader.call(level.match.view_args(), navigation)
         entry = _Entry(level, preloaded=preload)
         if inspect.isawaitable(result):

@@ -44,7 +44,7 @@ from navkit.navigation.surface import Screen, Surface
 from navkit.navigation.tasks import Handoff, start
 from navkit.navigation.tracing import Tracer
 from navkit.navigation.urls import UrlStrategy, resolve
-from navkit.navigation.values import InFlight, Level, Navigation, Shown, Source
+from navkit.navigation.values import FailedLevel, InFlight, Level, Navigation, Shown, Source
 from navkit.navigation.views import Builder, build_levels
 from navkit.navigation.waiting import Waiting
 from navkit.routing.shells import Place
@@ -159,7 +159,7 @@ class NavigationMachine:
 
     # -- the pipeline ----------------------------------------------------
 
-    def begin(
+    def begin(  # noqa: PLR0913 - keyword-only: the parts some navigations have
         self,
         address: str,
         source: Source,
@@ -269,7 +269,7 @@ class NavigationMachine:
                         return False
                     # Refused on the first page: there is nowhere to stay.
                     top = build_stack(self.router, final)[-1]
-                    refused = (Level(top.address, top.match, Forbidden(path=top.path)),)
+                    refused = (FailedLevel(top.address, Forbidden(path=top.path), top.match),)
                     decision = self._as_given(final, refused)
             else:  # levels given (a stale pop shown again, a view's refused redirect)
                 decision = self._as_given(final, levels)
@@ -309,7 +309,7 @@ class NavigationMachine:
                 final, levels, keep = target, None, None
                 continue
             error = target or InternalServerError(detail=f"refused redirect from {final}")
-            levels = (*levels[:-1], Level(levels[-1].address, levels[-1].match, error))
+            levels = (*levels[:-1], FailedLevel(levels[-1].address, error, levels[-1].match))
 
     def _asked(self, flight: InFlight, asked: bool) -> None:
         if self._flight is flight:  # a leave check waits for the user: not loading
@@ -318,7 +318,7 @@ class NavigationMachine:
     def _as_given(self, address: str, levels: tuple[Level, ...]) -> Decision:
         return Decision(address, levels, self._stacks.switch(self.router, levels))
 
-    def _finalize(
+    def _finalize(  # noqa: PLR0913 - each part of the landing, from _run
         self,
         flight: InFlight,
         final: str,

@@ -82,7 +82,7 @@ class Snapshots:
         if value is not None:
             history.keep_snapshot(self._entry, value)
 
-    def landed(
+    def landed(  # noqa: PLR0913 - what finalize knows of the landing, given once
         self,
         history: History,
         flight: InFlight,

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from navkit.errors import BuildError
-from navkit.navigation.values import Level
+from navkit.errors import BuildError, NotFound
+from navkit.navigation.values import FailedLevel, FoundLevel, Level
 from navkit.routing.location import path_of
 from navkit.routing.routes import Match
 from navkit.routing.shells import Place
@@ -57,7 +57,7 @@ def build_stack(
     """
     path = path_of(address)
     if len(path) > table.max_path_length:
-        return (Level(address, None),)
+        return (_not_found(address),)
     levels: list[Level] = []
     seen: set[str] = set()
     current: str | None = address
@@ -68,7 +68,8 @@ def build_stack(
         seen.add(path)
         match = table.match(current)
         if not levels or match is None or match.route.options.redirect_to is None:
-            levels.append(Level(current if not levels else path, match))
+            at = current if not levels else path
+            levels.append(_not_found(at) if match is None else FoundLevel(at, match))
         # else: a redirect_to route beneath (``/`` sending to ``/notes``) is never shown
         current = _beneath(table, match, path)
     levels.reverse()
@@ -156,10 +157,16 @@ def _as_shown(level: Level, shown: tuple[Level, ...], index: int) -> Level:
     if index >= len(shown):
         return level
     old = shown[index]
-    if old.error is not None or old.match is None or level.match is None:
+    if not isinstance(old, FoundLevel) or not isinstance(level, FoundLevel):
         return level
     same = old.path == level.path and old.match.route is level.match.route
     return old if same and old.match.params == level.match.params else level
+
+
+def _not_found(address: str) -> FailedLevel:
+    """The level shown where no route matches ``address``."""
+    path = path_of(address)
+    return FailedLevel(address, NotFound(path=path, detail=f"No route matches {path}."))
 
 
 def _shared_values(table: RouteTable, endpoint: str, match: Match) -> dict[str, object]:

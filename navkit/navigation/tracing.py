@@ -68,16 +68,16 @@ class Trace:
 
 def describe(outcome: NavigationOutcome) -> str:
     """An outcome in a few words: ``landed /a (redirected from /b)``, ``failed 404 at /x``..."""
-    if isinstance(outcome, Landed):
-        via = f" (redirected from {' => '.join(outcome.redirected_from)})"
-        return f"landed {outcome.address}" + (via if outcome.redirected_from else "")
-    if isinstance(outcome, Failed):
-        return f"failed {outcome.error.code} at {outcome.address}"
-    if isinstance(outcome, Refused):
-        return f"refused by {outcome.by or 'a check'}"
-    if isinstance(outcome, Cancelled):
-        return f"overtaken by {outcome.by}" if outcome.by else "cancelled"
-    return str(outcome)  # pragma: no cover - every outcome is one of the above
+    match outcome:
+        case Landed():
+            via = f" (redirected from {' => '.join(outcome.redirected_from)})"
+            return f"landed {outcome.address}" + (via if outcome.redirected_from else "")
+        case Failed():
+            return f"failed {outcome.error.code} at {outcome.address}"
+        case Refused():
+            return f"refused by {outcome.by or 'a check'}"
+        case Cancelled():
+            return f"overtaken by {outcome.by}" if outcome.by else "cancelled"
 
 
 class Tracer:

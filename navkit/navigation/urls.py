@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from navkit.errors import AddressError
 from navkit.routing.building import encode_query
-from navkit.routing.location import is_app_address
+from navkit.routing.location import add_query, is_app_address
 from navkit.routing.table import RouteTable
 
 __all__ = ["UrlStrategy", "resolve"]
@@ -36,9 +36,7 @@ def resolve(table: RouteTable, target: str, values: dict[str, Any]) -> str:
         raise AddressError(f"refused to navigate to {target!r}: it is not a path in the app")
     if not values:
         return target
-    query = encode_query(values.items(), None, table.converters)
-    separator = "&" if "?" in target else "?"
-    return f"{target}{separator}{query}" if query else target
+    return add_query(target, encode_query(values.items(), None, table.converters))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +87,7 @@ class UrlStrategy:
             # A custom-scheme deep link: the host names the app, the path is the route.
             if parts.fragment.startswith("/"):
                 return parts.fragment
-            return _with_query(path, parts.query)
+            return add_query(path, parts.query)
         if self.base_path:
             # Outside the base path is another app on the same host, whatever
             # its fragment says.
@@ -103,8 +101,4 @@ class UrlStrategy:
             return parts.fragment
         if self.kind == "hash":
             return "/"  # a hash-strategy address with no route fragment is the root
-        return _with_query(path, parts.query)
-
-
-def _with_query(path: str, query: str) -> str:
-    return f"{path}?{query}" if query else path
+        return add_query(path, parts.query)

@@ -11,14 +11,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from navkit.errors import HTTPError
 from navkit.routing.location import Location, parse_query, path_of
 from navkit.routing.options import merged_meta
 from navkit.routing.routes import Match
 
-__all__ = ["ClientMove", "InFlight", "Level", "Matched", "Navigation", "Shown", "Source"]
+__all__ = [
+    "ClientMove",
+    "FailedLevel",
+    "FoundLevel",
+    "InFlight",
+    "Level",
+    "Matched",
+    "Navigation",
+    "Shown",
+    "Source",
+]
 
 
 class Source(Enum):
@@ -48,25 +58,12 @@ _CLIENT_FIRST = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
-    """One view of the stack.
+class _AtAddress:
+    """What every level has: its address, and the path and modal read from it."""
 
-    Attributes:
-        address: The view's address. The top level's is the whole address
-            navigated to; a level beneath keeps the address it was shown at
-            (its query too) when it stays on the stack, and is its path when
-            the stack was built from a deep link. Flutter keys views by it
-            and back navigation targets it.
-        match: What matched the address; None for a not-found level.
-        error: An error shown at this level instead of its view.
-    """
-
+    __slots__ = ()
     address: str
     match: Match | None
-    # An error shown instead of the match's view (a guard's abort, a failed
-    # view, a redirect loop). Errors are never reused, so not compared.
-    error: HTTPError | None = field(default=None, compare=False)
 
     @property
     def path(self) -> str:
@@ -77,6 +74,49 @@ class Level:
     def modal(self) -> bool:
         """True when the level opens as a dialog or sheet over the one beneath."""
         return self.match is not None and self.match.route.options.modal is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FoundLevel(_AtAddress):
+    """One view of the stack that a route matched, showing the route's view.
+
+    Attributes:
+        address: The view's address. The top level's is the whole address
+            navigated to; a level beneath keeps the address it was shown at
+            (its query too) when it stays on the stack, and is its path when
+            the stack was built from a deep link. Flutter keys views by it
+            and back navigation targets it.
+        match: What matched the address.
+    """
+
+    address: str
+    match: Match
+
+    @property
+    def error(self) -> None:
+        """None: a found level shows its view (a :class:`FailedLevel` shows an error)."""
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class FailedLevel(_AtAddress):
+    """One view of the stack showing an error instead of a route's view.
+
+    Attributes:
+        address: The view's address (as :attr:`FoundLevel.address`).
+        error: What is shown: a 404 where no route matches, a guard's
+            abort, a failed view or loader, a redirect loop.
+        match: What matched the address; None for a not-found level.
+    """
+
+    address: str
+    # Errors are never reused, so not compared.
+    error: HTTPError = field(compare=False)
+    match: Match | None = None
+
+
+# One view of the stack: found (a route's view) or failed (an error shown).
+Level: TypeAlias = FoundLevel | FailedLevel
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +178,7 @@ class Navigation:
     @property
     def meta(self) -> Mapping[str, Any]:
         """The ``meta`` of the matched levels merged, parent to child (the target's wins)."""
-        levels = self.levels or ((Level(self.address, self.match),) if self.match else ())
+        levels = self.levels or ((FoundLevel(self.address, self.match),) if self.match else ())
         return merged_meta(
             level.match.route.options.meta for level in levels if level.match is not None
         )

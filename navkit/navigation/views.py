@@ -15,10 +15,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from navkit.errors import HTTPError, InternalServerError, NotFound, Redirect, failure
+from navkit.errors import HTTPError, InternalServerError, Redirect, failure
 from navkit.navigation.loading import MISSING, LoadFailed, Loads
 from navkit.navigation.tasks import Handoff
-from navkit.navigation.values import Level, Navigation
+from navkit.navigation.values import FailedLevel, Level, Navigation
 from navkit.routing.loaders import DATA_PARAMETER
 from navkit.routing.routes import Match
 from navkit.routing.table import RouteTable
@@ -113,7 +113,7 @@ async def build_levels(
                 collecting(level.address, registered),
                 drawing.calling(navigator, navigation, level),
             ):
-                if level.error is not None:
+                if isinstance(level, FailedLevel):
                     built = await build_error(table, level, builder.handoff)
                 else:
                     outcome = await build_level(
@@ -151,39 +151,34 @@ async def build_level(
     Returns:
         What the level shows, or the :class:`~navkit.Redirect` the view raised.
     """
-    match, error = level.match, level.error
-    if error is None and match is None:
-        error = NotFound(path=level.path, detail=f"No route matches {level.path}.")
-    if error is None and match is not None:
-        try:
-            result = await _call_view(match, builder, loaded)
-            if result is None and match.route.options.modal is None:
-                log.warning(
-                    "view %r returned None for %s: the page is empty (return a control, "
-                    "a list of controls or an ft.View)",
-                    match.endpoint,
-                    level.address,
-                )
-            return Built(level, builder.drawing.prepared(result))
-        except Redirect as redirect:
-            return redirect
-        except HTTPError as raised:  # a BadRequest from the query, or abort()
-            error = raised
-        except asyncio.CancelledError:
-            raise  # a newer navigation took over: not a failure
-        except Exception as raised:
-            log.exception("view %r failed for %s", match.endpoint, level.address)
-            error = failure(f"the view {match.endpoint!r}", raised)
-    if error is None:  # pragma: no cover - every branch above sets one
-        error = InternalServerError()
-    return await build_error(table, Level(level.address, level.match, error), builder.handoff)
+    if isinstance(level, FailedLevel):
+        return await build_error(table, level, builder.handoff)
+    match = level.match
+    try:
+        result = await _call_view(match, builder, loaded)
+        if result is None and match.route.options.modal is None:
+            log.warning(
+                "view %r returned None for %s: the page is empty (return a control, "
+                "a list of controls or an ft.View)",
+                match.endpoint,
+                level.address,
+            )
+        return Built(level, builder.drawing.prepared(result))
+    except Redirect as redirect:
+        return redirect
+    except HTTPError as raised:  # a BadRequest from the query, or abort()
+        error = raised
+    except asyncio.CancelledError:
+        raise  # a newer navigation took over: not a failure
+    except Exception as raised:
+        log.exception("view %r failed for %s", match.endpoint, level.address)
+        error = failure(f"the view {match.endpoint!r}", raised)
+    return await build_error(table, FailedLevel(level.address, error, match), builder.handoff)
 
 
-async def build_error(table: RouteTable, level: Level, handoff: Handoff) -> Built:
+async def build_error(table: RouteTable, level: FailedLevel, handoff: Handoff) -> Built:
     """The app's handler for the level's error (a blueprint's first), else the default."""
     error = level.error
-    if error is None:
-        raise ValueError("build_error needs a level with an error")
     if not error.path:
         error.path = level.path
     route = level.match.route if level.match is not None else None

@@ -23,6 +23,7 @@ from urllib.parse import unquote, unquote_to_bytes
 __all__ = [
     "CONTROL_CHARACTERS",
     "Location",
+    "add_query",
     "is_app_address",
     "parse_query",
     "path_of",
@@ -190,6 +191,20 @@ def parse_query(query: str, *, max_pairs: int = 1000) -> list[tuple[str, str]]:
 def path_of(address: str) -> str:
     """The path of an address: without query and fragment, ``/`` when empty."""
     return address.partition("#")[0].partition("?")[0] or "/"
+
+
+def add_query(address: str, query: str) -> str:
+    """``address`` with ``query`` (encoded, without ``?``) after its own query, before its fragment.
+
+    ``/a`` gives ``/a?x=1``, ``/a?y=2`` gives ``/a?y=2&x=1`` and ``/a#top``
+    gives ``/a?x=1#top``; the address is kept as written otherwise (a ``?``
+    inside the fragment is the fragment's). An empty ``query`` adds nothing.
+    """
+    if not query:
+        return address
+    head, mark, fragment = address.partition("#")
+    separator = "&" if "?" in head else "?"
+    return f"{head}{separator}{query}{mark}{fragment}"
 
 
 def is_app_address(address: str) -> bool:

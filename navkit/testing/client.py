@@ -80,7 +80,7 @@ class FletTestClient(ClientGestures, ClientLife):
             app's own ``index.html``): the browser's history only grows.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - keyword-only options, as attach() has
         self,
         router: Router | None = None,
         *,

@@ -86,23 +86,31 @@ class FlutterClient:
     def _user_events(self, action: UserAction, route: str = "") -> list[_Event]:
         """Play the client's part of ``action``; the events it sends Python, in order."""
         if action == "app_bar_back":
-            dialog = self.dialog
-            # A SnackBar or Banner has no barrier: the arrow beneath it takes the tap.
-            if dialog is not None and not isinstance(dialog, (ft.SnackBar, ft.Banner)):
-                return [self._closing(dialog)] if closes_on_barrier_tap(dialog) else []
-            return self._maybe_pop_view(arrow=True)
+            return self._app_bar_back()
         if action == "system_back":
             return self._system_back()
         self._require_web()
         if action == "open":
-            if route == self.client_route:
-                return []  # the same address: nothing happens
-            self.tab.push(route)
-            return [_Event(*self._route_change_event(route))]
+            return self._typed(route)
         moved = self.tab.user_moves(-1 if action == "browser_back" else 1)
         if moved is None:
             return []  # nothing to go back or forward to
         return [_Event(*self._route_change_event(moved, shows=self.tab.current))]
+
+    def _app_bar_back(self) -> list[_Event]:
+        """A tap on the AppBar's back arrow, or on the barrier of the dialog over it."""
+        dialog = self.dialog
+        # A SnackBar or Banner has no barrier: the arrow beneath it takes the tap.
+        if dialog is not None and not isinstance(dialog, (ft.SnackBar, ft.Banner)):
+            return [self._closing(dialog)] if closes_on_barrier_tap(dialog) else []
+        return self._maybe_pop_view(arrow=True)
+
+    def _typed(self, route: str) -> list[_Event]:
+        """``route`` typed into the address bar."""
+        if route == self.client_route:
+            return []  # the same address: nothing happens
+        self.tab.push(route)
+        return [_Event(*self._route_change_event(route))]
 
     def _maybe_pop_view(self, *, arrow: bool = False) -> list[_Event]:
         """``Navigator.maybePop`` on the top view: its ``PopScope`` decides.

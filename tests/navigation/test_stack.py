@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from navkit import RouteError
 from navkit.navigation.stack import build_stack
+from navkit.navigation.values import FailedLevel
 from navkit.routing.table import RouteTable
 from tests.routing.test_properties import PATH_PIECES, route_tables
 
@@ -62,6 +63,7 @@ def test_not_found_sits_on_its_longest_matching_prefix(router: RouteTable) -> No
     levels = build_stack(router, "/store/42/nope")
     assert [level.address for level in levels] == ["/", "/store", "/store/42", "/store/42/nope"]
     assert levels[-1].match is None
+    assert isinstance(levels[-1], FailedLevel) and levels[-1].error.code == 404
     assert [level.address for level in build_stack(RouteTable(), "/x")] == ["/x"]
 
 

@@ -6,7 +6,34 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from navkit.navigation.urls import UrlStrategy
+from navkit.navigation.urls import UrlStrategy, resolve
+from navkit.routing.location import add_query
+from navkit.routing.table import RouteTable
+
+
+@pytest.mark.parametrize(
+    ("address", "query", "added"),
+    [
+        ("/a", "x=1", "/a?x=1"),
+        ("/a?y=2", "x=1", "/a?y=2&x=1"),
+        ("/a?", "x=1", "/a?&x=1"),  # as written: an empty query stays
+        ("/a", "", "/a"),
+        ("/a?y=2", "", "/a?y=2"),
+        ("/a#top", "x=1", "/a?x=1#top"),  # before the fragment, never inside it
+        ("/a#b?c", "x=1", "/a?x=1#b?c"),  # a ? in the fragment is the fragment's
+        ("/a?y=2#b?c", "x=1", "/a?y=2&x=1#b?c"),
+    ],
+)
+def test_add_query(address: str, query: str, added: str) -> None:
+    assert add_query(address, query) == added
+
+
+def test_resolve_adds_values_to_a_path_as_its_query() -> None:
+    table = RouteTable()
+    assert resolve(table, "/a", {"x": 1}) == "/a?x=1"
+    assert resolve(table, "/a?y=2", {"x": 1}) == "/a?y=2&x=1"
+    assert resolve(table, "/a#top", {"x": 1}) == "/a?x=1#top"
+    assert resolve(table, "/a", {}) == "/a"
 
 
 @pytest.mark.parametrize(
