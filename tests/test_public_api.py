@@ -142,10 +142,12 @@ def test_navkit_exports_what_an_app_needs_and_no_internals() -> None:
     # every name is there (navkit.testing on first use)
     assert all(getattr(navkit, name) is not None for name in navkit.__all__)
     # the values passed between layers stay importable from their modules
-    from navkit.navigation.values import InFlight, Level
+    from navkit.navigation.values import FailedLevel, FoundLevel, InFlight
     from navkit.routing.location import Location
 
-    assert not {InFlight.__name__, Level.__name__, Location.__name__} & set(navkit.__all__)
+    internals = {FailedLevel, FoundLevel, InFlight, Location}
+    assert not {kind.__name__ for kind in internals} & set(navkit.__all__)
+    assert not {"Level", "HistoryState", "UrlStrategy"} & set(navkit.__all__)
 
 
 class Count(int):
