@@ -7,15 +7,15 @@ be registered again under another prefix and name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from navkit.errors import RouteError
 from navkit.routing.location import path_of, semi_decode_path
+from navkit.routing.regexes import prefix_regex
 from navkit.routing.registration import RouteRegistrar, RouteSpec, check_error_code
-from navkit.routing.templates import check_not_flask_style, prefix_regex
+from navkit.routing.templates import check_not_flask_style, parse_template
 
 __all__ = ["Blueprint", "BlueprintIndex", "RegisteredBlueprint"]
 
@@ -209,7 +209,7 @@ class BlueprintIndex:
     def __init__(self) -> None:
         self._names: set[str] = set()  # the names given to register_blueprint
         self._by_name: dict[str, RegisteredBlueprint] = {}  # nested ones too
-        self._prefixes: list[tuple[re.Pattern[str], str]] = []  # (prefix, name)
+        self._prefixes: list[tuple[Any, str]] = []  # (RE2 prefix expression, name)
 
     def add(
         self, blueprint: Blueprint, *, url_prefix: str | None, name: str | None
@@ -235,7 +235,9 @@ class BlueprintIndex:
             registered.blueprint.seal()
             self._by_name[registered.name] = registered
             if registered.prefix:
-                self._prefixes.append((prefix_regex(registered.prefix), registered.name))
+                self._prefixes.append(
+                    (prefix_regex(parse_template(registered.prefix).source), registered.name)
+                )
         return flattened
 
     def chain(self, name: str | None) -> list[RegisteredBlueprint]:

@@ -17,22 +17,17 @@ from navkit.errors import BuildError
 from navkit.routing.converters import (
     Converter,
     ConverterRegistry,
-    IntConverter,
     ListConverter,
-    StrConverter,
 )
 from navkit.routing.location import CONTROL_CHARACTERS, semi_decode_path, unescape
+from navkit.routing.regexes import template_regexes
 from navkit.routing.routes import Route
-from navkit.routing.segments import Param, SegmentKind
-from navkit.routing.templates import template_regexes
+from navkit.routing.templates import Param, SegmentKind
 
 __all__ = ["Builder", "builders_for", "choose_builder", "encode_query", "missing_value"]
 
 _SAFE_TEXT = re.compile(r"[A-Za-z0-9_~-]+")  # needs no encoding, cannot be a dot segment
 _MISSING = object()
-# (converter, value type) pairs whose to_url is str(value).
-_AS_IS = frozenset({(StrConverter, str), (StrConverter, int), (IntConverter, int)})
-_AS_IS_LENGTH = 64  # IntConverter reads no longer number
 
 
 class Builder:
@@ -55,7 +50,7 @@ class Builder:
         # segments, a value may hold the text the next one starts at: the
         # built path is read back with the template's own expression.
         # Every reading the matcher tries, in its order (see matcher.match).
-        self._reading = template_regexes(route.template) if _may_misread(route) else None
+        self._reading = template_regexes(route.template.source) if _may_misread(route) else None
 
     @property
     def route(self) -> Route:
@@ -103,12 +98,11 @@ class Builder:
         """
         defaults = self._route.defaults
         path: list[str] = []
-        append = path.append
         # The semi-decoded text of each value written, when it is read back.
         written: dict[str, str] | None = None if self._reading is None else {}
         for part in self._recipe:
             if isinstance(part, str):
-                append(part)
+                path.append(part)
                 continue
             param, converter = part
             value = values.get(param.name)
@@ -118,21 +112,10 @@ class Builder:
                 if param.optional:
                     continue  # left out, with its prefix
                 raise missing_value(self._route, param.name, values)
-            if param.plain and (converter.__class__, value.__class__) in _AS_IS:
-                # The common case, kept cheap: a str or int that needs no
-                # conversion check and no encoding at all (and no longer
-                # than any converter reads back).
-                text = str(value)
-                if text.isascii() and text.isalnum() and len(text) <= _AS_IS_LENGTH:
-                    append(param.prefix)
-                    append(text)
-                    if written is not None:
-                        written[param.name] = text
-                    continue
             encoded = self._encode(param, converter, value, written)
             if encoded is not None:
-                append(param.prefix)
-                append(encoded)
+                path.append(param.prefix)
+                path.append(encoded)
         text = "".join(path) or "/"
         if written is not None:
             self._check_reading(text, written)
@@ -225,8 +208,9 @@ class Builder:
             return None
         for regex in self._reading:
             hit = regex.match(semi)
-            if hit is not None and self._route.convert_groups(hit.groupdict()) is not None:
-                return hit.groupdict()
+            groups: dict[str, str | None] = {} if hit is None else hit.groupdict()
+            if hit is not None and self._route.convert_groups(groups) is not None:
+                return groups
         return None
 
     def _error(self, param: Param, why: str) -> BuildError:

@@ -22,8 +22,7 @@ __all__ = ["FlaskPlaceholder", "flask_placeholders", "flask_style_message"]
 
 # Werkzeug's placeholder grammar (``<converter(arguments):name>``, names
 # ASCII identifiers), beside escapes and parentheses, so that placeholders
-# inside a constraint are told apart in the same pass. Written so that
-# navkit's own backtracking check accepts it (tests/routing/test_mistakes.py).
+# inside a constraint are told apart in the same pass.
 _WORD = "[A-Za-z_][A-Za-z0-9_]*"
 _SCAN = re.compile(
     rf"\\.|[()]|<(?P<first>{_WORD})"

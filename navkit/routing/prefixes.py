@@ -20,14 +20,14 @@ route's reach: no prefix holding it matches.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from navkit.routing.converters import Converter, ListConverter, PathConverter
 from navkit.routing.location import semi_decode_path, unescape
 from navkit.routing.routes import Route
-from navkit.routing.segments import SegmentKind
+from navkit.routing.templates import SegmentKind
 
 __all__ = ["OPEN_TRIALS", "PrefixReach"]
 
@@ -80,7 +80,7 @@ class PrefixReach:
             self.max_segments = max(self.max_segments, len(segments))
             return
         self._usual = False
-        tail = _tail(route) if not template.needs_regex else None
+        tail = _tail(route)
         if tail is None:
             self._open = True
         else:
@@ -118,20 +118,19 @@ class PrefixReach:
 def _tail(route: Route) -> _Tail | None:
     """The reach of a route ending in a repeated parameter (None: not one it can tell)."""
     *head, last = route.template.segments
-    if last.kind is not SegmentKind.TAIL:
-        return None  # pragma: no cover - a walkable multi-segment value is a tail
-    if any(segment.kind is SegmentKind.PARAM and segment.param.optional for segment in head):
+    param = last.param
+    if route.template.needs_regex or param is None or last.kind is not SegmentKind.TAIL:
+        return None  # a value spans segments mid-template
+    if any(segment.param is not None and segment.param.optional for segment in head):
         return None  # the head's length varies: the tail may start anywhere
-    accepts = _segment_check(route.converters[last.param.name], last.regex)
+    accepts = _segment_check(route.converters[param.name], last.regex)
     if accepts is None:
         return None
     texts = tuple(segment.text if segment.kind is SegmentKind.STATIC else None for segment in head)
-    return _Tail(texts, 0 if last.param.optional else 1, accepts)
+    return _Tail(texts, 0 if param.optional else 1, accepts)
 
 
-def _segment_check(
-    converter: Converter, regex: re.Pattern[str] | None
-) -> Callable[[str], bool] | None:
+def _segment_check(converter: Converter, regex: Any) -> Callable[[str], bool] | None:
     """Whether a repeated parameter takes one more segment (None: only its converter knows).
 
     Its converter must decide segment by segment too: a path takes any text,

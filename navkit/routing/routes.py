@@ -19,8 +19,8 @@ from navkit.routing.loaders import Loader
 from navkit.routing.location import Location, parse_query, unescape
 from navkit.routing.options import NO_OPTIONS, RouteOptions
 from navkit.routing.query_model import QueryModel
-from navkit.routing.segments import Template
 from navkit.routing.signature import QueryParam
+from navkit.routing.templates import Template
 
 __all__ = ["EMPTY", "EXPANSIONS", "Match", "Route", "route_key"]
 

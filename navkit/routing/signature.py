@@ -22,7 +22,7 @@ from navkit.routing.converters import (
     StrConverter,
 )
 from navkit.routing.query_model import QueryModel, is_query_model
-from navkit.routing.segments import Param, Template
+from navkit.routing.templates import Param, Template
 
 __all__ = ["QueryParam", "ViewParameters", "ViewSignature", "injected_kind", "read_signature"]
 

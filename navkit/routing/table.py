@@ -1,6 +1,6 @@
 """The route table: registration, matching and ``url_for``, over the routing modules.
 
-Registration checks a route's options (:mod:`navkit.routing.checks`),
+Registration checks a route's options (:mod:`navkit.routing.registration`),
 parses its template, reads its view's signature and refuses a route that
 matches the same paths as another; the matcher, the prefix reach and the
 builders of ``url_for`` do the rest. Blueprints are kept by
@@ -25,18 +25,22 @@ from urllib.parse import quote
 from navkit.errors import RouteError
 from navkit.routing.blueprints import Blueprint, BlueprintIndex
 from navkit.routing.building import Builder, builders_for, choose_builder
-from navkit.routing.checks import check_options, check_parents
 from navkit.routing.converters import Converter, ConverterRegistry
 from navkit.routing.loaders import DATA_PARAMETER, Loader, loader_of
 from navkit.routing.matcher import Matcher
 from navkit.routing.options import RouteOptions
 from navkit.routing.prefixes import PrefixReach
-from navkit.routing.registration import RouteRegistrar, RouteSpec, check_error_code
+from navkit.routing.registration import (
+    RouteRegistrar,
+    RouteSpec,
+    check_error_code,
+    check_options,
+    check_parents,
+)
 from navkit.routing.routes import EMPTY, Match, Route, route_key
-from navkit.routing.segments import Template
 from navkit.routing.shells import Place, ShellIndex
 from navkit.routing.signature import ViewParameters, ViewSignature, read_signature
-from navkit.routing.templates import parse_template
+from navkit.routing.templates import Template, parse_template
 
 __all__ = ["DEFAULT_MAX_PATH_LENGTH", "RouteTable"]
 
@@ -73,8 +77,7 @@ class RouteTable(RouteRegistrar):
     ) -> None:
         self.converters = ConverterRegistry()
         self._routes: list[Route] = []
-        # An endpoint's routes: the Route itself while it has one (most do).
-        self._endpoints: dict[str, Route | tuple[Route, ...]] = {}
+        self._endpoints: dict[str, tuple[Route, ...]] = {}  # an endpoint's routes
         self._builders: dict[str, list[Builder]] = {}  # made on first use by url_for
         self._views: dict[str, Callable[..., Any]] = {}
         self._signatures: dict[str, Route] = {}
@@ -87,11 +90,6 @@ class RouteTable(RouteRegistrar):
         self._inspected: dict[Callable[..., Any], ViewParameters] = {}
         self._matcher = Matcher(max_path_length=max_path_length)
         self._reach = PrefixReach()
-        # Asked once per level of every stack: answer with the method itself.
-        self.prefix_lengths = self._reach.lengths  # type: ignore[method-assign]
-        # Every navigation matches: skip one Python call by answering with the
-        # matcher's own method (same contract as Router.match below).
-        self.match = self._matcher.match  # type: ignore[method-assign]
 
     # -- registration ---------------------------------------------------
 
@@ -183,10 +181,7 @@ class RouteTable(RouteRegistrar):
                 self._shells.note(self._register(spec, blueprint=one.name))
 
     def _register(self, spec: RouteSpec, *, blueprint: str | None) -> Route:
-        spec, options = check_options(spec)
-        view = spec.view
-        if view is None:  # pragma: no cover - check_options gives every route a view
-            raise RouteError(f"route {spec.template!r} has no view")
+        spec, view, options = check_options(spec)
         parsed = parse_template(spec.template)
         endpoint = self._endpoint_for(spec, view, blueprint)
         inspected = self._inspected.get(view)
@@ -250,11 +245,7 @@ class RouteTable(RouteRegistrar):
         self._views[route.endpoint] = route.view
         self._routes.append(route)
         endpoint = route.endpoint
-        earlier = self._endpoints.get(endpoint)
-        if earlier is None:
-            self._endpoints[endpoint] = route
-        else:
-            self._endpoints[endpoint] = (*_as_tuple(earlier), route)
+        self._endpoints[endpoint] = (*self._endpoints.get(endpoint, ()), route)
         self._builders.pop(endpoint, None)  # built again, lazily, by the next url_for
         self._matcher.add(route)
         self._reach.add(route)
@@ -284,8 +275,7 @@ class RouteTable(RouteRegistrar):
 
     def routes_for(self, endpoint: str) -> tuple[Route, ...]:
         """The routes registered for ``endpoint`` (empty if none)."""
-        found = self._endpoints.get(endpoint)
-        return () if found is None else _as_tuple(found)
+        return self._endpoints.get(endpoint, ())
 
     def check(self) -> None:
         """Check what can only be checked once every route is registered.
@@ -350,9 +340,7 @@ class RouteTable(RouteRegistrar):
         builders = self._builders.get(endpoint)
         if builders is None:
             routes = self._endpoints.get(endpoint)
-            builders = builders_for(
-                endpoint, None if routes is None else _as_tuple(routes), self._endpoints
-            )
+            builders = builders_for(endpoint, routes, self._endpoints)
             self._builders[endpoint] = builders
         if len(builders) == 1 and builders[0].simple:
             text = builders[0].build(values, self.converters)  # build() reports what is missing
@@ -373,10 +361,6 @@ class RouteTable(RouteRegistrar):
             return self._interned.setdefault(key, MappingProxyType(dict(mapping)))
         except TypeError:  # an unhashable custom converter: keep its own copy
             return MappingProxyType(dict(mapping))
-
-
-def _as_tuple(routes: Route | tuple[Route, ...]) -> tuple[Route, ...]:
-    return routes if isinstance(routes, tuple) else (routes,)
 
 
 def _loader(

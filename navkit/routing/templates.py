@@ -1,8 +1,7 @@
-"""Route templates: parse ExpressJS-style templates once, with ``repath``.
+"""Route templates: ExpressJS-style templates parsed once (with ``repath``), as values.
 
-This is the only module that imports ``repath``. A template is parsed into
-segments when it is registered (the values are in :mod:`navkit.routing.segments`);
-each segment is classified so that the matcher can walk it segment by segment:
+A template is split into segments when it is registered; each is classified
+so that the matcher can walk it segment by segment:
 
 * ``STATIC``   -- plain text (``/store``);
 * ``PARAM``    -- one whole segment captured (``/:id``, ``/:id(\\d+)``, ``/:id?``);
@@ -11,74 +10,210 @@ each segment is classified so that the matcher can walk it segment by segment:
 
 A template whose parameters may capture a ``/`` anywhere else (``:p(.*)``
 in the middle, ``/:name.:ext`` whose ``.ext`` part may contain ``/``) is
-matched with repath's own regular expression instead (``needs_regex``,
-:func:`template_regexes`).
+matched with repath's own expression instead (``needs_regex``,
+:mod:`navkit.routing.regexes`). What a template matches is what
+``repath.pattern(template)`` matches (non-strict: one optional trailing
+slash), applied to the semi-decoded path. The table ranks templates
+(:meth:`Template.rank`) and refuses two that match the same paths
+(:meth:`Template.signature`).
 
-What a template matches is what ``repath.pattern(template)`` matches
-(non-strict: one optional trailing slash), applied to the semi-decoded path.
+Constraints run on what visitors type, so they are compiled with RE2
+(:mod:`navkit.routing.regexes`), whose time is linear in the text.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import keyword
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 import repath
 
 from navkit.errors import RouteError
-from navkit.routing.backtracking import backtracking_risk, may_match
 from navkit.routing.flask_style import flask_placeholders, flask_style_message
-from navkit.routing.segments import Param, Part, Segment, SegmentKind, Template
+from navkit.routing.regexes import compile_regex, may_match_slash
 
 __all__ = [
     "Param",
+    "Part",
     "Segment",
     "SegmentKind",
     "Template",
     "check_not_flask_style",
     "parse_template",
-    "prefix_regex",
-    "template_regexes",
 ]
 
 
-def template_regexes(template: Template) -> tuple[re.Pattern[str], ...]:
-    """repath's regular expressions for a template, one per reading.
+class SegmentKind(Enum):
+    """How the matcher treats a template segment.
 
-    The first is the template itself. Then, as in the segment walk, each
-    way of leaving out optional whole-segment parameters (present first),
-    so that a value a converter refuses can be read as absent.
+    ``STATIC``: plain text (``/store``); ``PARAM``: one whole segment
+    captured (``/:id``, ``/:id?``); ``PATTERN``: text and parameters sharing a
+    segment (``/v:n(\\d+)``); ``TAIL``: a repeated parameter ending the
+    template (``/:rest*``).
     """
-    tokens = repath.parse(template.source)
-    optional = [
-        index
-        for index, token in enumerate(tokens)
-        if isinstance(token, dict)
-        and token["optional"]
-        and token["prefix"] == "/"
-        and not token["repeat"]
-    ]
-    regexes = []
-    for keep in itertools.product((True, False), repeat=len(optional)):
-        dropped = {index for index, kept in zip(optional, keep, strict=True) if not kept}
-        variant = [token for index, token in enumerate(tokens) if index not in dropped]
-        regexes.append(re.compile(repath.tokens_to_pattern(variant or ["/"])))
-    return tuple(regexes)
+
+    STATIC = "static"
+    PARAM = "param"
+    PATTERN = "pattern"
+    TAIL = "tail"
 
 
-def prefix_regex(source: str) -> re.Pattern[str]:
-    """repath's expression for the paths under a template (a blueprint's prefix).
+# Per-segment scores for ranking: more specific scores higher. END marks
+# "the template stops here", which beats any further (optional) segment.
+SCORE_REPEAT = 0
+SCORE_OPTIONAL = 1
+SCORE_PLAIN = 2
+SCORE_CONSTRAINED = 3
+SCORE_STATIC = 4
+SCORE_END = 5
 
-    ``/u/:user`` takes ``/u/ada`` and ``/u/ada/anything``, not ``/u`` or
-    ``/users``; it runs on the semi-decoded path, as matching does.
 
-    Raises:
-        RouteError: ``source`` is not a valid template.
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter of a template, as repath parsed it.
+
+    Attributes:
+        name: The parameter name (a Python identifier).
+        prefix: ``"/"``, ``"."`` or ``""``: the text written before the value.
+        pattern: The regex source a value must match (repath's default or
+            the ``(...)`` constraint).
+        custom: True when the template gave the pattern (``:id(\\d+)``).
+        optional: ``:name?`` or ``:name*``.
+        repeat: ``:name+`` or ``:name*``.
+        spans: The pattern may match ``/`` (the value may cross segments).
     """
-    return re.compile(repath.pattern(parse_template(source).source, end=False))
+
+    name: str
+    prefix: str
+    pattern: str
+    custom: bool
+    optional: bool
+    repeat: bool
+    spans: bool
+
+    @property
+    def multi_segment(self) -> bool:
+        """True when the value may hold several path segments."""
+        return self.repeat or self.spans
+
+
+Part = str | Param
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One ``/``-separated piece of a template.
+
+    Attributes:
+        kind: How the matcher treats it.
+        parts: Static text and parameters, in order (empty for ``STATIC``).
+        regex: For ``PATTERN`` segments (and constrained ``PARAM``/``TAIL``
+            ones), the RE2 expression a whole segment must match.
+        text: The text of a ``STATIC`` segment.
+        param: The parameter of a ``PARAM`` or ``TAIL`` segment (else None).
+    """
+
+    kind: SegmentKind
+    parts: tuple[Part, ...]
+    regex: Any = None
+    text: str = ""
+    param: Param | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A parsed route template.
+
+    Attributes:
+        source: The template as written.
+        segments: The template split at ``/`` (trailing slash dropped).
+        needs_regex: True when the segment walk cannot match it.
+    """
+
+    source: str
+    segments: tuple[Segment, ...]
+    needs_regex: bool
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        """The parameters, in order."""
+        return tuple([part for s in self.segments for part in s.parts if isinstance(part, Param)])
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        """The parameter names, in order."""
+        return tuple(param.name for param in self.params)
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        """Static text and parameters in order: the recipe for building a path.
+
+        A parameter whose prefix is ``/`` carries its own separator, so an
+        optional one left out takes its ``/`` with it.
+        """
+        parts: list[Part] = []
+        for segment in self.segments:
+            if segment.kind is SegmentKind.STATIC:
+                parts.append("/" + segment.text)
+                continue
+            first = segment.parts[0]
+            if not (isinstance(first, Param) and first.prefix == "/"):
+                parts.append("/")
+            parts.extend(segment.parts)
+        return tuple(parts)
+
+    def rank(self, converters: Mapping[str, Any]) -> tuple[int, ...]:
+        """Score the template segment by segment; a larger tuple is more specific.
+
+        Args:
+            converters: Converter per parameter; a ``constrained`` one (a
+                typed converter) ranks above a plain string.
+        """
+        scores = [_segment_score(segment, converters) for segment in self.segments]
+        scores.append(SCORE_END)
+        return tuple(scores)
+
+    def signature(self, converters: Mapping[str, Any]) -> str:
+        """A text equal for two templates that match exactly the same paths.
+
+        Parameter names are left out: ``/u/:id`` and ``/u/:name`` collide.
+        One string rather than nested tuples: a large table keeps one per route.
+        """
+        pieces = []
+        for segment in self.segments:
+            if segment.kind is SegmentKind.STATIC:
+                pieces.append("s" + segment.text)
+                continue
+            for part in segment.parts:
+                if isinstance(part, str):
+                    pieces.append("t" + part)
+                else:
+                    pieces.append(
+                        f"p{part.prefix}\x1f{part.pattern}\x1f{part.optional:d}"
+                        f"{part.repeat:d}\x1f{converters[part.name]!r}"
+                    )
+            pieces.append("/")
+        return "\x1e".join(pieces)
+
+
+def _segment_score(segment: Segment, converters: Mapping[str, Any]) -> int:
+    if segment.kind is SegmentKind.STATIC:
+        return SCORE_STATIC
+    params = [part for part in segment.parts if isinstance(part, Param)]
+    if any(param.repeat or param.spans for param in params):
+        return SCORE_REPEAT
+    if any(param.optional for param in params):
+        return SCORE_OPTIONAL
+    if len(segment.parts) > 1:
+        return SCORE_CONSTRAINED  # static text or a second parameter narrows it
+    param = params[0]
+    constrained = param.custom or converters[param.name].constrained
+    return SCORE_CONSTRAINED if constrained else SCORE_PLAIN
 
 
 def parse_template(source: str) -> Template:
@@ -91,7 +226,7 @@ def parse_template(source: str) -> Template:
     if not isinstance(source, str) or not source.startswith("/"):
         raise RouteError(f"route template {source!r} must start with '/'")
     check_not_flask_style(source)
-    tokens = _tokens(source)
+    tokens = repath.parse(source)
     parts: list[Part] = []
     names: set[str] = set()
     for token in tokens:
@@ -106,16 +241,11 @@ def parse_template(source: str) -> Template:
         parts.append(param)
     segments = _split_segments(source, parts)
     last = len(segments) - 1
-    needs_regex = False
-    for index, segment in enumerate(segments):
-        kind = segment.kind
-        if (kind is SegmentKind.PATTERN and segment.regex is None) or (
-            kind is SegmentKind.TAIL and index != last
-        ):
-            needs_regex = True
-    custom = any(isinstance(part, Param) and part.custom for part in parts)
-    if needs_regex or (custom and len(names) > 1):
-        _check_backtracking(source)
+    needs_regex = any(
+        (segment.kind is SegmentKind.PATTERN and segment.regex is None)
+        or (segment.kind is SegmentKind.TAIL and index != last)
+        for index, segment in enumerate(segments)
+    )
     return Template(source, segments, needs_regex)
 
 
@@ -129,57 +259,6 @@ def check_not_flask_style(source: str) -> None:
     placeholders = flask_placeholders(source)
     if placeholders:
         raise RouteError(flask_style_message(source, placeholders))
-
-
-def _check_backtracking(source: str) -> None:
-    """Refuse a template whose whole expression could backtrack catastrophically.
-
-    Each constraint was checked alone; side by side, parameters may still
-    trade characters (``:a(\\d+):b(\\d+)``, ``:a*/:b*``). Templates the segment
-    walk matches with repath's default patterns succeed or fail fast and
-    are not refused (``:name.:ext``).
-    """
-    risk = backtracking_risk(repath.pattern(source))
-    if risk is not None:
-        raise RouteError(
-            f"route template {source!r}: its parameters could backtrack "
-            f"catastrophically on hostile addresses ({risk}); {_RISK_FIX}"
-        )
-
-
-# Every token of repath's grammar starts with one of these characters.
-_TOKEN_STARTS = re.compile(r"[\\:(*]")
-
-
-def _tokens(source: str) -> list[Any]:
-    """repath's tokens for ``source`` (adjacent text may come as separate strings).
-
-    Parsing costs more than the rest of a registration, so two shortcuts,
-    both checked against ``repath.parse`` in tests/routing/test_templates.py:
-
-    * text with no token-starting character is a single string token;
-    * without ``(`` or ``\\``, no token can contain a ``/``, so each
-      ``/``-piece parses alone -- and pieces such as ``/:id`` repeat across
-      a table, so their tokens are cached.
-    """
-    if _TOKEN_STARTS.search(source) is None:
-        return [source]
-    if "(" in source or "\\" in source:
-        return list(repath.parse(source))
-    tokens: list[Any] = []
-    for text in source[1:].split("/"):
-        piece = "/" + text
-        if _TOKEN_STARTS.search(piece) is None:
-            tokens.append(piece)
-        else:
-            tokens.extend(_piece_tokens(piece))
-    return tokens
-
-
-@functools.lru_cache(maxsize=2048)
-def _piece_tokens(piece: str) -> tuple[Any, ...]:
-    # Callers only read the token dicts, so sharing them is safe.
-    return tuple(repath.parse(piece))
 
 
 _STATIC_PROBLEMS = re.compile(r"[?#%()*]|:(?!\w)|//")
@@ -217,25 +296,15 @@ def _param_from_token(source: str, token: dict[str, Any]) -> Param:
     custom = pattern != default_pattern
     if custom:
         try:
-            re.compile(pattern)
-        except re.error as error:
+            compile_regex(pattern)
+        except ValueError as why:
             raise RouteError(
                 f"route template {source!r}: the constraint of {name!r} is not a valid "
-                f"regular expression ({error})"
+                f"regular expression ({why}); constraints are RE2 expressions, which run "
+                f"in time linear in the address: no lookarounds, back references or "
+                f"possessive quantifiers"
             ) from None
-        risk = backtracking_risk(pattern)
-        if risk is not None:
-            raise RouteError(
-                f"route template {source!r}: the constraint of {name!r} could backtrack "
-                f"catastrophically on hostile addresses ({risk}); {_RISK_FIX}"
-            )
     return _param(name, token["prefix"], pattern, custom, token["optional"], token["repeat"])
-
-
-_RISK_FIX = (
-    "put a character between the parameters that neither can match, simplify the "
-    "expression, or use possessive quantifiers ('\\d++', Python 3.11+), which never backtrack"
-)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -243,7 +312,7 @@ def _param(
     name: str, prefix: str, pattern: str, custom: bool, optional: bool, repeat: bool
 ) -> Param:
     """One shared value per distinct parameter: tables repeat ``:id`` a lot."""
-    return Param(name, prefix, pattern, custom, optional, repeat, _may_match_slash(pattern))
+    return Param(name, prefix, pattern, custom, optional, repeat, may_match_slash(pattern))
 
 
 def _split_segments(source: str, parts: list[Part]) -> tuple[Segment, ...]:
@@ -282,17 +351,17 @@ def _classify(parts: list[Part]) -> Segment:
     )
     if not walkable:
         return Segment(SegmentKind.PATTERN, tuple(parts), None)
-    return Segment(SegmentKind.PATTERN, tuple(parts), re.compile(_segment_regex(parts)))
+    return Segment(SegmentKind.PATTERN, tuple(parts), compile_regex(_segment_regex(parts)))
 
 
 @functools.lru_cache(maxsize=1024)
 def _single_param_segment(param: Param) -> Segment:
     """A segment that is one parameter; shared, like the parameter itself."""
-    regex = re.compile(param.pattern) if param.custom else None
+    regex = compile_regex(param.pattern) if param.custom else None
     if param.repeat and not param.spans:
-        return Segment(SegmentKind.TAIL, (param,), regex)
+        return Segment(SegmentKind.TAIL, (param,), regex, param=param)
     if not param.spans:
-        return Segment(SegmentKind.PARAM, (param,), regex)
+        return Segment(SegmentKind.PARAM, (param,), regex, param=param)
     return Segment(SegmentKind.PATTERN, (param,), None)  # needs the full regex
 
 
@@ -308,13 +377,3 @@ def _segment_regex(parts: list[Part]) -> str:
         group = f"{prefix}(?P<{part.name}>{part.pattern})"
         pieces.append(f"(?:{group})?" if part.optional else group)
     return "".join(pieces)
-
-
-@functools.lru_cache(maxsize=256)
-def _may_match_slash(pattern: str) -> bool:
-    """Whether a regex could consume a ``/`` (True when unsure).
-
-    Cached: most templates use repath's default patterns, and parsing a
-    regex costs more than the rest of a template's registration.
-    """
-    return may_match(pattern, "/")

@@ -46,8 +46,9 @@ def test_a_hostile_address_gets_a_clear_outcome(
     client = navkit_client(gallery.router, route="/store")
     client.open(address)
     assert client.titles[-1] == title
-    # Bounded work is asserted as operation counts (tests/navigation/test_stack.py,
-    # tests/routing/test_backtracking.py) and timed in benchmarks/bench_hostile.py.
+    # Bounded work is asserted as operation counts (tests/navigation/test_stack.py),
+    # constraints' linear time in tests/routing/test_backtracking.py, and timed
+    # in benchmarks/bench_hostile.py.
     # The app goes on: a normal navigation lands, and Back returns.
     client.go("shop.product", product_id=3)
     assert client.page.route == "/shop/products/3" and client.titles[-1] == "Product"

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import repath
-from hypothesis import given
-from hypothesis import strategies as st
 
 from navkit import RouteError
-from navkit.routing.templates import SegmentKind, _tokens, parse_template
+from navkit.routing.templates import SegmentKind, parse_template
 
 
 @pytest.mark.parametrize(
@@ -69,22 +66,3 @@ def test_invalid_templates_raise_naming_the_template(template: str, message: str
     with pytest.raises(RouteError, match=message) as caught:
         parse_template(template)
     assert repr(template) in str(caught.value)
-
-
-def _comparable(tokens: list[object]) -> list[object]:
-    """Adjacent text merged; unnamed parameters (refused by navkit) unnumbered."""
-    merged: list[object] = []
-    for token in tokens:
-        if isinstance(token, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += token
-        elif isinstance(token, dict) and token["name"].isdigit():
-            merged.append({**token, "name": "#"})
-        else:
-            merged.append(token)
-    return merged
-
-
-@given(st.text(alphabet="/abc.:()*\\?+-_é%", min_size=0, max_size=16))
-def test_token_shortcuts_agree_with_repath(text: str) -> None:
-    source = "/" + text
-    assert _comparable(_tokens(source)) == _comparable(repath.parse(source))
