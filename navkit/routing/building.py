@@ -127,7 +127,7 @@ class Builder:
                 text += "?" + query
         return text
 
-    def _encode(
+    def _encode(  # noqa: PLR0912 - one rule per kind of value (empty, list, optional, text)
         self, param: Param, converter: Converter, value: Any, written: dict[str, str] | None
     ) -> str | None:
         """The encoded text of one value; None: an optional parameter left out."""

@@ -328,7 +328,7 @@ class ConverterRegistry:
             )
         self._by_key[key] = converter
 
-    def resolve(self, spec: Any) -> Converter:
+    def resolve(self, spec: Any) -> Converter:  # noqa: PLR0911 - one answer per kind of annotation
         """Find the converter for an annotation, a registered name, or a converter.
 
         ``Optional[X]``/``X | None`` resolve as ``X``; ``list[X]`` gives a

@@ -63,7 +63,7 @@ class RouteOptions:
     pending: Callable[[], Any] | None = None
 
     @classmethod
-    def of(cls, template: str, given: Mapping[str, Any]) -> RouteOptions:
+    def of(cls, template: str, given: Mapping[str, Any]) -> RouteOptions:  # noqa: PLR0912 - one check per option
         """Check the keyword options of a registration and freeze them.
 
         Raises:

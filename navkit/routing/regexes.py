@@ -6,6 +6,11 @@ Constraints (``/t/:code(\\d+)``) run on text any visitor types. Python's
 expression, so every constraint is accepted that RE2 can run; what it
 cannot (lookarounds, back references, possessive quantifiers) is refused
 when the route is registered.
+
+Where RE2 has no wheel (Pyodide, iOS, Android: the dependency is left out
+there by its environment marker), Python's ``re`` runs the same
+expressions, and ``Router(max_path_length=...)`` is what bounds a
+backtracking constraint's cost.
 """
 
 from __future__ import annotations
@@ -15,8 +20,12 @@ import itertools
 import re
 from typing import Any
 
-import re2  # type: ignore[import-untyped]
 import repath
+
+try:
+    import re2  # type: ignore[import-untyped]
+except ImportError:  # tests/routing/test_regexes.py hides it
+    re2 = None
 
 __all__ = ["compile_regex", "may_match_slash", "prefix_regex", "template_regexes"]
 
@@ -70,8 +79,9 @@ def _repath_regex(pattern: str) -> Any:
 # Python's ``\d``, ``\w`` and ``\s`` match Unicode; RE2's only ASCII, so
 # they are written out as Python reads them.
 _UNICODE = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": r"\s\x0b\x1c-\x1f\x85\p{Z}"}
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False
+if re2 is not None:
+    _OPTIONS = re2.Options()
+    _OPTIONS.log_errors = False
 # One atom of an expression: an escape, a character class, or a character.
 _ATOM = re.compile(r"\\(?:[pP]\{[^}]*\}|x\{[^}]*\}|.)|\[\^?\]?(?:\[:\w+:\]|\\.|[^\]])*\]|.", re.S)
 _CLASS_ESCAPE = re.compile(r"\\(?:([dws])|.)")
@@ -92,6 +102,11 @@ def compile_regex(pattern: str) -> Any:
     Raises:
         ValueError: RE2 cannot run it (lookarounds, back references...).
     """
+    if re2 is None:
+        try:
+            return re.compile(pattern)
+        except re.error as error:
+            raise ValueError(str(error)) from None
     try:
         return re2.compile("".join(map(_re2_atom, _ATOM.findall(pattern))), options=_OPTIONS)
     except re2.error as error:

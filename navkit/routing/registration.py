@@ -41,7 +41,7 @@ class RouteSpec:
     options: Mapping[str, Any]
 
     @classmethod
-    def make(
+    def make(  # noqa: PLR0913 - add_route's parameters, copied
         cls,
         template: str,
         view: Callable[..., Any] | None,

@@ -168,7 +168,7 @@ class Shell(Blueprint):
         self.keep_state = keep_state
         self.branches: list[Branch] = []
 
-    def branch(
+    def branch(  # noqa: PLR0913 - keyword-only options, as Flask's route()
         self,
         name: str,
         *,

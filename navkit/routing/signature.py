@@ -106,7 +106,7 @@ class ViewParameters:
         return cls(parameters, takes_any, _type_hints(view))
 
 
-def read_signature(
+def read_signature(  # noqa: PLR0912, PLR0913 - registration's inputs; one rule per kind of parameter
     view: Callable[..., Any],
     inspected: ViewParameters,
     template: Template,

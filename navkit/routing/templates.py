@@ -308,7 +308,7 @@ def _param_from_token(source: str, token: dict[str, Any]) -> Param:
 
 
 @functools.lru_cache(maxsize=1024)
-def _param(
+def _param(  # noqa: PLR0913 - the cache key: one shared value per distinct parameter
     name: str, prefix: str, pattern: str, custom: bool, optional: bool, repeat: bool
 ) -> Param:
     """One shared value per distinct parameter: tables repeat ``:id`` a lot."""

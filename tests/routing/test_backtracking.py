@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from navkit import RouteError, Router
@@ -103,7 +103,6 @@ def _regexes() -> st.SearchStrategy[str]:
     return st.lists(sequence, min_size=1, max_size=3).map("|".join)
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     pattern=_regexes(),
     unit=st.text("ab-.1 ", min_size=1, max_size=4),

@@ -69,7 +69,7 @@ def endpoint_and_values(draw: st.DrawFn) -> tuple[RouteTable, str, dict[str, Any
     return router, "target", {**values, **extra}
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(endpoint_and_values())
 def test_match_of_url_for_gives_back_endpoint_and_values(
     case: tuple[RouteTable, str, dict[str, Any]],
@@ -118,7 +118,7 @@ def route_tables(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
 PATH_PIECES = ["a", "b", "1", "42", "v7", "x", "%2F", "", "a%2Fb", "é"]
 
 
-@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     route_tables(),
     st.lists(st.lists(st.sampled_from(PATH_PIECES), max_size=5), max_size=6),
@@ -208,7 +208,6 @@ def _shared_segment_router() -> RouteTable:
 SHARED_SEGMENT_ROUTER = _shared_segment_router()
 
 
-@settings(max_examples=500)
 @given(shared_segment_values())
 def test_url_for_with_shared_segments_builds_only_what_reads_back(
     case: tuple[int, dict[str, Any]],
@@ -237,7 +236,7 @@ def test_url_for_with_shared_segments_builds_only_what_reads_back(
 BUILDABLE_PIECES = [piece for piece in PATH_PIECES if "%2F" not in piece and piece]
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     route_tables(),
     st.lists(st.lists(st.sampled_from([*BUILDABLE_PIECES, "-1", "12345"]), max_size=5), max_size=6),
