@@ -47,7 +47,7 @@ def test_a_hostile_address_gets_a_clear_outcome(
     client.open(address)
     assert client.titles[-1] == title
     # Bounded work is asserted as operation counts (tests/navigation/test_stack.py),
-    # constraints' linear time in tests/routing/test_backtracking.py, and timed
+    # constraints' linear time in tests/routing/test_constraints.py, and timed
     # in benchmarks/bench_hostile.py.
     # The app goes on: a normal navigation lands, and Back returns.
     client.go("shop.product", product_id=3)
