@@ -321,6 +321,11 @@ class ConverterRegistry:
         """
         from navkit.errors import RouteError
 
+        if isinstance(converter, type):
+            raise RouteError(
+                f"converter for {key!r} must be an instance: {converter.__name__}(), "
+                f"not the class {converter.__name__}"
+            )
         if not isinstance(converter, Converter):
             raise RouteError(
                 f"converter for {key!r} must have to_python, to_url, constrained and "

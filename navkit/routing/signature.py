@@ -200,7 +200,18 @@ def _converter_for(where: str, name: str, spec: Any, registry: ConverterRegistry
 
 
 def _path_converter(where: str, param: Param, converter: Converter) -> Converter:
-    """``converter``, or a path converter for a ``str`` that may hold several segments."""
+    """``converter``, or a path converter for a ``str`` that may hold several segments.
+
+    Raises:
+        RouteError: The parameter and its converter disagree on segments:
+            ``url_for`` would build addresses that do not match.
+    """
+    if converter.multi_segment and not param.multi_segment:
+        raise RouteError(
+            f"{where}: {param.name!r} is one segment, but its {type(converter).__name__} "
+            f"gives values of several (a/b); write ':{param.name}+' (or ':{param.name}*' "
+            f"for none)"
+        )
     if not param.multi_segment or converter.multi_segment:
         return converter
     if isinstance(converter, StrConverter):

@@ -51,6 +51,7 @@ from navkit.testing.protocol import (
     is_push,
     ready_callbacks,
     set_context_page,
+    timers_due,
     views_of,
 )
 from navkit.testing.scrolling import ClientScrolls
@@ -366,6 +367,20 @@ class FletTestClient(ClientGestures, ClientLife):
                 return
             if time.monotonic() > deadline:
                 raise RuntimeError("the page never settled: the app's tasks keep running")
+
+    def _shown_address(self) -> str:
+        try:
+            return self.navigator.address
+        except NavkitError:  # not attached yet (main still running)
+            return ""
+
+    def _app_waits(self) -> bool:
+        """Nothing of the app's goes on by itself: no navigation, callback or timer pending."""
+        try:
+            in_flight = self.navigator.in_flight is not None
+        except NavkitError:
+            return False
+        return not in_flight and ready_callbacks(self.loop) == 0 and timers_due(self.loop) == 0
 
     def _app_progressing(self) -> bool:
         """Run one step of the loop for the app's tasks; whether they did anything.

@@ -142,6 +142,12 @@ class ClientGestures(FlutterClient):
     def _app_progressing(self) -> bool:
         raise NotImplementedError
 
+    def _shown_address(self) -> str:
+        raise NotImplementedError
+
+    def _app_waits(self) -> bool:
+        raise NotImplementedError
+
     # -- acting ------------------------------------------------------------
 
     def tap(self, control: Any, *, wait: bool = True) -> None:
@@ -269,17 +275,26 @@ class ClientGestures(FlutterClient):
             raise RuntimeError(f"the app's handler raised: {self.crashes[failed]}")
 
     def _settle_or_asked(self, asked: set[int], timeout: float = 30.0) -> None:
-        """Settle; or, once the app shows a new dialog and waits for its answer, stop there.
+        """Settle; or, once the app shows a new dialog or page and waits for the user, stop there.
 
         A tap that starts a navigation with a leave check, or a handler that
         awaits a dialog, leaves the page waiting for the user: the test
-        answers (taps the dialog's button) as the user would.
+        answers (taps the dialog's button) as the user would. So does a
+        handler awaiting ``push_for_result``: once the pushed page is shown
+        and nothing of the app's can go on by itself (no navigation in
+        flight, no callback ready, no timer), the test picks on that page.
         """
+        before = self._shown_address()
 
         def idle() -> bool:
             return all(task.done() for task in self._page_tasks())
 
-        self.settle_until(lambda: idle() or bool(self._questions() - asked), timeout)
+        def asked_the_user() -> bool:
+            if self._questions() - asked:
+                return True
+            return self._shown_address() != before and self._app_waits()
+
+        self.settle_until(lambda: idle() or asked_the_user(), timeout)
         if idle():
             self.settle(timeout)
             return

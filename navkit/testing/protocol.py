@@ -145,3 +145,15 @@ def ready_callbacks(loop: asyncio.AbstractEventLoop) -> int | None:
     """
     ready = getattr(loop, "_ready", None)
     return len(ready) if ready is not None else None
+
+
+def timers_due(loop: asyncio.AbstractEventLoop) -> int | None:
+    """How many timers ``loop`` holds that are not cancelled (None if it cannot tell).
+
+    A task sleeping, or waiting with a timeout, has one: it goes on by
+    itself. CPython's ``BaseEventLoop`` keeps them in ``_scheduled``.
+    """
+    scheduled = getattr(loop, "_scheduled", None)
+    if scheduled is None:
+        return None
+    return sum(1 for timer in scheduled if not timer.cancelled())

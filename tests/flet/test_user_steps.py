@@ -225,3 +225,29 @@ def test_typing_stops_at_max_length_and_tooltips_match_a_pattern(navkit_client: 
     client.enter_text(code, "abcdef")
     assert code.value == "abc"  # as the client takes no key past max_length
     assert isinstance(client.find(tooltip=re.compile(r"^Delete note \d+$")), ft.IconButton)
+
+
+def test_a_tap_whose_handler_waits_for_a_picked_page_returns_on_that_page(
+    navkit_client: Client,
+) -> None:
+    router = navkit.Router()
+    picked: list[object] = []
+
+    @router.route("/", title="Home")
+    def home(nav: navkit.Navigator) -> list[ft.Control]:
+        async def choose(_: object) -> None:
+            picked.append(await nav.push_for_result("/colours"))
+            nav.page.show_dialog(ft.SnackBar(ft.Text(f"Picked {picked[-1]}")))
+
+        return [ft.Button("Choose a colour", on_click=choose)]
+
+    @router.route("/colours", title="Colours")
+    def colours(nav: navkit.Navigator) -> list[ft.Control]:
+        return [ft.Button("Green", on_click=lambda _: nav.pop(result="green"))]
+
+    client = navkit_client(router)
+    client.tap(client.find(text="Choose a colour"))  # returns with the picker shown
+    assert client.titles == ["Home", "Colours"] and picked == []
+    client.tap(client.find(text="Green"))  # the handler goes on to its SnackBar
+    assert picked == ["green"] and client.titles == ["Home"]
+    assert client.find(text="Picked green")

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import navkit
 from navkit import BuildError, RouteError, Router
 from navkit.routing.converters import (
     BoolConverter,
@@ -308,3 +309,46 @@ def test_choice_converters_differ_by_the_type_of_their_choices() -> None:
     assert hash(EnumConverter(Size)) == hash(EnumConverter(Size))
     assert LiteralConverter([1, 2]) != LiteralConverter(["1", "2"])
     assert LiteralConverter([1, 2]) == LiteralConverter([1, 2])
+
+
+@pytest.mark.parametrize(
+    ("template", "converters", "annotation"),
+    [
+        ("/docs/:p", {"p": "path"}, str),
+        ("/ids/:ids", {}, list[int]),
+        ("/docs/:p", {"p": navkit.PathConverter()}, str),
+    ],
+)
+def test_a_converter_of_several_segments_on_a_one_segment_parameter_is_refused(
+    template: str, converters: dict[str, object], annotation: object
+) -> None:
+    router = Router()
+
+    def view(**values: object) -> list[object]:
+        return []
+
+    view.__annotations__ = dict.fromkeys(("p", "ids"), annotation)
+    with pytest.raises(RouteError) as refused:
+        router.add_route(template, view, endpoint="v", converters=converters)
+    name = template.rsplit(":", 1)[1]
+    assert f"write ':{name}+'" in str(refused.value)
+    assert router.match(template.replace(f":{name}", "a")) is None  # nothing registered
+
+
+def test_the_same_converters_on_a_parameter_of_several_segments_build_what_matches() -> None:
+    router = Router()
+    router.add_route("/docs/:p+", lambda p: [], endpoint="docs", converters={"p": "path"})
+    router.add_route("/ids/:ids*", lambda ids: [], endpoint="ids", converters={"ids": list[int]})
+    address = router.url_for("docs", p="guide/intro")
+    assert address == "/docs/guide/intro"
+    match = router.match(address)
+    assert match is not None and match.params == {"p": "guide/intro"}
+    ids = router.match(router.url_for("ids", ids=[1, 2]))
+    assert ids is not None and ids.params == {"ids": [1, 2]}
+
+
+def test_a_converter_class_instead_of_an_instance_is_refused() -> None:
+    router = Router()
+    with pytest.raises(RouteError) as refused:
+        router.add_converter(int, navkit.IntConverter)  # type: ignore[arg-type]
+    assert "IntConverter(), not the class IntConverter" in str(refused.value)
