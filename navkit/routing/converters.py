@@ -208,6 +208,9 @@ class _ChoiceConverter:
         for text, choice in self.by_text.items():
             if choice == value and type(choice) is type(value):
                 return text
+        named = self.by_text.get(value) if isinstance(value, str) else None
+        if named is not None:  # the text of a member, given for the member
+            raise ValueError(f"{value!r} is the text of {named!r}: pass {named!r}")
         raise ValueError(f"{value!r} is not one of {sorted(self.by_text)}")
 
     def _identity(self) -> tuple[tuple[str, type, Any], ...]:
@@ -233,6 +236,8 @@ class LiteralConverter(_ChoiceConverter):
     """One of the values of a ``Literal[...]`` annotation (Flask's ``any``)."""
 
     def __init__(self, choices: Iterable[Any]) -> None:
+        if isinstance(choices, (str, bytes)):
+            raise TypeError(f"LiteralConverter takes the choices, not one string: [{choices!r}]")
         by_text: dict[str, Any] = {}
         for choice in choices:
             text = BoolConverter().to_url(choice) if isinstance(choice, bool) else str(choice)

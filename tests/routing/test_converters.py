@@ -352,3 +352,23 @@ def test_a_converter_class_instead_of_an_instance_is_refused() -> None:
     with pytest.raises(RouteError) as refused:
         router.add_converter(int, navkit.IntConverter)  # type: ignore[arg-type]
     assert "IntConverter(), not the class IntConverter" in str(refused.value)
+
+
+def test_an_enums_text_given_to_url_for_names_the_member_to_pass() -> None:
+    class Colour(enum.Enum):
+        BLUE = "blue"
+        RED = "red"
+
+    router = Router()
+    router.add_route("/c/:colour", lambda colour: [], endpoint="c", converters={"colour": Colour})
+    assert router.url_for("c", colour=Colour.BLUE) == "/c/blue"
+    with pytest.raises(BuildError) as refused:
+        router.url_for("c", colour="blue")
+    assert "pass <Colour.BLUE: 'blue'>" in str(refused.value)
+
+
+def test_a_literal_converter_of_one_string_is_refused() -> None:
+    with pytest.raises(TypeError) as refused:
+        navkit.LiteralConverter("ab")
+    assert "not one string" in str(refused.value)
+    assert navkit.LiteralConverter(["ab"]).to_python("ab") == "ab"
