@@ -42,7 +42,7 @@ $(PIP_STAMP):
 
 # The demo runs from the checkout (`python -m examples.gallery` finds navkit
 # in the working directory), so it needs only navkit's dependencies, read
-# from pyproject.toml: building the editable install took a third of the
+# from pyproject.toml: building the editable install took about a second of the
 # demo's first start. --no-compile: Python compiles what the demo imports when
 # it first does, not the whole of Flet's dependencies up front. Python 3.10
 # has no tomllib; there the editable install lists them instead.
