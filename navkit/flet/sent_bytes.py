@@ -20,9 +20,19 @@ import flet as ft
 import msgpack
 from flet.messaging.protocol import Message, configure_encode_object_for_msgpack
 
-__all__ = ["SentBytes"]
+__all__ = ["SentBytes", "encoded"]
 
 _encode = configure_encode_object_for_msgpack(ft.BaseControl)  # type: ignore[no-untyped-call]
+
+
+def encoded(message: Message) -> bytes:
+    """``message``'s msgpack body, as Flet's transports pack it (their frame adds a type byte).
+
+    Encoding records the snapshots Flet's next ``update()`` diffs against,
+    as sending does (the client stand-in sends this way too).
+    """
+    body: bytes = msgpack.packb([message.action, message.body], default=_encode)
+    return body
 
 
 class SentBytes:
@@ -48,8 +58,7 @@ class SentBytes:
 
     def _counting(self, send: Callable[[Message], Any]) -> Callable[[Message], Any]:
         def send_counted(message: Message) -> Any:
-            body = msgpack.packb([message.action, message.body], default=_encode)
-            self.total += 1 + len(body)  # Flet's frame: a type byte, then the body
+            self.total += 1 + len(encoded(message))  # Flet's frame: a type byte, then the body
             return send(message)
 
         return send_counted

@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple
 
 import flet as ft
 
+from navkit.flet.sent_bytes import encoded
 from navkit.testing.browser import BrowserTab
 from navkit.testing.protocol import (
     Connection,
@@ -25,8 +26,6 @@ from navkit.testing.protocol import (
     closes_on_barrier_tap,
     control_id,
     dialogs_of,
-    encoder,
-    pack,
     register_message,
     views_of,
 )
@@ -52,11 +51,10 @@ class _Connection(Connection):
     def __init__(self, client: FlutterClient) -> None:
         super().__init__()
         self._client = client
-        self._encode = encoder()
 
     def send_message(self, message: Message) -> None:
         # Encoding records the snapshots Flet's next update() diffs against.
-        self._client.received(message, len(pack(message, self._encode)))
+        self._client.received(message, len(encoded(message)))
 
 
 class FlutterClient:

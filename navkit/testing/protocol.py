@@ -13,20 +13,16 @@ asks the loop whether anything is ready to run.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
 import flet as ft
-import msgpack
 from flet.components.public_utils import unwrap_component
-from flet.controls.base_control import BaseControl
 from flet.controls.context import _context_page
 from flet.messaging.connection import Connection as FletConnection
 from flet.messaging.protocol import (
     Message,
     MessageAction,
     RegisterClientResponseBody,
-    configure_encode_object_for_msgpack,
 )
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
@@ -40,9 +36,7 @@ __all__ = [
     "closes_on_barrier_tap",
     "control_id",
     "dialogs_of",
-    "encoder",
     "is_push",
-    "pack",
     "ready_callbacks",
     "register_message",
     "set_context_page",
@@ -63,16 +57,6 @@ class Connection(FletConnection):
         self.pubsubhub = PubSubHub()
         self.page_name = ""
         self.page_url = "http://127.0.0.1:8550"
-
-
-def encoder() -> Callable[[Any], Any]:
-    """Flet's msgpack encoder for controls."""
-    return configure_encode_object_for_msgpack(BaseControl)  # type: ignore[no-any-return]
-
-
-def pack(message: Message, encode: Callable[[Any], Any]) -> bytes:
-    """A message as the transports frame it."""
-    return msgpack.packb([message.action.value, message.body], default=encode)  # type: ignore[no-any-return]
 
 
 def register_message(session_id: str, page_patch: Any) -> Message:
